@@ -1,0 +1,35 @@
+// The application's request handler: the middleware chain (request id,
+// path checks, routing, security headers, access log) in front of the route
+// table and the web front end.
+#pragma once
+
+#include "api/router.hpp"
+#include "api/web_assets.hpp"
+#include "http/message.hpp"
+
+namespace koers::api {
+
+struct ApiOptions {
+  bool access_log = true;
+};
+
+class Api {
+ public:
+  // Borrows `services` and `web`; both must outlive the Api. Thread-safe.
+  Api(Services& services, const WebAssets& web, ApiOptions options)
+      : services_(services), web_(web), options_(options) {}
+
+  http::Response Handle(http::Request& req);
+
+ private:
+  http::Response Dispatch(const http::Request& req);
+  void AddHeaders(const http::Request& req, http::Response* res) const;
+  Services& services_;
+  const WebAssets& web_;
+  ApiOptions options_;
+};
+
+// Upper bound of a request body for `path`.
+size_t BodyLimitFor(const std::string& path);
+
+}  // namespace koers::api

@@ -1,0 +1,156 @@
+// Handlers of /api/v1/innovaties.
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "api/handlers.hpp"
+#include "api/problem.hpp"
+#include "api/request_params.hpp"
+#include "app/register.hpp"
+#include "domain/innovation_json.hpp"
+#include "domain/vocabulary.hpp"
+
+namespace koers::api {
+namespace {
+
+bool ParseId(const std::string& text, int64_t* id) {
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *id);
+  return ec == std::errc() && ptr == text.data() + text.size() && *id > 0;
+}
+
+Error UnknownInnovation() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
+
+// If-Match: "7" or W/"7" gives 7; absent gives 0; anything else is an error.
+bool ExpectedVersion(const http::Request& req, int64_t* version) {
+  std::string_view h = req.Header("if-match");
+  *version = 0;
+  if (h.empty()) return true;
+  if (h.rfind("W/", 0) == 0) h.remove_prefix(2);
+  if (h.size() < 3 || h.front() != '"' || h.back() != '"') return false;
+  h = h.substr(1, h.size() - 2);
+  auto [ptr, ec] = std::from_chars(h.data(), h.data() + h.size(), *version);
+  return ec == std::errc() && ptr == h.data() + h.size() && *version > 0;
+}
+
+http::Response WithEtag(http::Response res, const Innovation& in) {
+  res.SetHeader("ETag", "\"" + std::to_string(in.versie) + "\"");
+  return res;
+}
+
+Actor ActorFor(const http::Request&) { return Actor{}; }
+
+}  // namespace
+
+http::Response ListInnovaties(Services& s, const http::Request& req, const Params&) {
+  QueryReader q(req, {"organisatie", "domein", "fase", "status", "innovatieType", "innovatieNiveau", "analyseNiveau",
+                      "zichtbaarheid", "register", "sorteer", "pagina", "paginaGrootte"});
+  InnovationFilter f;
+  f.organisatie = q.Text("organisatie");
+  f.domein = q.Text("domein", &vocab::kDomein);
+  f.fase = q.Text("fase", &vocab::kFase);
+  f.status = q.Text("status", &vocab::kStatus);
+  f.innovatie_type = q.Text("innovatieType", &vocab::kInnovatieType);
+  f.innovatie_niveau = q.Text("innovatieNiveau", &vocab::kInnovatieNiveau);
+  f.analyse_niveau = q.Text("analyseNiveau", &vocab::kAnalyseNiveau);
+  f.zichtbaarheid = q.Text("zichtbaarheid", &vocab::kZichtbaarheid);
+  f.registry = q.Text("register");
+  std::string sort = q.Text("sorteer");
+  if (!sort.empty()) {
+    static const char* kSorts[] = {"titel", "-titel", "gewijzigdOp", "-gewijzigdOp", "id", "-id"};
+    if (std::find(std::begin(kSorts), std::end(kSorts), sort) == std::end(kSorts)) {
+      return Problem(Invalid("Een of meer parameters van het verzoek kloppen niet.",
+                             {{"sorteer", "kies uit: titel, -titel, gewijzigdOp, -gewijzigdOp, id, -id"}}),
+                     req.path);
+    }
+    f.sorteer = sort;
+  }
+  PageRequest page = q.Page();
+  if (!q.ok()) return Problem(q.error(), req.path);
+
+  auto list = s.reg.List(f, page, ActorFor(req));
+  if (!list.ok()) return Problem(list.error(), req.path);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& in : list.value().items) items.push_back(ToSummaryJson(in));
+  return JsonResponse(200, nlohmann::json{{"_links", PageLinks(req, page, list.value().totaal)},
+                                          {"totaal", list.value().totaal},
+                                          {"pagina", page.pagina},
+                                          {"paginaGrootte", page.pagina_grootte},
+                                          {"_embedded", {{"innovaties", std::move(items)}}}});
+}
+
+http::Response GetInnovatie(Services& s, const http::Request& req, const Params& p) {
+  int64_t id;
+  if (!ParseId(p.Get("id"), &id)) return Problem(UnknownInnovation(), req.path);
+  auto in = s.reg.Get(id, ActorFor(req));
+  if (!in.ok()) return Problem(in.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : in.error(), req.path);
+  return WithEtag(JsonResponse(200, ToJson(in.value())), in.value());
+}
+
+http::Response CreateInnovatie(Services& s, const http::Request& req, const Params&) {
+  nlohmann::json body;
+  Error error;
+  if (!ParseJsonBody(req, &body, &error)) return Problem(error, req.path);
+  Innovation in;
+  in.fase = "idee";
+  in.status = "actief";
+  auto problems = FromJson(body, &in);
+  if (!problems.empty())
+    return Problem(Invalid("De inhoud bevat velden die niet kloppen.", std::move(problems)), req.path);
+  auto stored = s.reg.Create(std::move(in), ActorFor(req));
+  if (!stored.ok()) return Problem(stored.error(), req.path);
+  auto res = WithEtag(JsonResponse(201, ToJson(stored.value())), stored.value());
+  res.SetHeader("Location", "/api/v1/innovaties/" + std::to_string(stored.value().id));
+  return res;
+}
+
+namespace {
+// PUT replaces every writable field; PATCH merges (RFC 7396) into the stored one.
+http::Response Write(Services& s, const http::Request& req, const Params& p, bool merge) {
+  int64_t id;
+  if (!ParseId(p.Get("id"), &id)) return Problem(UnknownInnovation(), req.path);
+  int64_t expected = 0;
+  if (!ExpectedVersion(req, &expected))
+    return Problem(Invalid("If-Match moet een versie bevatten zoals \"3\".", {{"If-Match", "ongeldige waarde"}}),
+                   req.path);
+  nlohmann::json body;
+  Error error;
+  if (!ParseJsonBody(req, &body, &error, merge)) return Problem(error, req.path);
+  auto current = s.reg.Get(id, ActorFor(req));
+  if (!current.ok())
+    return Problem(current.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : current.error(), req.path);
+  Innovation in;
+  std::vector<FieldProblem> problems;
+  if (merge) {
+    if (!body.is_object()) return Problem(Invalid("De inhoud moet een JSON-object zijn."), req.path);
+    nlohmann::json merged = ToJson(current.value());
+    merged.merge_patch(body);
+    problems = FromJson(merged, &in);
+  } else {
+    problems = FromJson(body, &in);
+  }
+  if (!problems.empty())
+    return Problem(Invalid("De inhoud bevat velden die niet kloppen.", std::move(problems)), req.path);
+  if (!merge) in.bron = current.value().bron;  // the source of a record is not the client's to drop by omission
+  std::string reden;
+  if (body.is_object() && body.contains("faseReden") && body["faseReden"].is_string())
+    reden = body["faseReden"].get<std::string>();
+  auto stored = s.reg.Replace(id, std::move(in), expected, ActorFor(req), reden);
+  if (!stored.ok()) return Problem(stored.error(), req.path);
+  return WithEtag(JsonResponse(200, ToJson(stored.value())), stored.value());
+}
+}  // namespace
+
+http::Response ReplaceInnovatie(Services& s, const http::Request& req, const Params& p) {
+  return Write(s, req, p, false);
+}
+
+http::Response PatchInnovatie(Services& s, const http::Request& req, const Params& p) { return Write(s, req, p, true); }
+
+http::Response DeleteInnovatie(Services& s, const http::Request& req, const Params& p) {
+  int64_t id;
+  if (!ParseId(p.Get("id"), &id)) return Problem(UnknownInnovation(), req.path);
+  Status st = s.reg.Delete(id, ActorFor(req));
+  if (!st.ok()) return Problem(st.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : st.error(), req.path);
+  return http::Response{204, "application/json", {}, ""};
+}
+
+}  // namespace koers::api

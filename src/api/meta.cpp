@@ -1,0 +1,56 @@
+// Handlers that describe the API and the register as a whole.
+#include <nlohmann/json.hpp>
+
+#include "api/handlers.hpp"
+#include "api/openapi_document.hpp"
+#include "api/problem.hpp"
+#include "api/request_params.hpp"
+#include "app/register.hpp"
+#include "domain/vocabulary.hpp"
+
+namespace koers::api {
+
+http::Response GetWaardelijsten(Services&, const http::Request& req, const Params&) {
+  QueryReader q(req, {});
+  if (!q.ok()) return Problem(q.error(), req.path);
+  static const std::string kBody = [] {
+    nlohmann::json lists = nlohmann::json::object();
+    for (const Vocabulary* v : vocab::All()) {
+      nlohmann::json entries = nlohmann::json::array();
+      for (const auto& e : v->entries) entries.push_back({{"waarde", e.value}, {"label", e.label}});
+      lists[std::string(v->name)] = std::move(entries);
+    }
+    return nlohmann::json{{"waardelijsten", std::move(lists)}}.dump();
+  }();
+  return JsonResponse(200, kBody);
+}
+
+http::Response GetStatistieken(Services& s, const http::Request& req, const Params&) {
+  QueryReader q(req, {});
+  if (!q.ok()) return Problem(q.error(), req.path);
+  nlohmann::json out = nlohmann::json::object();
+  int64_t total = 0;
+  for (const char* group : {"fase", "status", "domein"}) {
+    auto rows = s.reg.store().CountInnovations(group);
+    if (!rows.ok()) return Problem(rows.error(), req.path);
+    nlohmann::json counts = nlohmann::json::array();
+    int64_t sum = 0;
+    for (const auto& r : rows.value()) {
+      counts.push_back({{"waarde", r.sleutel.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.sleutel)},
+                        {"aantal", r.aantal}});
+      sum += r.aantal;
+    }
+    out[std::string("per") + static_cast<char>(std::toupper(group[0])) + (group + 1)] = std::move(counts);
+    total = sum;
+  }
+  out["totaal"] = total;
+  return JsonResponse(200, out);
+}
+
+http::Response GetOpenApi(Services&, const http::Request&, const Params&) {
+  http::Response res = JsonResponse(200, std::string(OpenApiDocument()));
+  res.SetHeader("Access-Control-Allow-Origin", "*");
+  return res;
+}
+
+}  // namespace koers::api

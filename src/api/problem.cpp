@@ -1,0 +1,136 @@
+#include "api/problem.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+
+namespace koers::api {
+
+int StatusFor(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalid: return 400;
+    case ErrorKind::kUnauthenticated: return 401;
+    case ErrorKind::kForbidden: return 403;
+    case ErrorKind::kNotFound: return 404;
+    case ErrorKind::kConflict: return 409;
+    case ErrorKind::kPreconditionFailed: return 412;
+    case ErrorKind::kTooLarge: return 413;
+    case ErrorKind::kUnsupported: return 415;
+    case ErrorKind::kRateLimited: return 429;
+    case ErrorKind::kIo: return 503;
+    case ErrorKind::kInternal: return 500;
+  }
+  return 500;
+}
+
+namespace {
+const char* TitleFor(int status) {
+  switch (status) {
+    case 400: return "Ongeldige invoer";
+    case 401: return "Niet ingelogd";
+    case 403: return "Geen toegang";
+    case 404: return "Niet gevonden";
+    case 405: return "Methode niet toegestaan";
+    case 406: return "Niet aanvaardbaar";
+    case 409: return "Conflict";
+    case 412: return "Versie klopt niet";
+    case 413: return "Te groot";
+    case 415: return "Mediatype niet ondersteund";
+    case 428: return "Versie vereist";
+    case 429: return "Te veel verzoeken";
+    case 503: return "Tijdelijk niet beschikbaar";
+    default: return "Interne fout";
+  }
+}
+}  // namespace
+
+http::Response Problem(const Error& error, const std::string& instance) {
+  int status = StatusFor(error.kind);
+  nlohmann::json body = {{"type", "about:blank"},
+                         {"title", TitleFor(status)},
+                         {"status", status},
+                         {"detail", error.message},
+                         {"instance", instance}};
+  if (!error.problems.empty()) {
+    nlohmann::json params = nlohmann::json::array();
+    for (const auto& p : error.problems) params.push_back({{"name", p.field}, {"reason", p.message}});
+    body["invalidParams"] = std::move(params);
+  }
+  http::Response res{status, "application/problem+json", {},
+                     body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+  if (error.kind == ErrorKind::kRateLimited)
+    res.SetHeader("Retry-After", std::to_string(std::max(1, error.retry_after_seconds)));
+  if (error.kind == ErrorKind::kIo) res.SetHeader("Retry-After", "5");
+  return res;
+}
+
+http::Response Problem(int status, const std::string& detail, const std::string& instance) {
+  nlohmann::json body = {
+      {"type", "about:blank"}, {"title", TitleFor(status)}, {"status", status}, {"detail", detail}, {"instance", instance}};
+  return http::Response{status, "application/problem+json", {},
+                        body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+}
+
+http::Response JsonResponse(int status, const nlohmann::json& body) {
+  return http::Response{status, "application/json", {},
+                        body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+}
+
+http::Response JsonResponse(int status, std::string body) {
+  return http::Response{status, "application/json", {}, std::move(body)};
+}
+
+namespace {
+// Depth of [ and { nesting outside strings; stops counting past `limit`.
+int NestingDepth(const std::string& text, int limit) {
+  int depth = 0, max_depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      max_depth = std::max(max_depth, ++depth);
+      if (max_depth > limit) return max_depth;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return max_depth;
+}
+}  // namespace
+
+bool ParseJsonBody(const http::Request& req, nlohmann::json* out, Error* error, bool merge_patch) {
+  std::string type = AsciiLower(req.Header("content-type"));
+  type = Trim(type.substr(0, type.find(';')));
+  bool type_ok = type == "application/json" || (merge_patch && type == "application/merge-patch+json");
+  if (!type_ok) {
+    *error = Error{ErrorKind::kUnsupported,
+                   merge_patch ? "Stuur de inhoud als application/merge-patch+json of application/json."
+                               : "Stuur de inhoud als application/json.",
+                   {}};
+    return false;
+  }
+  constexpr int kMaxDepth = 32;
+  if (NestingDepth(req.body, kMaxDepth) > kMaxDepth) {
+    *error = Invalid("De JSON is te diep genest (maximaal " + std::to_string(kMaxDepth) + " niveaus).");
+    return false;
+  }
+  *out = nlohmann::json::parse(req.body, nullptr, false);
+  if (out->is_discarded()) {
+    *error = Invalid("De inhoud is geen geldige JSON (of bevat ongeldige UTF-8).");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace koers::api

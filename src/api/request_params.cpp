@@ -1,0 +1,83 @@
+#include "api/request_params.hpp"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+#include "domain/vocabulary.hpp"
+
+namespace koers::api {
+
+QueryReader::QueryReader(const http::Request& req, std::initializer_list<std::string_view> allowed) : req_(req) {
+  for (const auto& [k, v] : req.query) {
+    bool known = false;
+    for (auto a : allowed) known = known || a == k;
+    if (!known) {
+      problems_.push_back({k, "is geen bekende parameter"});
+      continue;
+    }
+    int count = 0;
+    for (const auto& [k2, v2] : req.query) count += k2 == k;
+    if (count > 1 && problems_.end() == std::find_if(problems_.begin(), problems_.end(),
+                                                     [&](const FieldProblem& p) { return p.field == k; }))
+      problems_.push_back({k, "mag maar één keer voorkomen"});
+  }
+}
+
+std::string QueryReader::Text(std::string_view key, const Vocabulary* vocab) {
+  std::string value(req_.Query(key));
+  if (value.empty()) return value;
+  if (!IsValidUtf8(value) || HasControlChars(value) || value.size() > 200) {
+    problems_.push_back({std::string(key), "bevat ongeldige tekens of is te lang"});
+    return {};
+  }
+  if (vocab && !vocab->Contains(value)) {
+    problems_.push_back({std::string(key), "onbekende waarde; kies uit: " + vocab->Allowed()});
+    return {};
+  }
+  return value;
+}
+
+int QueryReader::Int(std::string_view key, int fallback, int min, int max) {
+  bool found = false;
+  std::string_view text = req_.Query(key, &found);
+  if (!found) return fallback;
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
+    problems_.push_back(
+        {std::string(key), "moet een geheel getal van " + std::to_string(min) + " tot en met " + std::to_string(max) + " zijn"});
+    return fallback;
+  }
+  return value;
+}
+
+PageRequest QueryReader::Page() {
+  PageRequest page;
+  page.pagina = Int("pagina", 1, 1, 1000000);
+  page.pagina_grootte = Int("paginaGrootte", 20, 1, 100);
+  return page;
+}
+
+Error QueryReader::error() const {
+  return Invalid("Een of meer parameters van het verzoek kloppen niet.", problems_);
+}
+
+nlohmann::json PageLinks(const http::Request& req, const PageRequest& page, int64_t total) {
+  int64_t last = std::max<int64_t>(1, (total + page.pagina_grootte - 1) / page.pagina_grootte);
+  auto href = [&](int64_t pagina) {
+    std::string q;
+    for (const auto& [k, v] : req.query) {
+      if (k == "pagina") continue;
+      q += (q.empty() ? "?" : "&") + http::PercentEncode(k) + "=" + http::PercentEncode(v);
+    }
+    q += (q.empty() ? "?" : "&") + std::string("pagina=") + std::to_string(pagina);
+    return nlohmann::json{{"href", req.path + q}};
+  };
+  nlohmann::json links = {{"self", href(page.pagina)}, {"first", href(1)}, {"last", href(last)}};
+  if (page.pagina > 1) links["prev"] = href(std::min<int64_t>(page.pagina - 1, last));
+  if (page.pagina < last) links["next"] = href(page.pagina + 1);
+  return links;
+}
+
+}  // namespace koers::api

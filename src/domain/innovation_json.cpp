@@ -1,0 +1,285 @@
+#include "domain/innovation_json.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace koers {
+namespace {
+
+using nlohmann::json;
+
+json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+template <class T>
+json OrNull(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+class Reader {
+ public:
+  Reader(const json& body, std::vector<FieldProblem>* problems) : body_(body), problems_(problems) {}
+
+  void Str(const char* key, std::string* out) {
+    const json* v = Find(key);
+    if (!v) return;
+    if (v->is_null()) {
+      out->clear();
+    } else if (v->is_string()) {
+      *out = v->get<std::string>();
+    } else {
+      Bad(key, "moet tekst zijn");
+    }
+  }
+  void StrList(const char* key, std::vector<std::string>* out) {
+    const json* v = Find(key);
+    if (!v) return;
+    if (v->is_null()) {
+      out->clear();
+      return;
+    }
+    if (!ReadStrings(key, *v, out)) Bad(key, "moet een lijst met teksten zijn");
+  }
+  void Int(const char* key, std::optional<int>* out, long min, long max) {
+    const json* v = Find(key);
+    if (!v) return;
+    if (v->is_null()) {
+      out->reset();
+    } else if (v->is_number_integer() && v->get<long long>() >= min && v->get<long long>() <= max) {
+      *out = static_cast<int>(v->get<long long>());
+    } else {
+      Bad(key, "moet een geheel getal van " + std::to_string(min) + " tot en met " + std::to_string(max) + " zijn");
+    }
+  }
+  void Num(const char* key, std::optional<double>* out) {
+    const json* v = Find(key);
+    if (!v) return;
+    if (v->is_null()) {
+      out->reset();
+    } else if (v->is_number() && std::isfinite(v->get<double>())) {
+      *out = v->get<double>();
+    } else {
+      Bad(key, "moet een getal zijn");
+    }
+  }
+  const json* Find(const char* key) {
+    seen_.insert(key);
+    auto it = body_.find(key);
+    return it == body_.end() ? nullptr : &*it;
+  }
+  void Bad(const std::string& key, std::string message) { problems_->push_back({key, std::move(message)}); }
+  bool Seen(const std::string& key) const { return seen_.count(key) > 0; }
+
+  static bool ReadStrings(const std::string&, const json& v, std::vector<std::string>* out) {
+    if (!v.is_array()) return false;
+    std::vector<std::string> items;
+    for (const auto& item : v) {
+      if (!item.is_string()) return false;
+      items.push_back(item.get<std::string>());
+    }
+    *out = std::move(items);
+    return true;
+  }
+
+ private:
+  const json& body_;
+  std::vector<FieldProblem>* problems_;
+  std::set<std::string> seen_;
+};
+
+const std::set<std::string>& ReadOnlyFields() {
+  static const std::set<std::string> kFields = {"id",          "organisatieNaam", "versie", "aangemaaktOp",
+                                                "gewijzigdOp", "faseHistorie",    "_links"};
+  return kFields;
+}
+
+}  // namespace
+
+json ToJson(const Innovation& in) {
+  json team = json::array();
+  for (const auto& m : in.team) team.push_back({{"naam", m.naam}, {"rol", m.rol}, {"archetypen", m.archetypen}});
+  json history = json::array();
+  for (const auto& h : in.fase_historie)
+    history.push_back(
+        {{"fase", h.fase}, {"status", h.status}, {"op", h.op}, {"door", OrNull(h.door)}, {"reden", OrNull(h.reden)}});
+  json bron = nullptr;
+  if (in.bron) {
+    bron = {{"register", in.bron->registry},
+            {"id", in.bron->id},
+            {"url", OrNull(in.bron->url)},
+            {"status", OrNull(in.bron->status)},
+            {"registratieDatum", OrNull(in.bron->geregistreerd)}};
+  }
+  return json{
+      {"id", in.id},
+      {"titel", in.titel},
+      {"samenvatting", OrNull(in.samenvatting)},
+      {"opgave", OrNull(in.opgave)},
+      {"urgentie", OrNull(in.urgentie)},
+      {"doel", OrNull(in.doel)},
+      {"organisatie", in.organisatie},
+      {"organisatieNaam", OrNull(in.organisatie_naam)},
+      {"partners", in.partners},
+      {"domein", OrNull(in.domein)},
+      {"tags", in.tags},
+      {"fase", in.fase},
+      {"status", in.status},
+      {"innovatieType", OrNull(in.innovatie_type)},
+      {"innovatieNiveau", OrNull(in.innovatie_niveau)},
+      {"trl", OrNull(in.trl)},
+      {"analyseNiveau", OrNull(in.analyse_niveau)},
+      {"orientatie", OrNull(in.orientatie)},
+      {"waardeSoorten", in.waarde_soorten},
+      {"waardecreatie", OrNull(in.waardecreatie)},
+      {"waardepotentie", OrNull(in.waardepotentie)},
+      {"startDatum", OrNull(in.start_datum)},
+      {"kostenExtern", OrNull(in.kosten_extern)},
+      {"interneUren", OrNull(in.interne_uren)},
+      {"inkoopRoute", OrNull(in.inkoop_route)},
+      {"technieken", in.technieken},
+      {"databronnen", in.databronnen},
+      {"team", std::move(team)},
+      {"zichtbaarheid", in.zichtbaarheid},
+      {"bron", std::move(bron)},
+      {"referentie", OrNull(in.referentie)},
+      {"opgeschaaldNaar", in.opgeschaald_naar},
+      {"versie", in.versie},
+      {"aangemaaktOp", OrNull(in.aangemaakt_op)},
+      {"gewijzigdOp", OrNull(in.gewijzigd_op)},
+      {"faseHistorie", std::move(history)},
+      {"_links", {{"self", {{"href", "/api/v1/innovaties/" + std::to_string(in.id)}}}}},
+  };
+}
+
+std::string ShortDescription(const Innovation& in, size_t max_bytes) {
+  const std::string& text = in.samenvatting.empty() ? in.doel : in.samenvatting;
+  if (text.size() <= max_bytes) return text;
+  size_t cut = text.rfind(' ', max_bytes);
+  if (cut == std::string::npos || cut < max_bytes / 2) {
+    cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a code point
+  }
+  return text.substr(0, cut) + "…";
+}
+
+json ToSummaryJson(const Innovation& in) {
+  json bron = nullptr;
+  if (in.bron) bron = {{"register", in.bron->registry}, {"id", in.bron->id}, {"url", OrNull(in.bron->url)}};
+  return json{
+      {"id", in.id},
+      {"titel", in.titel},
+      {"korteBeschrijving", OrNull(ShortDescription(in, 280))},
+      {"organisatie", in.organisatie},
+      {"organisatieNaam", OrNull(in.organisatie_naam)},
+      {"domein", OrNull(in.domein)},
+      {"fase", in.fase},
+      {"status", in.status},
+      {"innovatieType", OrNull(in.innovatie_type)},
+      {"innovatieNiveau", OrNull(in.innovatie_niveau)},
+      {"zichtbaarheid", in.zichtbaarheid},
+      {"bron", std::move(bron)},
+      {"referentie", OrNull(in.referentie)},
+      {"gewijzigdOp", OrNull(in.gewijzigd_op)},
+      {"_links", {{"self", {{"href", "/api/v1/innovaties/" + std::to_string(in.id)}}}}},
+  };
+}
+
+std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
+  std::vector<FieldProblem> problems;
+  if (!body.is_object()) {
+    problems.push_back({"", "de inhoud moet een JSON-object zijn"});
+    return problems;
+  }
+  Reader r(body, &problems);
+  r.Str("titel", &out->titel);
+  r.Str("samenvatting", &out->samenvatting);
+  r.Str("opgave", &out->opgave);
+  r.Str("urgentie", &out->urgentie);
+  r.Str("doel", &out->doel);
+  r.Str("organisatie", &out->organisatie);
+  r.StrList("partners", &out->partners);
+  r.Str("domein", &out->domein);
+  r.StrList("tags", &out->tags);
+  r.Str("fase", &out->fase);
+  r.Str("status", &out->status);
+  r.Str("innovatieType", &out->innovatie_type);
+  r.Str("innovatieNiveau", &out->innovatie_niveau);
+  r.Int("trl", &out->trl, 1, 9);
+  r.Str("analyseNiveau", &out->analyse_niveau);
+  r.Str("orientatie", &out->orientatie);
+  r.StrList("waardeSoorten", &out->waarde_soorten);
+  r.Str("waardecreatie", &out->waardecreatie);
+  r.Str("waardepotentie", &out->waardepotentie);
+  r.Str("startDatum", &out->start_datum);
+  r.Num("kostenExtern", &out->kosten_extern);
+  r.Num("interneUren", &out->interne_uren);
+  r.Str("inkoopRoute", &out->inkoop_route);
+  r.StrList("technieken", &out->technieken);
+  r.StrList("databronnen", &out->databronnen);
+  r.Str("zichtbaarheid", &out->zichtbaarheid);
+  r.Str("referentie", &out->referentie);
+  r.StrList("opgeschaaldNaar", &out->opgeschaald_naar);
+  if (const json* reason = r.Find("faseReden"); reason && !reason->is_string() && !reason->is_null())
+    r.Bad("faseReden", "moet tekst zijn");  // read by the handler: why fase or status changed
+
+  if (const json* team = r.Find("team")) {
+    if (team->is_null()) {
+      out->team.clear();
+    } else if (!team->is_array()) {
+      r.Bad("team", "moet een lijst met teamleden zijn");
+    } else {
+      std::vector<TeamMember> members;
+      for (size_t i = 0; i < team->size(); ++i) {
+        const json& m = (*team)[i];
+        std::string f = "team[" + std::to_string(i) + "]";
+        if (!m.is_object()) {
+          r.Bad(f, "moet een object met naam, rol en archetypen zijn");
+          continue;
+        }
+        TeamMember member;
+        for (const auto& [k, v] : m.items()) {
+          if (k == "naam" && v.is_string()) {
+            member.naam = v.get<std::string>();
+          } else if (k == "rol" && v.is_string()) {
+            member.rol = v.get<std::string>();
+          } else if (k == "archetypen") {
+            if (!v.is_null() && !Reader::ReadStrings(k, v, &member.archetypen))
+              r.Bad(f + ".archetypen", "moet een lijst met teksten zijn");
+          } else if (k == "naam" || k == "rol") {
+            r.Bad(f + "." + k, "moet tekst zijn");
+          } else {
+            r.Bad(f + "." + k, "is geen bekend veld");
+          }
+        }
+        members.push_back(std::move(member));
+      }
+      out->team = std::move(members);
+    }
+  }
+
+  if (const json* bron = r.Find("bron")) {
+    if (bron->is_null()) {
+      out->bron.reset();
+    } else if (!bron->is_object()) {
+      r.Bad("bron", "moet een object zijn");
+    } else {
+      Source s;
+      std::vector<FieldProblem> inner;
+      Reader br(*bron, &inner);
+      br.Str("register", &s.registry);
+      br.Str("id", &s.id);
+      br.Str("url", &s.url);
+      br.Str("status", &s.status);
+      br.Str("registratieDatum", &s.geregistreerd);
+      for (const auto& [k, v] : bron->items())
+        if (!br.Seen(k)) inner.push_back({k, "is geen bekend veld"});
+      for (auto& p : inner) problems.push_back({"bron." + p.field, p.message});
+      out->bron = std::move(s);
+    }
+  }
+
+  for (const auto& [k, v] : body.items())
+    if (!r.Seen(k) && !ReadOnlyFields().count(k)) r.Bad(k, "is geen bekend veld");
+  return problems;
+}
+
+}  // namespace koers

@@ -1,0 +1,255 @@
+// The only translation unit that includes Boost.Beast (it is slow to
+// compile; keep it that way).
+#include "http/server.hpp"
+
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "core/log.hpp"
+
+namespace koers::http {
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+struct ServerState {
+  const ServerOptions& options;
+  Handler handler;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> in_flight{0};
+};
+
+std::string ProblemBody(int status, const std::string& title, const std::string& detail) {
+  return nlohmann::json{{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}}.dump();
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, ServerState* state) : stream_(std::move(socket)), state_(state) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = ep.address().to_string();
+  }
+
+  void Start() {
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::ReadHeader, shared_from_this()));
+  }
+
+ private:
+  void ReadHeader() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(state_->options.header_limit));
+    parser_->body_limit(state_->options.body_limit);
+    stream_.expires_after(std::chrono::seconds(state_->options.read_timeout_seconds));
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code ec, std::size_t) {
+    if (ec) return Fail(ec);
+    auto& req = parser_->get();
+    if (state_->options.body_limit_for) {
+      std::string target(req.target());
+      parser_->body_limit(state_->options.body_limit_for(target.substr(0, target.find('?'))));
+    }
+    if (bhttp::token_list{req[bhttp::field::expect]}.exists("100-continue")) {
+      auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, req.version());
+      bhttp::async_write(stream_, *cont, [self = shared_from_this(), cont](beast::error_code ec, std::size_t) {
+        if (ec) return self->Fail(ec);
+        self->ReadBody();
+      });
+      return;
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
+    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::body_limit) {
+      return WriteProblem(413, "Te groot", "De inhoud van het verzoek is groter dan is toegestaan.");
+    }
+    if (ec == bhttp::error::header_limit) {
+      return WriteProblem(431, "Kopregels te groot", "De kopregels van het verzoek zijn te groot.");
+    }
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+        ec == net::error::connection_reset)
+      return Close();
+    if (ec) return WriteProblem(400, "Ongeldig verzoek", "Het HTTP-verzoek kon niet worden gelezen.");
+
+    auto& breq = parser_->get();
+    Request req;
+    req.method = std::string(breq.method_string());
+    req.target = std::string(breq.target());
+    req.path_ok = ParseTarget(req.target, &req.path, &req.query);
+    for (const auto& field : breq) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      req.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    req.body = std::move(breq.body());
+    req.remote_address = remote_;
+    keep_alive_ = breq.keep_alive();
+    version_ = breq.version();
+    bool head = breq.method() == bhttp::verb::head;
+
+    Response res;
+    state_->in_flight++;
+    try {
+      res = state_->handler(req);
+    } catch (const std::exception& e) {
+      log::Error("verwerking_mislukt", {{"fout", e.what()}, {"pad", req.path}});
+      res = Response{500, "application/problem+json", {},
+                     ProblemBody(500, "Interne fout", "Er ging iets mis bij het verwerken van het verzoek.")};
+    }
+    state_->in_flight--;
+    Write(std::move(res), head);
+  }
+
+  void WriteProblem(int status, const std::string& title, const std::string& detail) {
+    keep_alive_ = false;
+    Response res{status, "application/problem+json", {}, ProblemBody(status, title, detail)};
+    res.SetHeader("Cache-Control", "no-store");
+    res.SetHeader("X-Content-Type-Options", "nosniff");
+    Write(std::move(res), false);
+  }
+
+  void Write(Response res, bool head) {
+    auto out = std::make_shared<bhttp::response<bhttp::string_body>>();
+    out->version(version_ ? version_ : 11);
+    out->result(static_cast<unsigned>(res.status));
+    out->set(bhttp::field::content_type, res.content_type);
+    for (auto& [k, v] : res.headers) out->set(k, v);
+    size_t length = res.body.size();
+    if (!head) out->body() = std::move(res.body);
+    bool keep = keep_alive_ && !state_->stopping;
+    out->keep_alive(keep);
+    out->content_length(length);
+    bhttp::async_write(stream_, *out, [self = shared_from_this(), out, keep](beast::error_code ec, std::size_t) {
+      if (ec) return self->Fail(ec);
+      if (!keep) return self->Close();
+      self->ReadHeader();
+    });
+  }
+
+  void Fail(beast::error_code ec) {
+    if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout && ec != net::error::operation_aborted &&
+        ec != net::error::connection_reset && ec != net::error::eof)
+      log::Write(log::Level::kDebug, "verbinding_fout", {{"fout", ec.message()}});
+    Close();
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  ServerState* state_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::string remote_;
+  bool keep_alive_ = false;
+  unsigned version_ = 11;
+};
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  Listener(net::io_context& ioc, tcp::acceptor&& acceptor, ServerState* state)
+      : ioc_(ioc), acceptor_(std::move(acceptor)), state_(state) {}
+
+  void Accept() {
+    acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Listener::OnAccept, shared_from_this()));
+  }
+
+  void Stop() {
+    beast::error_code ec;
+    acceptor_.close(ec);
+  }
+
+ private:
+  void OnAccept(beast::error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+    if (!ec) {
+      socket.set_option(tcp::no_delay(true), ec);
+      std::make_shared<Session>(std::move(socket), state_)->Start();
+    }
+    Accept();
+  }
+
+  net::io_context& ioc_;
+  tcp::acceptor acceptor_;
+  ServerState* state_;
+};
+
+}  // namespace
+
+int Serve(const ServerOptions& options, Handler handler) {
+  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+  if (threads < 1) threads = 1;
+  net::io_context ioc(threads);
+  ServerState state{options, std::move(handler)};
+
+  beast::error_code ec;
+  auto address = net::ip::make_address(options.host, ec);
+  if (ec) {
+    log::Error("ongeldig_adres", {{"host", options.host}});
+    return 2;
+  }
+  tcp::acceptor acceptor(ioc);
+  tcp::endpoint endpoint(address, static_cast<unsigned short>(options.port));
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    log::Error("luisteren_mislukt", {{"host", options.host}, {"poort", options.port}, {"fout", ec.message()}});
+    return 2;
+  }
+  int port = acceptor.local_endpoint().port();
+  auto listener = std::make_shared<Listener>(ioc, std::move(acceptor), &state);
+  listener->Accept();
+  log::Info("server_gestart", {{"host", options.host}, {"poort", port}, {"threads", threads}});
+  if (options.on_listening) options.on_listening(port);
+
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  net::steady_timer drain(ioc);
+  auto deadline = std::make_shared<std::chrono::steady_clock::time_point>();
+  std::function<void()> wait_drain = [&]() {
+    if (state.in_flight == 0 || std::chrono::steady_clock::now() >= *deadline) {
+      log::Info("server_gestopt", {{"lopend", state.in_flight.load()}});
+      ioc.stop();
+      return;
+    }
+    drain.expires_after(std::chrono::milliseconds(20));
+    drain.async_wait([&](beast::error_code) { wait_drain(); });
+  };
+  signals.async_wait([&](beast::error_code, int signo) {
+    log::Info("server_stopt", {{"signaal", signo}});
+    state.stopping = true;
+    listener->Stop();
+    *deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.drain_seconds);
+    wait_drain();
+  });
+
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : pool) t.join();
+  return 0;
+}
+
+}  // namespace koers::http

@@ -1,0 +1,35 @@
+// The 18 reference cases of the report (data/demo/referentiecases.json):
+// extra organisations plus innovations in the API's JSON form.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/status.hpp"
+#include "domain/innovation.hpp"
+#include "domain/organisation.hpp"
+
+namespace koers {
+
+class Register;
+
+struct ReferenceCases {
+  std::vector<Organisation> organisations;
+  std::vector<Innovation> innovations;
+};
+
+// Parses and validates the file; any mistake fails the whole file with a
+// message naming the item and field.
+Result<ReferenceCases> ParseReferenceCases(const std::string& content, const std::string& file_name);
+
+struct DemoReport {
+  int organisaties_toegevoegd = 0;
+  int toegevoegd = 0;
+  int gewijzigd = 0;
+  int ongewijzigd = 0;
+};
+
+// Loads the standard organisations and the reference cases. Idempotent.
+Result<DemoReport> LoadDemo(Register& reg, const std::string& data_dir);
+
+}  // namespace koers

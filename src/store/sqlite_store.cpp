@@ -1,0 +1,617 @@
+// SQLite implementation of Store. Each thread borrows a connection from a
+// small pool; each public method is one transaction.
+#include <nlohmann/json.hpp>
+
+#include "core/log.hpp"
+#include "store/sqlite_db.hpp"
+#include "store/sqlite_schema.hpp"
+#include "store/sqlite_sql.hpp"
+#include "store/store.hpp"
+
+namespace koers {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Statement;
+using sqlite::Transaction;
+namespace sql = sqlite::sql;
+
+// Hands out connections; a connection goes back to the pool when the lease ends.
+class ConnectionPool {
+ public:
+  explicit ConnectionPool(std::string path) : path_(std::move(path)) {}
+
+  class Lease {
+   public:
+    Lease(ConnectionPool* pool, std::unique_ptr<Connection> conn) : pool_(pool), conn_(std::move(conn)) {}
+    Lease(Lease&&) = default;
+    ~Lease() {
+      if (conn_) pool_->Return(std::move(conn_));
+    }
+    Connection* operator->() { return conn_.get(); }
+    Connection* get() { return conn_.get(); }
+
+   private:
+    ConnectionPool* pool_;
+    std::unique_ptr<Connection> conn_;
+  };
+
+  Result<Lease> Acquire() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        auto conn = std::move(idle_.back());
+        idle_.pop_back();
+        return Lease(this, std::move(conn));
+      }
+    }
+    auto opened = Connection::Open(path_);
+    if (!opened.ok()) return opened.error();
+    return Lease(this, std::move(opened).value());
+  }
+
+ private:
+  void Return(std::unique_ptr<Connection> conn) {
+    std::lock_guard lock(mutex_);
+    if (idle_.size() < kMaxIdle) idle_.push_back(std::move(conn));
+  }
+  static constexpr size_t kMaxIdle = 16;
+  std::string path_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+std::string ToJsonArray(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
+
+std::vector<std::string> FromJsonArray(const std::string& text) {
+  std::vector<std::string> out;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& item : j)
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  return out;
+}
+
+Organisation ReadOrganisation(const Statement& s) {
+  Organisation o;
+  o.id = s.Int(0);
+  o.code = s.Text(1);
+  o.naam = s.Text(2);
+  o.soort = s.Text(3);
+  o.tooi = s.Text(4);
+  o.aangemaakt_op = s.Text(5);
+  return o;
+}
+
+// Column order of sql::kInnovationSelect.
+Innovation ReadInnovation(const Statement& s) {
+  Innovation in;
+  int c = 0;
+  in.id = s.Int(c++);
+  in.organisatie = s.Text(c++);
+  in.organisatie_naam = s.Text(c++);
+  in.titel = s.Text(c++);
+  in.samenvatting = s.Text(c++);
+  in.opgave = s.Text(c++);
+  in.urgentie = s.Text(c++);
+  in.doel = s.Text(c++);
+  in.domein = s.Text(c++);
+  in.fase = s.Text(c++);
+  in.status = s.Text(c++);
+  in.innovatie_type = s.Text(c++);
+  in.innovatie_niveau = s.Text(c++);
+  in.trl = s.OptInt(c++);
+  in.analyse_niveau = s.Text(c++);
+  in.orientatie = s.Text(c++);
+  in.waardecreatie = s.Text(c++);
+  in.waardepotentie = s.Text(c++);
+  in.start_datum = s.Text(c++);
+  in.kosten_extern = s.OptReal(c++);
+  in.interne_uren = s.OptReal(c++);
+  in.inkoop_route = s.Text(c++);
+  in.zichtbaarheid = s.Text(c++);
+  in.tags = FromJsonArray(s.Text(c++));
+  in.technieken = FromJsonArray(s.Text(c++));
+  in.databronnen = FromJsonArray(s.Text(c++));
+  in.waarde_soorten = FromJsonArray(s.Text(c++));
+  in.opgeschaald_naar = FromJsonArray(s.Text(c++));
+  in.referentie = s.Text(c++);
+  if (!s.IsNull(c)) {
+    Source b;
+    b.registry = s.Text(c);
+    b.id = s.Text(c + 1);
+    b.url = s.Text(c + 2);
+    b.status = s.Text(c + 3);
+    b.geregistreerd = s.Text(c + 4);
+    in.bron = std::move(b);
+  }
+  c += 5;
+  in.versie = s.Int(c++);
+  in.aangemaakt_op = s.Text(c++);
+  in.gewijzigd_op = s.Text(c++);
+  return in;
+}
+
+// Binds ?1..?33 of kInsertInnovation / kUpdateInnovation.
+void BindInnovation(Statement* s, const Innovation& in, int64_t org_id, const std::string& now) {
+  int p = 1;
+  s->Bind(p++, org_id);
+  s->Bind(p++, in.titel);
+  s->Bind(p++, in.samenvatting, true);
+  s->Bind(p++, in.opgave, true);
+  s->Bind(p++, in.urgentie, true);
+  s->Bind(p++, in.doel, true);
+  s->Bind(p++, in.domein, true);
+  s->Bind(p++, in.fase);
+  s->Bind(p++, in.status);
+  s->Bind(p++, in.innovatie_type, true);
+  s->Bind(p++, in.innovatie_niveau, true);
+  s->Bind(p++, in.trl);
+  s->Bind(p++, in.analyse_niveau, true);
+  s->Bind(p++, in.orientatie, true);
+  s->Bind(p++, in.waardecreatie, true);
+  s->Bind(p++, in.waardepotentie, true);
+  s->Bind(p++, in.start_datum, true);
+  s->Bind(p++, in.kosten_extern);
+  s->Bind(p++, in.interne_uren);
+  s->Bind(p++, in.inkoop_route, true);
+  s->Bind(p++, in.zichtbaarheid);
+  s->Bind(p++, ToJsonArray(in.tags));
+  s->Bind(p++, ToJsonArray(in.technieken));
+  s->Bind(p++, ToJsonArray(in.databronnen));
+  s->Bind(p++, ToJsonArray(in.waarde_soorten));
+  s->Bind(p++, ToJsonArray(in.opgeschaald_naar));
+  s->Bind(p++, in.referentie, true);
+  if (in.bron) {
+    s->Bind(p++, in.bron->registry);
+    s->Bind(p++, in.bron->id);
+    s->Bind(p++, in.bron->url, true);
+    s->Bind(p++, in.bron->status, true);
+    s->Bind(p++, in.bron->geregistreerd, true);
+  } else {
+    for (int i = 0; i < 5; ++i) s->BindNull(p++);
+  }
+  s->Bind(p++, now);
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::string path) : pool_(std::move(path)) {}
+
+  Status Init() {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.status();
+    return sqlite::Migrate(conn.value().get());
+  }
+
+  Result<Organisation> GetOrganisation(const std::string& code) override {
+    return QueryOrganisation(sql::kGetOrganisation, code, "De organisatie '" + code + "' bestaat niet.");
+  }
+
+  Result<Organisation> FindOrganisationByName(const std::string& naam) override {
+    return QueryOrganisation(sql::kFindOrganisationByName, naam, "Geen organisatie met deze naam.");
+  }
+
+  Result<Listing<Organisation>> ListOrganisations(const OrganisationFilter& filter, const PageRequest& page) override {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    Listing<Organisation> out;
+    Status st;
+    {
+      auto s = conn.value()->Prepare(sql::kCountOrganisations);
+      if (!s.ok()) return s.error();
+      s.value()->Bind(1, filter.soort).Bind(2, filter.naam);
+      if (s.value()->Step(&st)) out.totaal = s.value()->Int(0);
+      if (!st.ok()) return st.error();
+    }
+    auto s = conn.value()->Prepare(sql::kListOrganisations);
+    if (!s.ok()) return s.error();
+    s.value()->Bind(1, filter.soort).Bind(2, filter.naam);
+    s.value()->Bind(3, static_cast<int64_t>(page.pagina_grootte));
+    s.value()->Bind(4, static_cast<int64_t>(page.pagina - 1) * page.pagina_grootte);
+    while (s.value()->Step(&st)) out.items.push_back(ReadOrganisation(*s.value()));
+    if (!st.ok()) return st.error();
+    return out;
+  }
+
+  Result<int> AddOrganisations(const std::vector<Organisation>& orgs, const std::string& now) override {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    Transaction tx(conn.value().get());
+    if (!tx.status().ok()) return tx.status().error();
+    int added = 0;
+    for (const auto& o : orgs) {
+      auto s = conn.value()->Prepare(sql::kInsertOrganisationIfNew);
+      if (!s.ok()) return s.error();
+      s.value()->Bind(1, o.code).Bind(2, o.naam).Bind(3, o.soort).Bind(4, o.tooi, true).Bind(5, now);
+      Status st = s.value()->Run();
+      if (!st.ok()) return st.error();
+      added += conn.value()->Changes();
+    }
+    Status st = tx.Commit();
+    if (!st.ok()) return st.error();
+    return added;
+  }
+
+  Result<Innovation> GetInnovation(int64_t id) override {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    return LoadInnovation(conn.value().get(), id);
+  }
+
+  Result<InnovationHeader> GetInnovationHeader(int64_t id) override {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    auto s = conn.value()->Prepare(sql::kInnovationHeader);
+    if (!s.ok()) return s.error();
+    s.value()->Bind(1, id);
+    Status st;
+    if (!s.value()->Step(&st)) return st.ok() ? NotFoundInnovation(id) : st.error();
+    return InnovationHeader{s.value()->Int(0), s.value()->Int(1), s.value()->Text(2), s.value()->Text(3)};
+  }
+
+  Result<Listing<Innovation>> ListInnovations(const InnovationFilter& f, const PageRequest& page) override {
+    std::string where;
+    std::vector<std::string> values;
+    auto add = [&](const char* fragment, const std::string& value) {
+      if (value.empty()) return;
+      where += where.empty() ? " WHERE " : " AND ";
+      where += fragment;
+      values.push_back(value);
+    };
+    add(sql::kFilterOrganisation, f.organisatie);
+    add(sql::kFilterDomain, f.domein);
+    add(sql::kFilterPhase, f.fase);
+    add(sql::kFilterStatus, f.status);
+    add(sql::kFilterType, f.innovatie_type);
+    add(sql::kFilterLevel, f.innovatie_niveau);
+    add(sql::kFilterAnalytics, f.analyse_niveau);
+    add(sql::kFilterVisibility, f.zichtbaarheid);
+    if (f.registry == "-") {
+      where += where.empty() ? " WHERE " : " AND ";
+      where += sql::kFilterNoRegister;
+    } else {
+      add(sql::kFilterRegister, f.registry);
+    }
+    const char* order = sql::kOrderTitle;
+    if (f.sorteer == "-titel") order = sql::kOrderTitleDesc;
+    if (f.sorteer == "gewijzigdOp") order = sql::kOrderChanged;
+    if (f.sorteer == "-gewijzigdOp") order = sql::kOrderChangedDesc;
+    if (f.sorteer == "id") order = sql::kOrderId;
+    if (f.sorteer == "-id") order = sql::kOrderIdDesc;
+
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    Connection* c = conn.value().get();
+    Listing<Innovation> out;
+    Status st;
+    {
+      auto s = c->Prepare(std::string(sql::kInnovationCountFrom) + where);
+      if (!s.ok()) return s.error();
+      for (size_t i = 0; i < values.size(); ++i) s.value()->Bind(static_cast<int>(i + 1), values[i]);
+      if (s.value()->Step(&st)) out.totaal = s.value()->Int(0);
+      if (!st.ok()) return st.error();
+    }
+    auto s = c->Prepare(std::string(sql::kInnovationSelect) + where + order + sql::kLimitOffset);
+    if (!s.ok()) return s.error();
+    int p = 1;
+    for (const auto& v : values) s.value()->Bind(p++, v);
+    s.value()->Bind(p++, static_cast<int64_t>(page.pagina_grootte));
+    s.value()->Bind(p++, static_cast<int64_t>(page.pagina - 1) * page.pagina_grootte);
+    while (s.value()->Step(&st)) out.items.push_back(ReadInnovation(*s.value()));
+    if (!st.ok()) return st.error();
+    return out;
+  }
+
+  Result<std::vector<CountRow>> CountInnovations(const std::string& group_by) override {
+    const char* q = group_by == "fase"     ? sql::kCountByPhase
+                    : group_by == "status" ? sql::kCountByStatus
+                    : group_by == "domein" ? sql::kCountByDomain
+                                           : nullptr;
+    if (!q) return Invalid("Onbekende groepering.");
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    auto s = conn.value()->Prepare(q);
+    if (!s.ok()) return s.error();
+    std::vector<CountRow> out;
+    Status st;
+    while (s.value()->Step(&st)) out.push_back({s.value()->Text(0), s.value()->Int(1)});
+    if (!st.ok()) return st.error();
+    return out;
+  }
+
+  Result<Innovation> CreateInnovation(const Innovation& in, const ChangeContext& change) override {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    Connection* c = conn.value().get();
+    Transaction tx(c);
+    if (!tx.status().ok()) return tx.status().error();
+    auto id = Insert(c, in, change);
+    if (!id.ok()) return id.error();
+    Status st = tx.Commit();
+    if (!st.ok()) return st.error();
+    return LoadInnovation(c, id.value());
+  }
+
+  Result<Innovation> UpdateInnovation(const Innovation& in, int64_t expected_version,
+                                      const ChangeContext& change) override {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    Connection* c = conn.value().get();
+    Transaction tx(c);
+    if (!tx.status().ok()) return tx.status().error();
+    auto current = LoadInnovation(c, in.id);
+    if (!current.ok()) return current.error();
+    if (expected_version > 0 && current.value().versie != expected_version)
+      return Error{ErrorKind::kPreconditionFailed,
+                   "De innovatie is intussen door iemand anders gewijzigd (versie " +
+                       std::to_string(current.value().versie) + "). Laad haar opnieuw en probeer het nog eens.",
+                   {}};
+    Status st = Update(c, current.value(), in, change);
+    if (!st.ok()) return st.error();
+    st = tx.Commit();
+    if (!st.ok()) return st.error();
+    return LoadInnovation(c, in.id);
+  }
+
+  Status DeleteInnovation(int64_t id) override {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.status();
+    auto s = conn.value()->Prepare(sql::kDeleteInnovation);
+    if (!s.ok()) return s.status();
+    s.value()->Bind(1, id);
+    Status st = s.value()->Run();
+    if (!st.ok()) return st;
+    if (conn.value()->Changes() == 0) return NotFoundInnovation(id);
+    return Status::Ok();
+  }
+
+  Result<ImportCounts> ImportInnovations(const std::vector<Organisation>& new_orgs,
+                                         const std::vector<Innovation>& items, const ChangeContext& change) override {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    Connection* c = conn.value().get();
+    Transaction tx(c);
+    if (!tx.status().ok()) return tx.status().error();
+    for (const auto& o : new_orgs) {
+      auto s = c->Prepare(sql::kInsertOrganisationIfNew);
+      if (!s.ok()) return s.error();
+      s.value()->Bind(1, o.code).Bind(2, o.naam).Bind(3, o.soort).Bind(4, o.tooi, true).Bind(5, change.op);
+      Status st = s.value()->Run();
+      if (!st.ok()) return st.error();
+    }
+    ImportCounts counts;
+    for (const auto& in : items) {
+      auto existing = FindImported(c, in);
+      if (!existing.ok()) return existing.error();
+      if (!existing.value()) {
+        auto id = Insert(c, in, change);
+        if (!id.ok()) return id.error();
+        ++counts.toegevoegd;
+        continue;
+      }
+      const Innovation& old = *existing.value();
+      Innovation merged = MergeImported(old, in);
+      if (SameContent(merged, old)) {
+        ++counts.ongewijzigd;
+        continue;
+      }
+      Status st = Update(c, old, merged, change);
+      if (!st.ok()) return st.error();
+      ++counts.gewijzigd;
+    }
+    Status st = tx.Commit();
+    if (!st.ok()) return st.error();
+    return counts;
+  }
+
+ private:
+  static Error NotFoundInnovation(int64_t id) {
+    return NotFound("Innovatie " + std::to_string(id) + " bestaat niet.");
+  }
+
+  // The stored innovation an import item updates, if any (with children).
+  static Result<std::optional<Innovation>> FindImported(Connection* c, const Innovation& in) {
+    std::optional<Innovation> found;
+    {
+      auto s = c->Prepare(std::string(sql::kInnovationSelect) + (in.bron ? sql::kWhereSource : sql::kWhereReference));
+      if (!s.ok()) return s.error();
+      if (in.bron) {
+        s.value()->Bind(1, in.bron->registry).Bind(2, in.bron->id);
+      } else {
+        s.value()->Bind(1, in.referentie);
+      }
+      Status st;
+      if (s.value()->Step(&st)) found = ReadInnovation(*s.value());
+      if (!st.ok()) return st.error();
+    }
+    if (found) {
+      Status st = LoadChildren(c, &*found);
+      if (!st.ok()) return st.error();
+    }
+    return found;
+  }
+
+  // A register owns only some fields of an imported innovation; everything
+  // else is Koers's own and survives a re-import. A reference case file owns
+  // every field.
+  static Innovation MergeImported(const Innovation& existing, const Innovation& incoming) {
+    Innovation m = existing;
+    if (incoming.bron) {
+      m.titel = incoming.titel;
+      m.doel = incoming.doel;
+      m.organisatie = incoming.organisatie;
+      m.fase = incoming.fase;
+      m.status = incoming.status;
+      m.bron = incoming.bron;
+      return m;
+    }
+    m = incoming;
+    m.id = existing.id;
+    m.versie = existing.versie;
+    m.aangemaakt_op = existing.aangemaakt_op;
+    m.gewijzigd_op = existing.gewijzigd_op;
+    m.organisatie_naam = existing.organisatie_naam;
+    m.fase_historie = existing.fase_historie;
+    return m;
+  }
+
+  static bool SameContent(const Innovation& a, const Innovation& b) {
+    return a.titel == b.titel && a.samenvatting == b.samenvatting && a.opgave == b.opgave &&
+           a.urgentie == b.urgentie && a.doel == b.doel && a.organisatie == b.organisatie &&
+           a.partners == b.partners && a.domein == b.domein && a.tags == b.tags && a.fase == b.fase &&
+           a.status == b.status && a.innovatie_type == b.innovatie_type && a.innovatie_niveau == b.innovatie_niveau &&
+           a.trl == b.trl && a.analyse_niveau == b.analyse_niveau && a.orientatie == b.orientatie &&
+           a.waarde_soorten == b.waarde_soorten && a.waardecreatie == b.waardecreatie &&
+           a.waardepotentie == b.waardepotentie && a.start_datum == b.start_datum &&
+           a.kosten_extern == b.kosten_extern && a.interne_uren == b.interne_uren && a.inkoop_route == b.inkoop_route &&
+           a.technieken == b.technieken && a.databronnen == b.databronnen && a.team == b.team &&
+           a.zichtbaarheid == b.zichtbaarheid && a.bron == b.bron && a.referentie == b.referentie &&
+           a.opgeschaald_naar == b.opgeschaald_naar;
+  }
+
+  Result<Organisation> QueryOrganisation(const char* q, const std::string& key, const std::string& not_found) {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    auto s = conn.value()->Prepare(q);
+    if (!s.ok()) return s.error();
+    s.value()->Bind(1, key);
+    Status st;
+    if (!s.value()->Step(&st)) return st.ok() ? NotFound(not_found) : st.error();
+    return ReadOrganisation(*s.value());
+  }
+
+  static Result<int64_t> OrgId(Connection* c, const std::string& code, const std::string& field) {
+    auto s = c->Prepare(sql::kOrganisationIdByCode);
+    if (!s.ok()) return s.error();
+    s.value()->Bind(1, code);
+    Status st;
+    if (!s.value()->Step(&st)) {
+      if (!st.ok()) return st.error();
+      return Invalid("De innovatie verwijst naar een onbekende organisatie.",
+                     {{field, "de organisatie '" + code + "' bestaat niet"}});
+    }
+    return s.value()->Int(0);
+  }
+
+  static Result<Innovation> LoadInnovation(Connection* c, int64_t id) {
+    auto s = c->Prepare(std::string(sql::kInnovationSelect) + sql::kWhereId);
+    if (!s.ok()) return s.error();
+    s.value()->Bind(1, id);
+    Status st;
+    if (!s.value()->Step(&st)) return st.ok() ? NotFoundInnovation(id) : st.error();
+    Innovation in = ReadInnovation(*s.value());
+    st = LoadChildren(c, &in);
+    if (!st.ok()) return st.error();
+    return in;
+  }
+
+  static Status LoadChildren(Connection* c, Innovation* in) {
+    Status st;
+    auto p = c->Prepare(sql::kSelectPartners);
+    if (!p.ok()) return p.status();
+    p.value()->Bind(1, in->id);
+    while (p.value()->Step(&st)) in->partners.push_back(p.value()->Text(0));
+    if (!st.ok()) return st;
+    auto t = c->Prepare(sql::kSelectTeam);
+    if (!t.ok()) return t.status();
+    t.value()->Bind(1, in->id);
+    while (t.value()->Step(&st))
+      in->team.push_back({t.value()->Text(0), t.value()->Text(1), FromJsonArray(t.value()->Text(2))});
+    if (!st.ok()) return st;
+    auto h = c->Prepare(sql::kSelectPhaseChanges);
+    if (!h.ok()) return h.status();
+    h.value()->Bind(1, in->id);
+    while (h.value()->Step(&st))
+      in->fase_historie.push_back(
+          {h.value()->Text(0), h.value()->Text(1), h.value()->Text(2), h.value()->Text(3), h.value()->Text(4)});
+    return st;
+  }
+
+  static Status WriteChildren(Connection* c, int64_t id, const Innovation& in) {
+    for (const char* q : {sql::kDeletePartners, sql::kDeleteTeam}) {
+      auto s = c->Prepare(q);
+      if (!s.ok()) return s.status();
+      s.value()->Bind(1, id);
+      Status st = s.value()->Run();
+      if (!st.ok()) return st;
+    }
+    for (size_t i = 0; i < in.partners.size(); ++i) {
+      auto org = OrgId(c, in.partners[i], "partners[" + std::to_string(i) + "]");
+      if (!org.ok()) return org.status();
+      auto s = c->Prepare(sql::kInsertPartner);
+      if (!s.ok()) return s.status();
+      s.value()->Bind(1, id).Bind(2, org.value());
+      Status st = s.value()->Run();
+      if (!st.ok()) return st;
+    }
+    for (size_t i = 0; i < in.team.size(); ++i) {
+      auto s = c->Prepare(sql::kInsertTeamMember);
+      if (!s.ok()) return s.status();
+      const auto& m = in.team[i];
+      s.value()->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, m.naam).Bind(4, m.rol).Bind(
+          5, ToJsonArray(m.archetypen));
+      Status st = s.value()->Run();
+      if (!st.ok()) return st;
+    }
+    return Status::Ok();
+  }
+
+  static Status AddPhaseChange(Connection* c, int64_t id, const PhaseChange& p) {
+    auto s = c->Prepare(sql::kInsertPhaseChange);
+    if (!s.ok()) return s.status();
+    s.value()->Bind(1, id).Bind(2, p.fase).Bind(3, p.status).Bind(4, p.op).Bind(5, p.door, true).Bind(6, p.reden, true);
+    return s.value()->Run();
+  }
+
+  static Result<int64_t> Insert(Connection* c, const Innovation& in, const ChangeContext& change) {
+    auto org = OrgId(c, in.organisatie, "organisatie");
+    if (!org.ok()) return org.error();
+    auto s = c->Prepare(sql::kInsertInnovation);
+    if (!s.ok()) return s.error();
+    BindInnovation(s.value().get(), in, org.value(), change.op);
+    Status st = s.value()->Run();
+    if (!st.ok()) return st.error();
+    int64_t id = c->LastInsertId();
+    st = WriteChildren(c, id, in);
+    if (!st.ok()) return st.error();
+    // Trusted callers (import, demo) may pass the real start of the current
+    // phase; otherwise the phase starts now.
+    std::vector<PhaseChange> history = in.fase_historie;
+    if (history.empty()) history.push_back({in.fase, in.status, change.op, change.door, change.reden});
+    for (const auto& p : history) {
+      st = AddPhaseChange(c, id, p);
+      if (!st.ok()) return st.error();
+    }
+    return id;
+  }
+
+  static Status Update(Connection* c, const Innovation& current, const Innovation& in, const ChangeContext& change) {
+    auto org = OrgId(c, in.organisatie, "organisatie");
+    if (!org.ok()) return org.status();
+    auto s = c->Prepare(sql::kUpdateInnovation);
+    if (!s.ok()) return s.status();
+    BindInnovation(s.value().get(), in, org.value(), change.op);
+    s.value()->Bind(34, current.id);
+    Status st = s.value()->Run();
+    if (!st.ok()) return st;
+    st = WriteChildren(c, current.id, in);
+    if (!st.ok()) return st;
+    if (current.fase != in.fase || current.status != in.status)
+      st = AddPhaseChange(c, current.id, {in.fase, in.status, change.op, change.door, change.reden});
+    return st;
+  }
+
+  ConnectionPool pool_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  auto store = std::make_unique<SqliteStore>(path);
+  Status st = store->Init();
+  if (!st.ok()) return st.error();
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace koers
