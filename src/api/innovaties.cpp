@@ -93,9 +93,8 @@ http::Response CreateInnovatie(Services& s, const http::Request& req, const Para
   in.fase = "idee";
   in.status = "actief";
   auto problems = FromJson(body, &in);
-  if (!problems.empty())
-    return Problem(Invalid("De inhoud bevat velden die niet kloppen.", std::move(problems)), req.path);
-  auto stored = s.reg.Create(std::move(in), ActorFor(req));
+  if (!body.is_object()) return Problem(Invalid("De inhoud moet een JSON-object zijn.", problems), req.path);
+  auto stored = s.reg.Create(std::move(in), ActorFor(req), std::move(problems));
   if (!stored.ok()) return Problem(stored.error(), req.path);
   auto res = WithEtag(JsonResponse(201, ToJson(stored.value())), stored.value());
   res.SetHeader("Location", "/api/v1/innovaties/" + std::to_string(stored.value().id));
@@ -127,13 +126,12 @@ http::Response Write(Services& s, const http::Request& req, const Params& p, boo
   } else {
     problems = FromJson(body, &in);
   }
-  if (!problems.empty())
-    return Problem(Invalid("De inhoud bevat velden die niet kloppen.", std::move(problems)), req.path);
+  if (!body.is_object()) return Problem(Invalid("De inhoud moet een JSON-object zijn.", problems), req.path);
   if (!merge) in.bron = current.value().bron;  // the source of a record is not the client's to drop by omission
   std::string reden;
   if (body.is_object() && body.contains("faseReden") && body["faseReden"].is_string())
     reden = body["faseReden"].get<std::string>();
-  auto stored = s.reg.Replace(id, std::move(in), expected, ActorFor(req), reden);
+  auto stored = s.reg.Replace(id, std::move(in), expected, ActorFor(req), reden, std::move(problems));
   if (!stored.ok()) return Problem(stored.error(), req.path);
   return WithEtag(JsonResponse(200, ToJson(stored.value())), stored.value());
 }

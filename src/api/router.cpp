@@ -35,7 +35,8 @@ bool MatchPattern(std::string_view pattern, std::string_view path, Params* param
 
 const Route* Match(const http::Request& req, Params* params, std::string* allowed) {
   allowed->clear();
-  std::string_view method = req.method == "HEAD" ? "GET" : req.method;
+  std::string_view method = req.method;
+  if (method == "HEAD") method = "GET";
   const Route* found = nullptr;
   Params p;
   for (const auto& route : ApiRoutes()) {

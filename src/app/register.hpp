@@ -26,11 +26,13 @@ class Register {
 
   Result<Innovation> Get(int64_t id, const Actor& actor);
   Result<Listing<Innovation>> List(const InnovationFilter& filter, const PageRequest& page, const Actor& actor);
-  // Normalises and validates `in`, then stores it. kInvalid lists every problem.
-  Result<Innovation> Create(Innovation in, const Actor& actor);
+  // Normalises and validates `in`, then stores it. kInvalid lists every
+  // problem; `earlier` are problems found while reading the input (wrong
+  // types), merged in so the caller hears of everything at once.
+  Result<Innovation> Create(Innovation in, const Actor& actor, std::vector<FieldProblem> earlier = {});
   // Replaces innovation `id` with `in`. expected_version 0 skips the check.
   Result<Innovation> Replace(int64_t id, Innovation in, int64_t expected_version, const Actor& actor,
-                             const std::string& reden = {});
+                             const std::string& reden = {}, std::vector<FieldProblem> earlier = {});
   Status Delete(int64_t id, const Actor& actor);
   // Adds `new_orgs` and upserts records from an outside source, all in one
   // transaction (see Store::ImportInnovations). Every item must already be
@@ -43,6 +45,8 @@ class Register {
   const Clock& clock() const { return clock_; }
 
  private:
+  // Rules of the innovation itself plus: do its organisations exist?
+  std::vector<FieldProblem> Check(const Innovation& in);
   ChangeContext Change(const Actor& actor, const std::string& reden) const;
   Store& store_;
   SearchIndex& search_;
