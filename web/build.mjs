@@ -1,0 +1,29 @@
+// Builds the front end into dist/: one JavaScript bundle, one CSS bundle
+// (NL Design System components + the open voorbeeld theme + our own styles)
+// and the HTML shell. Nothing is loaded from a CDN.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/index.html', 'dist/index.html');
+copyFileSync('src/favicon.svg', 'dist/favicon.svg');
+
+const options = {
+  entryPoints: { app: 'src/main.ts', 'app-css': 'src/styles/index.css' },
+  outdir: 'dist',
+  bundle: true,
+  minify: true,
+  sourcemap: true,
+  target: ['es2022'],
+  format: 'esm',
+  logLevel: 'info',
+  entryNames: '[name]',
+};
+if (watch) {
+  const ctx = await esbuild.context(options);
+  await ctx.watch();
+} else {
+  await esbuild.build(options);
+}

@@ -1,0 +1,65 @@
+// The frame around every page: header with the main navigation, the main
+// landmark with the page content, and the footer.
+import { html, render, type TemplateResult } from 'lit';
+
+const NAV = [
+  { href: '/', label: 'Start' },
+  { href: '/innovaties', label: 'Innovaties' },
+  { href: '/organisaties', label: 'Organisaties' },
+  { href: '/innovaties/nieuw', label: 'Nieuwe innovatie' },
+];
+
+function isCurrent(href: string, path: string): boolean {
+  if (href === '/') return path === '/';
+  if (href === '/innovaties') return path.startsWith('/innovaties') && path !== '/innovaties/nieuw';
+  return path === href || path.startsWith(href + '/');
+}
+
+let firstRender = true;
+
+// Renders `content` as the page, sets the document title and, after a
+// navigation inside the app, moves focus to the page heading so screen
+// reader users hear that the page changed.
+export function renderPage(title: string, content: TemplateResult): void {
+  document.title = `${title} – Koers`;
+  const path = location.pathname;
+  const app = document.getElementById('app')!;
+  if (firstRender) app.replaceChildren();  // drop the static placeholder of index.html
+  render(
+    html`
+      <header class="utrecht-page-header koers-header">
+        <div class="koers-header__inner">
+          <a class="koers-logo" href="/" aria-label="Koers, naar de startpagina">
+            <img src="/favicon.svg" alt="" width="32" height="32">
+            <span>Koers</span>
+          </a>
+          <nav class="koers-nav" aria-label="Hoofdmenu">
+            <ul class="koers-nav__list">
+              ${NAV.map(
+                (item) => html`<li>
+                  <a class="koers-nav__link" href=${item.href} aria-current=${isCurrent(item.href, path) ? 'page' : 'false'}>${item.label}</a>
+                </li>`,
+              )}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="inhoud" class="utrecht-page-content koers-main" tabindex="-1">${content}</main>
+      <footer class="utrecht-page-footer koers-footer">
+        <p class="utrecht-paragraph">
+          Koers helpt gemeenten datagedreven innovaties te registreren, te sturen en van elkaar over te nemen.
+          <a class="utrecht-link" href="/api/v1/openapi.json">API-documentatie (OpenAPI)</a>
+        </p>
+      </footer>
+    `,
+    app,
+  );
+  if (!firstRender) {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }
+  firstRender = false;
+}

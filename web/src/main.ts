@@ -1,0 +1,22 @@
+// Entry point of the Koers front end: loads the value lists and starts the
+// router. Every page is a function that fetches from the public API and
+// renders with lit-html.
+import { loadVocabularies } from './lib/vocab';
+import { addRoute, setNotFound, startRouter } from './lib/router';
+import { startPage } from './pages/start';
+import { listPage } from './pages/innovaties-lijst';
+import { detailPage } from './pages/innovatie-detail';
+import { formPage } from './pages/innovatie-form';
+import { organisationPage, organisationsPage } from './pages/organisaties';
+import { notFoundPage } from './pages/problem';
+
+addRoute('/', startPage);
+addRoute('/innovaties', listPage);
+addRoute('/innovaties/nieuw', formPage);
+addRoute('/innovaties/:id', detailPage);
+addRoute('/innovaties/:id/bewerken', formPage);
+addRoute('/organisaties', organisationsPage);
+addRoute('/organisaties/:code', organisationPage);
+setNotFound(notFoundPage);
+
+void loadVocabularies().then(startRouter);

@@ -1,0 +1,132 @@
+// One innovation: its description, classification, team, phase history and
+// source.
+import { html, nothing, type TemplateResult } from 'lit';
+import { apiGet, apiRequest, type Innovatie } from '../lib/api';
+import { formatDate, formatEuro, formatNumber } from '../lib/format';
+import { label } from '../lib/vocab';
+import { navigate } from '../lib/router';
+import { renderPage } from '../components/page-shell/page-shell';
+import { phaseBadges } from '../components/status-badge/status-badge';
+import { problemPage } from './problem';
+
+function row(term: string, value: TemplateResult | string | null | undefined): TemplateResult | typeof nothing {
+  if (value === null || value === undefined || value === '') return nothing;
+  return html`<div class="utrecht-data-list__item koers-data-list__item">
+    <dt class="utrecht-data-list__item-key">${term}</dt>
+    <dd class="utrecht-data-list__item-value">${value}</dd>
+  </div>`;
+}
+
+const list = (values: string[], vocab?: string) => (values.length ? values.map((v) => (vocab ? label(vocab, v) : v)).join(', ') : null);
+
+function text(title: string, value: string | null): TemplateResult | typeof nothing {
+  if (!value) return nothing;
+  return html`<section class="koers-section">
+    <h2 class="utrecht-heading-2">${title}</h2>
+    ${value.split(/\n{2,}/).map((p) => html`<p class="utrecht-paragraph">${p}</p>`)}
+  </section>`;
+}
+
+async function remove(i: Innovatie): Promise<void> {
+  if (!confirm(`Weet u zeker dat u "${i.titel}" wilt verwijderen? Dit kan niet ongedaan worden gemaakt.`)) return;
+  const r = await apiRequest<void>('DELETE', `/innovaties/${i.id}`);
+  if (r.ok) {
+    navigate('/innovaties?verwijderd=1', true);
+  } else {
+    alert(r.problem.detail);
+  }
+}
+
+export async function detailPage(params: Record<string, string>): Promise<void> {
+  const r = await apiGet<Innovatie>(`/innovaties/${encodeURIComponent(params.id)}`);
+  if (!r.ok) return problemPage('Innovatie', r.problem);
+  const i = r.body;
+  renderPage(
+    i.titel,
+    html`
+      <p class="utrecht-paragraph"><a class="utrecht-link" href="/innovaties">Alle innovaties</a></p>
+      <h1 class="utrecht-heading-1">${i.titel}</h1>
+      <p class="utrecht-paragraph koers-lead-meta">
+        <a class="utrecht-link" href="/organisaties/${i.organisatie}">${i.organisatieNaam ?? i.organisatie}</a>
+        ${i.domein ? html` · ${label('domein', i.domein)}` : nothing}
+      </p>
+      ${phaseBadges(i.fase, i.status)}
+      <div class="utrecht-button-group koers-actions">
+        <a class="utrecht-button-link utrecht-button-link--primary-action" href="/innovaties/${i.id}/bewerken">Bewerken</a>
+        <button class="utrecht-button utrecht-button--secondary-action" type="button" @click=${() => remove(i)}>Verwijderen</button>
+      </div>
+      ${text('Samenvatting', i.samenvatting)}
+      ${text('Opgave', i.opgave)}
+      ${text('Doel', i.doel)}
+      <section class="koers-section">
+        <h2 class="utrecht-heading-2">Kenmerken</h2>
+        <dl class="utrecht-data-list koers-data-list">
+          ${row('Organisatie', i.organisatieNaam ?? i.organisatie)}
+          ${row('Partners', list(i.partners))}
+          ${row('Urgentie', label('urgentie', i.urgentie))}
+          ${row('Type innovatie', label('innovatieType', i.innovatieType))}
+          ${row('Niveau', label('innovatieNiveau', i.innovatieNiveau))}
+          ${row('Technology readiness level', i.trl ? `TRL ${i.trl}` : null)}
+          ${row('Analyseniveau', label('analyseNiveau', i.analyseNiveau))}
+          ${row('Gericht op', label('orientatie', i.orientatie))}
+          ${row('Soort waarde', list(i.waardeSoorten, 'waardeSoort'))}
+          ${row('Waardecreatie', label('waardeNiveau', i.waardecreatie))}
+          ${row('Potentie na opschaling', label('waardeNiveau', i.waardepotentie))}
+          ${row('Startdatum', formatDate(i.startDatum))}
+          ${row('Kosten (uit eigen zak)', i.kostenExtern !== null ? formatEuro(i.kostenExtern) : null)}
+          ${row('Interne uren', i.interneUren !== null ? formatNumber(i.interneUren) : null)}
+          ${row('Inkooproute', label('inkoopRoute', i.inkoopRoute))}
+          ${row('Technieken', list(i.technieken))}
+          ${row('Databronnen', list(i.databronnen))}
+          ${row('Trefwoorden', list(i.tags))}
+          ${row('Opgeschaald naar', list(i.opgeschaaldNaar))}
+          ${row('Zichtbaarheid', label('zichtbaarheid', i.zichtbaarheid))}
+        </dl>
+      </section>
+      ${i.team.length
+        ? html`<section class="koers-section">
+            <h2 class="utrecht-heading-2">Team</h2>
+            <div class="utrecht-table-container">
+              <table class="utrecht-table">
+                <caption class="utrecht-table__caption koers-visually-hidden">Teamleden met rol en archetypen</caption>
+                <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="col">Naam</th>
+                  <th class="utrecht-table__header-cell" scope="col">Rol</th>
+                  <th class="utrecht-table__header-cell" scope="col">Archetypen</th>
+                </tr></thead>
+                <tbody class="utrecht-table__body">
+                  ${i.team.map((m) => html`<tr class="utrecht-table__row">
+                    <td class="utrecht-table__cell">${m.naam}</td>
+                    <td class="utrecht-table__cell">${label('rol', m.rol)}</td>
+                    <td class="utrecht-table__cell">${list(m.archetypen, 'archetype') ?? '–'}</td>
+                  </tr>`)}
+                </tbody>
+              </table>
+            </div>
+          </section>`
+        : nothing}
+      <section class="koers-section">
+        <h2 class="utrecht-heading-2">Fasen</h2>
+        <ol class="koers-timeline">
+          ${i.faseHistorie.map(
+            (h) => html`<li class="koers-timeline__item">
+              <span class="koers-timeline__date">${formatDate(h.op)}</span>
+              <span>${label('fase', h.fase)}, ${label('status', h.status).toLowerCase()}</span>
+              ${h.reden || h.door ? html`<span class="koers-timeline__note">${[h.reden, h.door ? `door ${h.door}` : ''].filter(Boolean).join(', ')}</span>` : nothing}
+            </li>`,
+          )}
+        </ol>
+      </section>
+      ${i.bron
+        ? html`<section class="koers-section">
+            <h2 class="utrecht-heading-2">Bron</h2>
+            <p class="utrecht-paragraph">
+              Overgenomen uit het ${i.bron.register === 'algoritmeregister' ? 'Algoritmeregister' : i.bron.register} (nummer ${i.bron.id}${i.bron.registratieDatum ? html`, geregistreerd op ${formatDate(i.bron.registratieDatum)}` : nothing}).
+              ${i.bron.url ? html`<a class="utrecht-link" href=${i.bron.url} rel="noopener">Bekijk de registratie in het Algoritmeregister</a>` : nothing}
+            </p>
+          </section>`
+        : nothing}
+      <p class="utrecht-paragraph koers-muted">Laatst gewijzigd op ${formatDate(i.gewijzigdOp)} (versie ${i.versie}).</p>
+    `,
+  );
+}

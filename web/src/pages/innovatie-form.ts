@@ -1,0 +1,253 @@
+// Create and edit an innovation. The server validates; its problems are
+// shown at each field and in a summary at the top.
+import { html, nothing, type TemplateResult } from 'lit';
+import { apiGet, apiRequest, type Innovatie, type InvalidParam, type TeamLid } from '../lib/api';
+import { entries } from '../lib/vocab';
+import { navigate } from '../lib/router';
+import { renderPage } from '../components/page-shell/page-shell';
+import { checkboxGroup, selectField, textArea, textField } from '../components/form-field/form-field';
+import { errorSummary, focusErrorSummary, type FieldError } from '../components/error-summary/error-summary';
+import { problemPage } from './problem';
+import { loadOrganisationOptions } from './organisaties';
+
+const LABELS: Record<string, string> = {
+  titel: 'Titel',
+  samenvatting: 'Samenvatting',
+  opgave: 'Opgave',
+  doel: 'Doel',
+  urgentie: 'Urgentie',
+  organisatie: 'Organisatie',
+  partners: 'Partners',
+  domein: 'Domein',
+  tags: 'Trefwoorden',
+  fase: 'Fase',
+  status: 'Status',
+  faseReden: 'Reden van de wijziging',
+  innovatieType: 'Type innovatie',
+  innovatieNiveau: 'Niveau',
+  trl: 'Technology readiness level',
+  analyseNiveau: 'Analyseniveau',
+  orientatie: 'Gericht op',
+  waardeSoorten: 'Soort waarde',
+  waardecreatie: 'Waardecreatie',
+  waardepotentie: 'Potentie na opschaling',
+  startDatum: 'Startdatum',
+  kostenExtern: 'Kosten uit eigen zak (euro)',
+  interneUren: 'Interne uren',
+  inkoopRoute: 'Inkooproute',
+  technieken: 'Technieken',
+  databronnen: 'Databronnen',
+  opgeschaaldNaar: 'Opgeschaald naar',
+  zichtbaarheid: 'Zichtbaarheid',
+};
+const LIST_FIELDS = ['partners', 'tags', 'technieken', 'databronnen', 'opgeschaaldNaar'];
+const NUMBER_FIELDS = ['kostenExtern', 'interneUren'];
+
+type Values = Record<string, string>;
+
+interface State {
+  id: number | null;
+  etag: string | null;
+  values: Values;
+  waardeSoorten: string[];
+  team: TeamLid[];
+  errors: Map<string, string>;
+  general: string;
+  busy: boolean;
+}
+
+// "team[0].rol" -> "team-0-rol"; "partners[2]" -> "partners".
+export function fieldId(apiName: string): string {
+  return apiName.replace(/\[(\d+)\]\./g, '-$1-').replace(/\[\d+\]$/, '');
+}
+
+function labelFor(id: string): string {
+  const team = /^team-(\d+)-(\w+)$/.exec(id);
+  if (team) return `Teamlid ${Number(team[1]) + 1}, ${team[2]}`;
+  return LABELS[id] ?? id;
+}
+
+// Dutch or plain notation: "1.250,50" and "1250.50" both give 1250.5;
+// anything else goes to the server as typed, which then explains the problem.
+export function parseAmount(text: string): number | string | null {
+  const t = text.trim();
+  if (!t) return null;
+  if (/^-?\d{1,3}(\.\d{3})*(,\d+)?$/.test(t) || /^-?\d+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  return t;
+}
+
+function fromInnovation(i: Innovatie | null): Values {
+  const v: Values = {};
+  for (const key of Object.keys(LABELS)) v[key] = '';
+  v.fase = 'idee';
+  v.status = 'actief';
+  v.zichtbaarheid = 'organisatie';
+  if (!i) return v;
+  const record = i as unknown as Record<string, unknown>;
+  for (const key of Object.keys(LABELS)) {
+    const value = record[key];
+    if (Array.isArray(value)) v[key] = value.join(', ');
+    else if (typeof value === 'number') v[key] = String(value).replace('.', ',');
+    else if (typeof value === 'string') v[key] = value;
+  }
+  return v;
+}
+
+function readForm(form: HTMLFormElement, state: State): void {
+  const data = new FormData(form);
+  for (const key of Object.keys(LABELS)) if (key !== 'waardeSoorten') state.values[key] = String(data.get(key) ?? '');
+  state.waardeSoorten = data.getAll('waardeSoorten').map(String);
+  state.team = state.team.map((_, n) => ({
+    naam: String(data.get(`team-${n}-naam`) ?? ''),
+    rol: String(data.get(`team-${n}-rol`) ?? ''),
+    archetypen: data.getAll(`team-${n}-archetypen`).map(String),
+  }));
+}
+
+function body(state: State): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(state.values)) {
+    if (key === 'faseReden' && !state.id) continue;
+    if (key === 'waardeSoorten') continue;
+    if (LIST_FIELDS.includes(key)) out[key] = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    else if (NUMBER_FIELDS.includes(key)) out[key] = parseAmount(raw);
+    else if (key === 'trl') out[key] = raw ? Number(raw) : null;
+    else out[key] = raw.trim() === '' ? null : raw;
+  }
+  out.waardeSoorten = state.waardeSoorten;
+  out.team = state.team;
+  return out;
+}
+
+async function submit(event: Event, state: State): Promise<void> {
+  event.preventDefault();
+  if (state.busy) return;
+  const form = event.target as HTMLFormElement;
+  readForm(form, state);
+  state.busy = true;
+  const headers: Record<string, string> = state.id && state.etag ? { 'If-Match': state.etag } : {};
+  const r = state.id
+    ? await apiRequest<Innovatie>('PUT', `/innovaties/${state.id}`, body(state), headers)
+    : await apiRequest<Innovatie>('POST', '/innovaties', body(state));
+  state.busy = false;
+  if (r.ok) {
+    navigate(`/innovaties/${r.body.id}`);
+    return;
+  }
+  state.errors = new Map((r.problem.invalidParams ?? []).map((p: InvalidParam) => [fieldId(p.name), p.reason]));
+  state.general = r.problem.invalidParams?.length ? '' : r.problem.detail;
+  draw(state);
+  focusErrorSummary();
+}
+
+function teamFieldset(state: State, n: number): TemplateResult {
+  const m = state.team[n];
+  const id = (f: string) => `team-${n}-${f}`;
+  return html`
+    <fieldset class="utrecht-form-fieldset koers-fieldset koers-team-member">
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Teamlid ${n + 1}</legend>
+      ${textField({ id: id('naam'), label: 'Naam of functie', value: m.naam, required: true, error: state.errors.get(id('naam')) })}
+      ${selectField({ id: id('rol'), label: 'Rol', value: m.rol, options: entries('rol'), emptyLabel: 'Kies een rol', required: true, error: state.errors.get(id('rol')) })}
+      ${checkboxGroup({ id: id('archetypen'), label: 'Archetypen', values: m.archetypen, options: entries('archetype'), error: state.errors.get(id('archetypen')) })}
+      <button class="utrecht-button utrecht-button--secondary-action" type="button"
+        @click=${(e: Event) => {
+          readForm((e.target as HTMLElement).closest('form')!, state);
+          state.team.splice(n, 1);
+          draw(state);
+        }}>Teamlid ${n + 1} verwijderen</button>
+    </fieldset>
+  `;
+}
+
+let organisationOptions: { waarde: string; label: string }[] = [];
+
+function draw(state: State): void {
+  const v = state.values;
+  const err = (f: string) => state.errors.get(f);
+  const sel = (f: string, list: string, extra: Partial<Parameters<typeof selectField>[0]> = {}) =>
+    selectField({ id: f, label: LABELS[f], value: v[f], options: entries(list), emptyLabel: 'Niet ingevuld', error: err(f), ...extra });
+  const errors: FieldError[] = [...state.errors].map(([field, message]) => ({ field, label: labelFor(field), message }));
+  const title = state.id ? `${v.titel || 'Innovatie'} bewerken` : 'Nieuwe innovatie';
+  renderPage(
+    title,
+    html`
+      <h1 class="utrecht-heading-1">${title}</h1>
+      <form class="utrecht-form koers-form" novalidate @submit=${(e: Event) => submit(e, state)}>
+        ${errorSummary('De innovatie is nog niet opgeslagen', errors, state.general)}
+        <h2 class="utrecht-heading-2">Wat en waarom</h2>
+        ${textField({ id: 'titel', label: LABELS.titel, value: v.titel, required: true, error: err('titel') })}
+        ${textArea({ id: 'samenvatting', label: LABELS.samenvatting, value: v.samenvatting, description: 'Wat doet de innovatie, in een paar zinnen?', error: err('samenvatting') })}
+        ${textArea({ id: 'opgave', label: LABELS.opgave, value: v.opgave, description: 'Welk probleem of welke maatschappelijke opgave pakt zij aan?', error: err('opgave') })}
+        ${textArea({ id: 'doel', label: LABELS.doel, value: v.doel, error: err('doel') })}
+        ${sel('urgentie', 'urgentie')}
+        <h2 class="utrecht-heading-2">Organisatie</h2>
+        ${selectField({ id: 'organisatie', label: LABELS.organisatie, value: v.organisatie, options: organisationOptions, emptyLabel: 'Kies een organisatie', required: true, error: err('organisatie') })}
+        ${textField({ id: 'partners', label: LABELS.partners, value: v.partners, description: 'Codes van partnerorganisaties, gescheiden door komma’s, bijvoorbeeld GM0363, GM0599.', error: err('partners') })}
+        ${sel('domein', 'domein')}
+        ${textField({ id: 'tags', label: LABELS.tags, value: v.tags, description: 'Gescheiden door komma’s.', error: err('tags') })}
+        <h2 class="utrecht-heading-2">Fase en status</h2>
+        ${sel('fase', 'fase', { emptyLabel: undefined, required: true })}
+        ${sel('status', 'status', { emptyLabel: undefined, required: true })}
+        ${state.id ? textField({ id: 'faseReden', label: LABELS.faseReden, value: v.faseReden, description: 'Alleen nodig als u de fase of status wijzigt; komt in de fasegeschiedenis.', error: err('faseReden') }) : nothing}
+        <h2 class="utrecht-heading-2">Soort innovatie</h2>
+        ${sel('innovatieType', 'innovatieType')}
+        ${sel('innovatieNiveau', 'innovatieNiveau')}
+        ${selectField({ id: 'trl', label: LABELS.trl, value: v.trl, options: Array.from({ length: 9 }, (_, k) => ({ waarde: String(k + 1), label: `TRL ${k + 1}` })), emptyLabel: 'Niet ingevuld', error: err('trl') })}
+        ${sel('analyseNiveau', 'analyseNiveau')}
+        ${sel('orientatie', 'orientatie')}
+        <h2 class="utrecht-heading-2">Waarde en kosten</h2>
+        ${checkboxGroup({ id: 'waardeSoorten', label: LABELS.waardeSoorten, values: state.waardeSoorten, options: entries('waardeSoort'), error: err('waardeSoorten') })}
+        ${sel('waardecreatie', 'waardeNiveau')}
+        ${sel('waardepotentie', 'waardeNiveau')}
+        ${textField({ id: 'startDatum', label: LABELS.startDatum, value: v.startDatum, type: 'date', error: err('startDatum') })}
+        ${textField({ id: 'kostenExtern', label: LABELS.kostenExtern, value: v.kostenExtern, inputmode: 'decimal', description: 'Bijvoorbeeld 12.500 of 12500,50.', error: err('kostenExtern') })}
+        ${textField({ id: 'interneUren', label: LABELS.interneUren, value: v.interneUren, inputmode: 'decimal', error: err('interneUren') })}
+        ${sel('inkoopRoute', 'inkoopRoute')}
+        <h2 class="utrecht-heading-2">Techniek en data</h2>
+        ${textField({ id: 'technieken', label: LABELS.technieken, value: v.technieken, description: 'Gescheiden door komma’s, bijvoorbeeld voorspelmodel, dashboard.', error: err('technieken') })}
+        ${textField({ id: 'databronnen', label: LABELS.databronnen, value: v.databronnen, description: 'Gescheiden door komma’s.', error: err('databronnen') })}
+        ${textField({ id: 'opgeschaaldNaar', label: LABELS.opgeschaaldNaar, value: v.opgeschaaldNaar, description: 'Organisaties die de innovatie hebben overgenomen, gescheiden door komma’s.', error: err('opgeschaaldNaar') })}
+        <h2 class="utrecht-heading-2">Team</h2>
+        ${state.team.map((_, n) => teamFieldset(state, n))}
+        <div class="utrecht-button-group">
+          <button class="utrecht-button utrecht-button--secondary-action" type="button"
+            @click=${(e: Event) => {
+              readForm((e.target as HTMLElement).closest('form')!, state);
+              state.team.push({ naam: '', rol: '', archetypen: [] });
+              draw(state);
+              document.getElementById(`team-${state.team.length - 1}-naam`)?.focus();
+            }}>Teamlid toevoegen</button>
+        </div>
+        <h2 class="utrecht-heading-2">Zichtbaarheid</h2>
+        ${sel('zichtbaarheid', 'zichtbaarheid', { emptyLabel: undefined, required: true })}
+        <div class="utrecht-button-group koers-form__actions">
+          <button class="utrecht-button utrecht-button--primary-action" type="submit" ?disabled=${state.busy}>Opslaan</button>
+          <a class="utrecht-button-link utrecht-button-link--secondary-action" href=${state.id ? `/innovaties/${state.id}` : '/innovaties'}>Annuleren</a>
+        </div>
+      </form>
+    `,
+  );
+}
+
+export async function formPage(params: Record<string, string>): Promise<void> {
+  organisationOptions = await loadOrganisationOptions();
+  let innovation: Innovatie | null = null;
+  let etag: string | null = null;
+  if (params.id) {
+    const r = await apiGet<Innovatie>(`/innovaties/${encodeURIComponent(params.id)}`);
+    if (!r.ok) return problemPage('Innovatie bewerken', r.problem);
+    innovation = r.body;
+    etag = r.etag;
+  }
+  draw({
+    id: innovation?.id ?? null,
+    etag,
+    values: fromInnovation(innovation),
+    waardeSoorten: innovation?.waardeSoorten ?? [],
+    team: innovation?.team.map((m) => ({ ...m, archetypen: [...m.archetypen] })) ?? [],
+    errors: new Map(),
+    general: '',
+    busy: false,
+  });
+}
