@@ -45,7 +45,8 @@ http::Response Api::Handle(http::Request& req) {
   req.request_id = SaneRequestId(given) ? std::string(given) : NewRequestId();
 
   http::Response res = Dispatch(req);
-  AddHeaders(req, &res);
+  res.SetHeader("X-Request-ID", req.request_id);
+  AddStandardHeaders(req.path, &res);
 
   if (options_.access_log && log::Enabled(log::Level::kInfo)) {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -84,15 +85,14 @@ http::Response Api::Dispatch(const http::Request& req) {
   return route->fn(services_, req, params);
 }
 
-void Api::AddHeaders(const http::Request& req, http::Response* res) const {
-  res->SetHeader("X-Request-ID", req.request_id);
+void AddStandardHeaders(const std::string& path, http::Response* res) {
   res->SetHeader("X-Content-Type-Options", "nosniff");
   res->SetHeader("X-Frame-Options", "DENY");
   res->SetHeader("Content-Security-Policy", kContentSecurityPolicy);
   res->SetHeader("Referrer-Policy", "same-origin");
   res->SetHeader("Cross-Origin-Opener-Policy", "same-origin");
   res->SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  if (IsApiPath(req.path)) {
+  if (IsApiPath(path)) {
     res->SetHeader("API-Version", kApiVersion);
     res->SetHeader("Cache-Control", "no-store");
   }

@@ -23,11 +23,14 @@ class Api {
 
  private:
   http::Response Dispatch(const http::Request& req);
-  void AddHeaders(const http::Request& req, http::Response* res) const;
   Services& services_;
   const WebAssets& web_;
   ApiOptions options_;
 };
+
+// The headers every answer carries (security headers; for /api also
+// API-Version and Cache-Control). Used for answers the server gives itself.
+void AddStandardHeaders(const std::string& path, http::Response* res);
 
 // Upper bound of a request body for `path`.
 size_t BodyLimitFor(const std::string& path);

@@ -53,16 +53,8 @@ http::Response ListInnovaties(Services& s, const http::Request& req, const Param
   f.analyse_niveau = q.Text("analyseNiveau", &vocab::kAnalyseNiveau);
   f.zichtbaarheid = q.Text("zichtbaarheid", &vocab::kZichtbaarheid);
   f.registry = q.Text("register");
-  std::string sort = q.Text("sorteer");
-  if (!sort.empty()) {
-    static const char* kSorts[] = {"titel", "-titel", "gewijzigdOp", "-gewijzigdOp", "id", "-id"};
-    if (std::find(std::begin(kSorts), std::end(kSorts), sort) == std::end(kSorts)) {
-      return Problem(Invalid("Een of meer parameters van het verzoek kloppen niet.",
-                             {{"sorteer", "kies uit: titel, -titel, gewijzigdOp, -gewijzigdOp, id, -id"}}),
-                     req.path);
-    }
-    f.sorteer = sort;
-  }
+  std::string sort = q.OneOf("sorteer", {"titel", "-titel", "gewijzigdOp", "-gewijzigdOp", "id", "-id"});
+  if (!sort.empty()) f.sorteer = sort;
   PageRequest page = q.Page();
   if (!q.ok()) return Problem(q.error(), req.path);
 

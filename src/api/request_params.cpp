@@ -38,6 +38,18 @@ std::string QueryReader::Text(std::string_view key, const Vocabulary* vocab) {
   return value;
 }
 
+std::string QueryReader::OneOf(std::string_view key, std::initializer_list<std::string_view> allowed) {
+  std::string value(req_.Query(key));
+  if (value.empty()) return value;
+  std::string list;
+  for (auto a : allowed) {
+    if (a == value) return value;
+    list += (list.empty() ? "" : ", ") + std::string(a);
+  }
+  problems_.push_back({std::string(key), "onbekende waarde; kies uit: " + list});
+  return {};
+}
+
 int QueryReader::Int(std::string_view key, int fallback, int min, int max) {
   bool found = false;
   std::string_view text = req_.Query(key, &found);

@@ -23,6 +23,8 @@ class QueryReader {
 
   // Text value; checked against `vocab` when given.
   std::string Text(std::string_view key, const Vocabulary* vocab = nullptr);
+  // Value that must be one of `allowed`; empty when absent.
+  std::string OneOf(std::string_view key, std::initializer_list<std::string_view> allowed);
   // Integer in [min, max]; `fallback` when absent.
   int Int(std::string_view key, int fallback, int min, int max);
   // pagina and paginaGrootte.

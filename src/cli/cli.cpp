@@ -74,6 +74,9 @@ int Serve(const Common& c, http::ServerOptions options, const std::string& web_d
   api::Services services{*w.reg};
   api::Api app(services, web, api::ApiOptions{});
   options.body_limit_for = api::BodyLimitFor;
+  options.decorate = [](const std::string& target, http::Response* res) {
+    api::AddStandardHeaders(target.substr(0, target.find('?')), res);
+  };
   return http::Serve(options, [&app](http::Request& req) { return app.Handle(req); });
 }
 

@@ -50,20 +50,41 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(state_->options.header_limit));
-    parser_->body_limit(state_->options.body_limit);
+    // The real limit depends on the path and is set once the header is in;
+    // until then only the hard cap applies (Beast checks Content-Length
+    // against the limit while it parses the header).
+    parser_->body_limit(kMaxDrain);
     stream_.expires_after(std::chrono::seconds(state_->options.read_timeout_seconds));
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
   }
 
   void OnHeader(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::body_limit)
+      return WriteProblem(413, "Te groot", "De inhoud van het verzoek is groter dan is toegestaan.");
+    if (ec == bhttp::error::header_limit)
+      return WriteProblem(431, "Kopregels te groot", "De kopregels van het verzoek zijn te groot.");
     if (ec) return Fail(ec);
     auto& req = parser_->get();
+    size_t limit = state_->options.body_limit;
     if (state_->options.body_limit_for) {
       std::string target(req.target());
-      parser_->body_limit(state_->options.body_limit_for(target.substr(0, target.find('?'))));
+      limit = state_->options.body_limit_for(target.substr(0, target.find('?')));
     }
-    if (bhttp::token_list{req[bhttp::field::expect]}.exists("100-continue")) {
+    parser_->body_limit(limit);
+    // A declared body over the limit is read and thrown away before we answer
+    // 413: clients that are still sending do not cope with an early answer.
+    bool expect_continue = bhttp::token_list{req[bhttp::field::expect]}.exists("100-continue");
+    if (parser_->content_length() && *parser_->content_length() > limit) {
+      // A client that waits for "100 Continue" gets the refusal instead.
+      if (expect_continue || *parser_->content_length() > kMaxDrain)
+        return WriteProblem(413, "Te groot", "De inhoud van het verzoek is groter dan is toegestaan.");
+      discard_.emplace(std::move(*parser_));
+      discard_->body_limit(kMaxDrain);
+      drain_.resize(64 * 1024);
+      return DiscardBody();
+    }
+    if (expect_continue) {
       auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, req.version());
       bhttp::async_write(stream_, *cont, [self = shared_from_this(), cont](beast::error_code ec, std::size_t) {
         if (ec) return self->Fail(ec);
@@ -72,6 +93,17 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
     ReadBody();
+  }
+
+  void DiscardBody() {
+    discard_->get().body().data = drain_.data();
+    discard_->get().body().size = drain_.size();
+    bhttp::async_read_some(stream_, buffer_, *discard_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) return self->Fail(ec);
+      if (!self->discard_->is_done()) return self->DiscardBody();
+      self->WriteProblem(413, "Te groot", "De inhoud van het verzoek is groter dan is toegestaan.");
+    });
   }
 
   void ReadBody() {
@@ -114,6 +146,7 @@ class Session : public std::enable_shared_from_this<Session> {
       log::Error("verwerking_mislukt", {{"fout", e.what()}, {"pad", req.path}});
       res = Response{500, "application/problem+json", {},
                      ProblemBody(500, "Interne fout", "Er ging iets mis bij het verwerken van het verzoek.")};
+      if (state_->options.decorate) state_->options.decorate(req.target, &res);
     }
     state_->in_flight--;
     Write(std::move(res), head);
@@ -121,9 +154,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void WriteProblem(int status, const std::string& title, const std::string& detail) {
     keep_alive_ = false;
+    linger_ = !discard_ || !discard_->is_done();
     Response res{status, "application/problem+json", {}, ProblemBody(status, title, detail)};
-    res.SetHeader("Cache-Control", "no-store");
-    res.SetHeader("X-Content-Type-Options", "nosniff");
+    std::string target;
+    if (parser_) target = std::string(parser_->get().target());
+    if (state_->options.decorate) state_->options.decorate(target, &res);
     Write(std::move(res), false);
   }
 
@@ -140,8 +175,31 @@ class Session : public std::enable_shared_from_this<Session> {
     out->content_length(length);
     bhttp::async_write(stream_, *out, [self = shared_from_this(), out, keep](beast::error_code ec, std::size_t) {
       if (ec) return self->Fail(ec);
+      if (self->linger_) return self->LingeringClose();
       if (!keep) return self->Close();
       self->ReadHeader();
+    });
+  }
+
+  // After refusing a request whose body we did not read, stop sending and
+  // read what the client still sends (for a while), so that the kernel does
+  // not reset the connection before the client has read our answer.
+  void LingeringClose() {
+    Close();
+    stream_.expires_after(std::chrono::seconds(2));
+    drain_.resize(64 * 1024);
+    DrainSome();
+  }
+
+  void DrainSome() {
+    stream_.async_read_some(net::buffer(drain_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->drained_ += n;
+      if (ec || self->drained_ > kMaxDrain) {
+        beast::error_code ignored;
+        self->stream_.socket().close(ignored);
+        return;
+      }
+      self->DrainSome();
     });
   }
 
@@ -161,9 +219,14 @@ class Session : public std::enable_shared_from_this<Session> {
   ServerState* state_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::request_parser<bhttp::buffer_body>> discard_;
   std::string remote_;
   bool keep_alive_ = false;
+  bool linger_ = false;
   unsigned version_ = 11;
+  std::vector<char> drain_;
+  size_t drained_ = 0;
+  static constexpr size_t kMaxDrain = 16u << 20;
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {

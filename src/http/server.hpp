@@ -24,6 +24,9 @@ struct ServerOptions {
   int read_timeout_seconds = 30;
   int drain_seconds = 5;          // how long a stop waits for requests in flight
   std::function<void(int port)> on_listening;  // called once the socket listens
+  // Adds headers to the answers the server gives itself (413, 431, 400 for
+  // unreadable requests, 500), so they look like every other answer.
+  std::function<void(const std::string& target, Response*)> decorate;
 };
 
 // Runs until SIGTERM/SIGINT. Returns a process exit code (0 after a clean stop).

@@ -1,0 +1,103 @@
+// Black-box tests of the API's general contract: headers, organisations,
+// value lists, counts and the OpenAPI document.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { call, startKoers } from '../lib/koers.mjs';
+
+let koers;
+let api;
+before(async () => {
+  koers = await startKoers();
+  api = (method, path, options) => call(koers.url, method, '/api/v1' + path, options);
+});
+after(() => koers.stop());
+
+describe('headers', () => {
+  test('every API answer carries API-Version, no-store and the security headers', async () => {
+    for (const [method, path] of [['GET', '/innovaties'], ['GET', '/innovaties/999999'], ['DELETE', '/innovaties'], ['GET', '/openapi.json']]) {
+      const r = await api(method, path);
+      assert.equal(r.headers.get('api-version'), '0.1.0', path);
+      assert.equal(r.headers.get('cache-control'), 'no-store', path);
+      assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(r.headers.get('x-frame-options'), 'DENY');
+      assert.match(r.headers.get('content-security-policy'), /frame-ancestors 'none'/);
+      assert.doesNotMatch(r.headers.get('content-security-policy'), /unsafe-inline/);
+      assert.match(r.headers.get('strict-transport-security'), /max-age=\d+/);
+      assert.ok(r.headers.get('x-request-id'));
+    }
+  });
+
+  test('pages of the web interface carry the security headers too', async () => {
+    const r = await call(koers.url, 'GET', '/innovaties');
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /text\/html/);
+    assert.match(r.headers.get('content-security-policy'), /script-src 'self'/);
+    assert.equal((await call(koers.url, 'GET', '/bestaat/niet/echt')).status, 404);
+    assert.equal((await call(koers.url, 'POST', '/innovaties')).status, 405);
+  });
+
+  test('a request id that could forge log lines is replaced', async () => {
+    const r = await api('GET', '/innovaties', { headers: { 'x-request-id': 'abc"def' } });
+    assert.notEqual(r.headers.get('x-request-id'), 'abc"def');
+    const ok = await api('GET', '/innovaties', { headers: { 'x-request-id': 'trace-123' } });
+    assert.equal(ok.headers.get('x-request-id'), 'trace-123');
+  });
+
+  test('the OpenAPI document is open to other origins', async () => {
+    const r = await api('GET', '/openapi.json');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('access-control-allow-origin'), '*');
+    assert.equal(r.body.openapi, '3.0.3');
+    assert.equal(r.body.info.version, '0.1.0');
+  });
+});
+
+describe('organisaties', () => {
+  test('all 342 gemeenten are there, with their GM codes', async () => {
+    const r = await api('GET', '/organisaties?soort=gemeente&paginaGrootte=100');
+    assert.equal(r.status, 200);
+    assert.equal(r.body.totaal, 342);
+    for (const o of r.body._embedded.organisaties) assert.match(o.code, /^GM\d{4}$/);
+  });
+
+  test('provincies, waterschappen, omgevingsdiensten and veiligheidsregio\'s are there', async () => {
+    for (const [soort, n] of [['provincie', 12], ['waterschap', 21], ['omgevingsdienst', 28], ['veiligheidsregio', 25]]) {
+      const r = await api('GET', `/organisaties?soort=${soort}`);
+      assert.equal(r.body.totaal, n, soort);
+    }
+  });
+
+  test('one organisation by code; an unknown code is 404', async () => {
+    const r = await api('GET', '/organisaties/GM0344');
+    assert.equal(r.body.naam, 'Gemeente Utrecht');
+    assert.equal(r.body.soort, 'gemeente');
+    const missing = await api('GET', '/organisaties/GM9999');
+    assert.equal(missing.status, 404);
+  });
+
+  test('name search is case-insensitive; bad parameters are 400', async () => {
+    const r = await api('GET', '/organisaties?naam=utrecht');
+    assert.ok(r.body._embedded.organisaties.some((o) => o.code === 'GM0344'));
+    const bad = await api('GET', '/organisaties?soort=club');
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.invalidParams[0].name, 'soort');
+  });
+});
+
+describe('waardelijsten and statistieken', () => {
+  test('every value list has values and labels', async () => {
+    const r = await api('GET', '/waardelijsten');
+    assert.deepEqual(r.body.waardelijsten.fase.map((e) => e.waarde), ['idee', 'ontwikkeling', 'implementatie', 'opschaling']);
+    for (const [name, list] of Object.entries(r.body.waardelijsten)) {
+      assert.ok(list.length > 1, name);
+      for (const e of list) assert.ok(e.waarde && e.label, name);
+    }
+  });
+
+  test('counts add up to the total', async () => {
+    const r = await api('GET', '/statistieken');
+    assert.equal(r.body.totaal, 18);
+    for (const key of ['perFase', 'perStatus', 'perDomein'])
+      assert.equal(r.body[key].reduce((s, c) => s + c.aantal, 0), 18, key);
+  });
+});

@@ -1,0 +1,106 @@
+// Starts the real `koers` binary on a temporary SQLite database for black-box
+// tests, on 127.0.0.1 and a free port. Nothing is mocked.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const ROOT = resolve(here, '../..');
+export const KOERS = process.env.KOERS_BIN ?? join(ROOT, 'build/src/koers');
+export const REGISTER_FILE = join(ROOT, 'data/algoritmeregister/algoritmes.json');
+
+export function tempDir() {
+  return mkdtempSync(join(tmpdir(), 'koers-test-'));
+}
+
+// Runs a koers subcommand to completion; returns { status, stdout, stderr }.
+export function koers(args, options = {}) {
+  const r = spawnSync(KOERS, args, { encoding: 'utf8', ...options });
+  if (r.error) throw r.error;
+  return r;
+}
+
+// Prepares a database: demo data and, if asked, the imported register.
+export function prepareDb(dir, { register = false } = {}) {
+  const db = join(dir, 'koers.db');
+  const demo = koers(['demo', '--db', db, '--log-level', 'warn']);
+  if (demo.status !== 0) throw new Error(`koers demo failed: ${demo.stderr}`);
+  if (register) {
+    const imp = koers(['import', 'algoritmeregister', REGISTER_FILE, '--db', db, '--log-level', 'warn']);
+    if (imp.status !== 0) throw new Error(`koers import failed: ${imp.stderr}`);
+  }
+  return db;
+}
+
+// Starts `koers serve`; resolves to { url, db, dir, logs, stop() }.
+export async function startKoers({ register = false, db, extraArgs = [], env = {} } = {}) {
+  const dir = tempDir();
+  const dbPath = db ?? prepareDb(dir, { register });
+  const child = spawn(
+    KOERS,
+    ['serve', '--db', dbPath, '--host', '127.0.0.1', '--port', '0', '--web', join(ROOT, 'web/dist'), ...extraArgs],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const logs = [];
+  const port = await new Promise((resolvePort, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`koers serve did not start: ${logs.join('\n')}`)), 15000);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      buffer += chunk;
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        logs.push(line);
+        try {
+          const entry = JSON.parse(line);
+          if (entry.bericht === 'server_gestart') {
+            clearTimeout(timer);
+            resolvePort(entry.poort);
+          }
+        } catch {
+          /* not a log line */
+        }
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`koers serve exited with ${code}: ${logs.join('\n')}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db: dbPath,
+    dir,
+    logs,
+    child,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// fetch with JSON conveniences; returns { status, headers, body, text }.
+export async function call(base, method, path, { json, body, headers = {} } = {}) {
+  const init = { method, headers: { ...headers } };
+  if (json !== undefined) {
+    init.body = JSON.stringify(json);
+    init.headers['content-type'] ??= 'application/json';
+  } else if (body !== undefined) {
+    init.body = body;
+  }
+  const res = await fetch(base + path, init);
+  const text = await res.text();
+  let parsed = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
+  }
+  return { status: res.status, headers: res.headers, body: parsed, text };
+}
