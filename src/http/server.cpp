@@ -49,6 +49,8 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void ReadHeader() {
     parser_.emplace();
+    discard_.reset();
+    target_.clear();
     parser_->header_limit(static_cast<std::uint32_t>(state_->options.header_limit));
     // The real limit depends on the path and is set once the header is in;
     // until then only the hard cap applies (Beast checks Content-Length
@@ -66,11 +68,9 @@ class Session : public std::enable_shared_from_this<Session> {
       return WriteProblem(431, "Kopregels te groot", "De kopregels van het verzoek zijn te groot.");
     if (ec) return Fail(ec);
     auto& req = parser_->get();
+    target_ = std::string(req.target());
     size_t limit = state_->options.body_limit;
-    if (state_->options.body_limit_for) {
-      std::string target(req.target());
-      limit = state_->options.body_limit_for(target.substr(0, target.find('?')));
-    }
+    if (state_->options.body_limit_for) limit = state_->options.body_limit_for(target_.substr(0, target_.find('?')));
     parser_->body_limit(limit);
     // A declared body over the limit is read and thrown away before we answer
     // 413: clients that are still sending do not cope with an early answer.
@@ -156,9 +156,7 @@ class Session : public std::enable_shared_from_this<Session> {
     keep_alive_ = false;
     linger_ = !discard_ || !discard_->is_done();
     Response res{status, "application/problem+json", {}, ProblemBody(status, title, detail)};
-    std::string target;
-    if (parser_) target = std::string(parser_->get().target());
-    if (state_->options.decorate) state_->options.decorate(target, &res);
+    if (state_->options.decorate) state_->options.decorate(target_, &res);
     Write(std::move(res), false);
   }
 
@@ -221,6 +219,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::request_parser<bhttp::buffer_body>> discard_;
   std::string remote_;
+  std::string target_;
   bool keep_alive_ = false;
   bool linger_ = false;
   unsigned version_ = 11;
