@@ -9,18 +9,18 @@
 namespace koers::api {
 
 QueryReader::QueryReader(const http::Request& req, std::initializer_list<std::string_view> allowed) : req_(req) {
-  for (const auto& [k, v] : req.query) {
+  for (const auto& pair : req.query) {
+    const std::string& key = pair.first;
     bool known = false;
-    for (auto a : allowed) known = known || a == k;
+    for (auto a : allowed) known = known || a == key;
     if (!known) {
-      problems_.push_back({k, "is geen bekende parameter"});
+      problems_.push_back({key, "is geen bekende parameter"});
       continue;
     }
     int count = 0;
-    for (const auto& [k2, v2] : req.query) count += k2 == k;
-    if (count > 1 && problems_.end() == std::find_if(problems_.begin(), problems_.end(),
-                                                     [&](const FieldProblem& p) { return p.field == k; }))
-      problems_.push_back({k, "mag maar één keer voorkomen"});
+    for (const auto& other : req.query) count += other.first == key;
+    bool reported = std::any_of(problems_.begin(), problems_.end(), [&](const FieldProblem& p) { return p.field == key; });
+    if (count > 1 && !reported) problems_.push_back({key, "mag maar één keer voorkomen"});
   }
 }
 

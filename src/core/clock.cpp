@@ -13,8 +13,14 @@ std::tm ToUtc(TimePoint t) {
   return tm;
 }
 
+// Years Koers accepts in dates: wide enough for any real project, narrow
+// enough that every date fits a nanosecond time_point (which ends in 2262).
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2200;
+
 bool ValidYmd(int y, int m, int d) {
   using namespace std::chrono;
+  if (y < kMinYear || y > kMaxYear) return false;
   return year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}}.ok();
 }
 

@@ -39,7 +39,7 @@ std::string FormatDate(TimePoint t);
 // Parses FormatTimestamp's output or a plain date (taken as 00:00 UTC).
 // Returns false when `text` is neither.
 bool ParseTimestamp(const std::string& text, TimePoint* out);
-// True for a real calendar date written YYYY-MM-DD.
+// True for a real calendar date written YYYY-MM-DD, years 1900 to 2200.
 bool IsIsoDate(const std::string& text);
 
 }  // namespace koers

@@ -54,6 +54,15 @@ TEST(Clock, IsoDatesMustExist) {
   EXPECT_FALSE(IsIsoDate("2024-01-01x"));
 }
 
+// Found by algoritmeregister_fuzz: year 9999 overflowed the nanosecond clock.
+TEST(Clock, FarYearsAreRejectedNotOverflowed) {
+  TimePoint t;
+  EXPECT_FALSE(IsIsoDate("9999-12-31"));
+  EXPECT_FALSE(ParseTimestamp("9999-12-31", &t));
+  EXPECT_FALSE(ParseTimestamp("0001-01-01T00:00:00Z", &t));
+  EXPECT_TRUE(ParseTimestamp("2200-12-31T23:59:59Z", &t));
+}
+
 TEST(Clock, TimestampsRoundTrip) {
   TimePoint t;
   ASSERT_TRUE(ParseTimestamp("2026-11-22T10:15:30Z", &t));

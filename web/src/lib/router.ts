@@ -10,6 +10,7 @@ interface Route {
 }
 
 const routes: Route[] = [];
+let rendered = ''; // path and query of the page on screen
 let notFound: PageRenderer = () => {};
 let afterNavigate: () => void = () => {};
 
@@ -44,6 +45,7 @@ function match(path: string): { route: Route; params: Record<string, string> } |
 
 export async function renderCurrent(): Promise<void> {
   const url = new URL(window.location.href);
+  rendered = url.pathname + url.search;
   const found = match(url.pathname);
   if (found) {
     await found.route.render(found.params, url.searchParams);
@@ -73,6 +75,10 @@ export function startRouter(): void {
     event.preventDefault();
     navigate(anchor.pathname + anchor.search);
   });
-  window.addEventListener('popstate', () => void renderCurrent());
+  // A jump to an anchor on the same page (skip link, error summary) changes
+  // only the hash: the browser moves focus itself and the page stays.
+  window.addEventListener('popstate', () => {
+    if (location.pathname + location.search !== rendered) void renderCurrent();
+  });
   void renderCurrent();
 }

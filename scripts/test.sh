@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs, builds and runs the whole test suite of Koers:
+#   1. unit tests and fuzz-corpus replays, built with AddressSanitizer+UBSan;
+#   2. black-box API and import tests against the sanitizer build of `koers`;
+#   3. browser tests (Playwright on Debian's Chromium, axe on every page);
+#   4. type check of the front end and the NL API Design Rules lint of the
+#      OpenAPI document.
+# Fails on the first failing step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+scripts/build.sh --sanitize
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+step "Unit tests and fuzz corpora (ASan+UBSan)"
+ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+
+step "API and import tests (ASan+UBSan build)"
+KOERS_BIN="$PWD/build-asan/src/koers" node --test --test-reporter=spec --test-concurrency=1 tests/api/*.test.mjs
+
+step "Browser tests"
+node --test --test-reporter=spec --test-concurrency=1 tests/e2e/*.test.mjs
+
+step "Front-end type check"
+(cd web && npm run --silent typecheck)
+
+step "OpenAPI lint (NL API Design Rules)"
+(cd tests && npx --no-install spectral lint -r lint/adr-linter.yaml ../src/api/openapi.json --fail-severity=warn)
+
+printf '\nAlle tests geslaagd.\n'
