@@ -5,6 +5,7 @@
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
+#include "api/response_cache.hpp"
 #include "app/register.hpp"
 #include "domain/innovation_json.hpp"
 #include "domain/vocabulary.hpp"
@@ -58,23 +59,50 @@ http::Response ListInnovaties(Services& s, const http::Request& req, const Param
   PageRequest page = q.Page();
   if (!q.ok()) return Problem(q.error(), req.path);
 
+  // The body depends on the data (change counter) and on the request's
+  // parameters, which also shape the links.
+  auto counter = s.reg.store().ChangeCounter();
+  if (!counter.ok()) return Problem(counter.error(), req.path);
+  std::string key = "innovaties:" + std::to_string(counter.value()) + ":" + req.target;
+  if (auto body = s.cache.Get(key)) return JsonResponse(200, *body);
+
   auto list = s.reg.List(f, page, ActorFor(req));
   if (!list.ok()) return Problem(list.error(), req.path);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& in : list.value().items) items.push_back(ToSummaryJson(in));
-  return JsonResponse(200, nlohmann::json{{"_links", PageLinks(req, page, list.value().totaal)},
-                                          {"totaal", list.value().totaal},
-                                          {"pagina", page.pagina},
-                                          {"paginaGrootte", page.pagina_grootte},
-                                          {"_embedded", {{"innovaties", std::move(items)}}}});
+  auto body = std::make_shared<const std::string>(
+      nlohmann::json{{"_links", PageLinks(req, page, list.value().totaal)},
+                     {"totaal", list.value().totaal},
+                     {"pagina", page.pagina},
+                     {"paginaGrootte", page.pagina_grootte},
+                     {"_embedded", {{"innovaties", std::move(items)}}}}
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  s.cache.Put(key, body);
+  return JsonResponse(200, *body);
 }
 
 http::Response GetInnovatie(Services& s, const http::Request& req, const Params& p) {
   int64_t id;
   if (!ParseId(p.Get("id"), &id)) return Problem(UnknownInnovation(), req.path);
-  auto in = s.reg.Get(id, ActorFor(req));
-  if (!in.ok()) return Problem(in.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : in.error(), req.path);
-  return WithEtag(JsonResponse(200, ToJson(in.value())), in.value());
+  auto header = s.reg.Header(id, ActorFor(req));
+  if (!header.ok())
+    return Problem(header.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : header.error(), req.path);
+  // One version of an innovation always renders the same; the version bumps
+  // with every change to it.
+  std::string key = "innovatie:" + std::to_string(id) + ":" + std::to_string(header.value().versie);
+  auto body = s.cache.Get(key);
+  int64_t versie = header.value().versie;
+  if (!body) {
+    auto in = s.reg.Get(id, ActorFor(req));
+    if (!in.ok()) return Problem(in.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : in.error(), req.path);
+    versie = in.value().versie;
+    body = std::make_shared<const std::string>(
+        ToJson(in.value()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    s.cache.Put("innovatie:" + std::to_string(id) + ":" + std::to_string(versie), body);
+  }
+  http::Response res = JsonResponse(200, *body);
+  res.SetHeader("ETag", "\"" + std::to_string(versie) + "\"");
+  return res;
 }
 
 http::Response CreateInnovatie(Services& s, const http::Request& req, const Params&) {

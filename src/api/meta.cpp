@@ -5,6 +5,7 @@
 #include "api/openapi_document.hpp"
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
+#include "api/response_cache.hpp"
 #include "app/register.hpp"
 #include "domain/vocabulary.hpp"
 
@@ -28,6 +29,10 @@ http::Response GetWaardelijsten(Services&, const http::Request& req, const Param
 http::Response GetStatistieken(Services& s, const http::Request& req, const Params&) {
   QueryReader q(req, {});
   if (!q.ok()) return Problem(q.error(), req.path);
+  auto counter = s.reg.store().ChangeCounter();
+  if (!counter.ok()) return Problem(counter.error(), req.path);
+  std::string key = "statistieken:" + std::to_string(counter.value());
+  if (auto body = s.cache.Get(key)) return JsonResponse(200, *body);
   nlohmann::json out = nlohmann::json::object();
   int64_t total = 0;
   for (const char* group : {"fase", "status", "domein"}) {
@@ -44,7 +49,9 @@ http::Response GetStatistieken(Services& s, const http::Request& req, const Para
     total = sum;
   }
   out["totaal"] = total;
-  return JsonResponse(200, out);
+  auto body = std::make_shared<const std::string>(out.dump());
+  s.cache.Put(key, body);
+  return JsonResponse(200, *body);
 }
 
 http::Response GetOpenApi(Services&, const http::Request&, const Params&) {

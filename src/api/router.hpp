@@ -16,9 +16,12 @@ class Register;
 
 namespace koers::api {
 
+class ResponseCache;
+
 // What handlers may use. Borrowed; outlives every request.
 struct Services {
   Register& reg;
+  ResponseCache& cache;
 };
 
 // Path parameters by name, in pattern order.

@@ -29,6 +29,8 @@ ChangeContext Register::Change(const Actor& actor, const std::string& reden) con
 
 Result<Innovation> Register::Get(int64_t id, const Actor&) { return store_.GetInnovation(id); }
 
+Result<InnovationHeader> Register::Header(int64_t id, const Actor&) { return store_.GetInnovationHeader(id); }
+
 Result<Listing<Innovation>> Register::List(const InnovationFilter& filter, const PageRequest& page, const Actor&) {
   return store_.ListInnovations(filter, page);
 }

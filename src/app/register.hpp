@@ -25,6 +25,8 @@ class Register {
   Register(Store& store, SearchIndex& search, const Clock& clock) : store_(store), search_(search), clock_(clock) {}
 
   Result<Innovation> Get(int64_t id, const Actor& actor);
+  // The version and owner of innovation `id`, when `actor` may see it.
+  Result<InnovationHeader> Header(int64_t id, const Actor& actor);
   Result<Listing<Innovation>> List(const InnovationFilter& filter, const PageRequest& page, const Actor& actor);
   // Normalises and validates `in`, then stores it. kInvalid lists every
   // problem; `earlier` are problems found while reading the input (wrong

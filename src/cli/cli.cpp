@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "api/api.hpp"
+#include "api/response_cache.hpp"
 #include "app/register.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
@@ -71,7 +72,8 @@ int Serve(const Common& c, http::ServerOptions options, const std::string& web_d
   } else {
     log::Warn("webinterface_ontbreekt", {{"melding", loaded.error().message}});
   }
-  api::Services services{*w.reg};
+  api::ResponseCache cache;
+  api::Services services{*w.reg, cache};
   api::Api app(services, web, api::ApiOptions{});
   options.body_limit_for = api::BodyLimitFor;
   options.decorate = [](const std::string& target, http::Response* res) {

@@ -94,6 +94,21 @@ CREATE TABLE fase_wijziging (
 );
 CREATE INDEX fase_wijziging_innovatie_idx ON fase_wijziging(innovatie_id, op);
 )sql",
+    // 2: a change counter that every write bumps (by trigger), so readers can
+    // tell cheaply whether anything changed since they last looked.
+    R"sql(
+CREATE TABLE teller (
+  naam   TEXT PRIMARY KEY,
+  waarde INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO teller (naam, waarde) VALUES ('wijzigingen', 0);
+CREATE TRIGGER innovatie_ins AFTER INSERT ON innovatie BEGIN UPDATE teller SET waarde = waarde + 1 WHERE naam = 'wijzigingen'; END;
+CREATE TRIGGER innovatie_upd AFTER UPDATE ON innovatie BEGIN UPDATE teller SET waarde = waarde + 1 WHERE naam = 'wijzigingen'; END;
+CREATE TRIGGER innovatie_del AFTER DELETE ON innovatie BEGIN UPDATE teller SET waarde = waarde + 1 WHERE naam = 'wijzigingen'; END;
+CREATE TRIGGER organisatie_ins AFTER INSERT ON organisatie BEGIN UPDATE teller SET waarde = waarde + 1 WHERE naam = 'wijzigingen'; END;
+CREATE TRIGGER organisatie_upd AFTER UPDATE ON organisatie BEGIN UPDATE teller SET waarde = waarde + 1 WHERE naam = 'wijzigingen'; END;
+CREATE TRIGGER organisatie_del AFTER DELETE ON organisatie BEGIN UPDATE teller SET waarde = waarde + 1 WHERE naam = 'wijzigingen'; END;
+)sql",
 };
 
 }  // namespace

@@ -103,4 +103,6 @@ inline constexpr const char* kSelectPhaseChanges =
 inline constexpr const char* kInsertPhaseChange =
     "INSERT INTO fase_wijziging (innovatie_id, fase, status, op, door, reden) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
+inline constexpr const char* kChangeCounter = "SELECT waarde FROM teller WHERE naam = 'wijzigingen'";
+
 }  // namespace koers::sqlite::sql

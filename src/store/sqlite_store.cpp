@@ -184,6 +184,16 @@ class SqliteStore final : public Store {
     return sqlite::Migrate(conn.value().get());
   }
 
+  Result<int64_t> ChangeCounter() override {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    auto s = conn.value()->Prepare(sql::kChangeCounter);
+    if (!s.ok()) return s.error();
+    Status st;
+    if (!s.value()->Step(&st)) return st.ok() ? Internal("De wijzigingsteller ontbreekt.") : st.error();
+    return s.value()->Int(0);
+  }
+
   Result<Organisation> GetOrganisation(const std::string& code) override {
     return QueryOrganisation(sql::kGetOrganisation, code, "De organisatie '" + code + "' bestaat niet.");
   }

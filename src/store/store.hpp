@@ -76,6 +76,11 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  // A number that grows with every committed change to innovations or
+  // organisations (in any process using the same database). Equal numbers
+  // mean nothing changed in between: caches key on it.
+  virtual Result<int64_t> ChangeCounter() = 0;
+
   // Organisations. Get returns kNotFound for an unknown code.
   virtual Result<Organisation> GetOrganisation(const std::string& code) = 0;
   virtual Result<Listing<Organisation>> ListOrganisations(const OrganisationFilter& filter,
