@@ -281,13 +281,14 @@ int Serve(const ServerOptions& options, Handler handler) {
     log::Error("luisteren_mislukt", {{"host", options.host}, {"poort", options.port}, {"fout", ec.message()}});
     return 2;
   }
+  // Signals are caught before anyone can learn that we listen.
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
   int port = acceptor.local_endpoint().port();
   auto listener = std::make_shared<Listener>(ioc, std::move(acceptor), &state);
   listener->Accept();
   log::Info("server_gestart", {{"host", options.host}, {"poort", port}, {"threads", threads}});
   if (options.on_listening) options.on_listening(port);
 
-  net::signal_set signals(ioc, SIGINT, SIGTERM);
   net::steady_timer drain(ioc);
   auto deadline = std::make_shared<std::chrono::steady_clock::time_point>();
   std::function<void()> wait_drain = [&]() {

@@ -52,6 +52,27 @@ describe('headers', () => {
   });
 });
 
+describe('the server', () => {
+  test('stops cleanly on SIGTERM: exit code 0 and a log line', async () => {
+    const own = await startKoers();
+    const exited = new Promise((resolve) => own.child.once('exit', (code) => resolve(code)));
+    own.child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    assert.ok(own.logs.some((l) => l.includes('"server_gestopt"')), own.logs.join('\n'));
+    await own.stop();
+  });
+
+  test('logs one JSON line per request, with no way to forge lines', async () => {
+    await call(koers.url, 'GET', '/api/v1/innovaties?x=%0A%7B%22bericht%22%3A%22nep%22%7D');
+    await new Promise((r) => setTimeout(r, 50));
+    const line = koers.logs.findLast((l) => l.includes('"verzoek"') && l.includes('/api/v1/innovaties'));
+    const entry = JSON.parse(line);
+    assert.equal(entry.methode, 'GET');
+    assert.equal(entry.status, 400);
+    assert.ok(!koers.logs.some((l) => l.startsWith('{"bericht":"nep"')));
+  });
+});
+
 describe('organisaties', () => {
   test('all 342 gemeenten are there, with their GM codes', async () => {
     const r = await api('GET', '/organisaties?soort=gemeente&paginaGrootte=100');
