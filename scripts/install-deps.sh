@@ -12,6 +12,7 @@ PACKAGES=(
   nlohmann-json3-dev                                   # JSON
   libcli11-dev                                         # command line
   libsodium-dev                                        # hashing, random ids, argon2id
+  libssl-dev libcurl4-openssl-dev                      # OpenID Connect: RS256 checks, calls to the provider
   libxapian-dev                                        # full-text search
   libgtest-dev libgmock-dev                            # unit tests
   chromium                                             # browser tests (no browser download)

@@ -3,29 +3,51 @@
 // table and the web front end.
 #pragma once
 
+#include "api/rate_limiter.hpp"
 #include "api/router.hpp"
 #include "api/web_assets.hpp"
 #include "http/message.hpp"
 
 namespace koers::api {
 
+class Oidc;
+
 struct ApiOptions {
   bool access_log = true;
+  // Session cookies carry Secure and the __Host- prefix. Off only for local
+  // use over plain HTTP.
+  bool cookie_secure = true;
+  std::chrono::seconds session_max_age{12 * 3600};
+  Limit login_per_account{10, std::chrono::minutes(15)};
+  Limit login_per_address{100, std::chrono::minutes(15)};
+  Limit search_per_client{600, std::chrono::minutes(1)};
+  Limit export_per_client{60, std::chrono::minutes(1)};
+  bool oidc_available = false;  // an OpenID Connect provider is configured
 };
+
+// Name of the session cookie under `options`.
+std::string SessionCookieName(const ApiOptions& options);
+// A Set-Cookie value that stores `token` (or, when empty, removes the cookie).
+std::string SessionCookie(const ApiOptions& options, const std::string& token);
+// The value of cookie `name` in the request, or empty.
+std::string CookieValue(const http::Request& req, std::string_view name);
+// Checks `limit` for `key`; on refusal fills `error` with a 429 problem.
+bool WithinLimit(Services& s, const std::string& key, const Limit& limit, Error* error);
 
 class Api {
  public:
-  // Borrows `services` and `web`; both must outlive the Api. Thread-safe.
-  Api(Services& services, const WebAssets& web, ApiOptions options)
-      : services_(services), web_(web), options_(options) {}
+  // Borrows everything; all must outlive the Api. `oidc` may be null (no
+  // OpenID Connect configured). Thread-safe.
+  Api(Services& services, const WebAssets& web, Oidc* oidc) : services_(services), web_(web), oidc_(oidc) {}
 
   http::Response Handle(http::Request& req);
 
  private:
   http::Response Dispatch(const http::Request& req);
+  http::Response DispatchApi(const http::Request& req);
   Services& services_;
   const WebAssets& web_;
-  ApiOptions options_;
+  Oidc* oidc_;
 };
 
 // The headers every answer carries (security headers; for /api also

@@ -6,18 +6,33 @@
 
 namespace koers::api {
 
-http::Response ListInnovaties(Services&, const http::Request&, const Params&);
-http::Response GetInnovatie(Services&, const http::Request&, const Params&);
-http::Response CreateInnovatie(Services&, const http::Request&, const Params&);
-http::Response ReplaceInnovatie(Services&, const http::Request&, const Params&);
-http::Response PatchInnovatie(Services&, const http::Request&, const Params&);
-http::Response DeleteInnovatie(Services&, const http::Request&, const Params&);
+http::Response ListInnovaties(Services&, const Call&);
+http::Response GetInnovatie(Services&, const Call&);
+http::Response CreateInnovatie(Services&, const Call&);
+http::Response ReplaceInnovatie(Services&, const Call&);
+http::Response PatchInnovatie(Services&, const Call&);
+http::Response DeleteInnovatie(Services&, const Call&);
 
-http::Response ListOrganisaties(Services&, const http::Request&, const Params&);
-http::Response GetOrganisatie(Services&, const http::Request&, const Params&);
+http::Response ListOrganisaties(Services&, const Call&);
+http::Response GetOrganisatie(Services&, const Call&);
 
-http::Response GetWaardelijsten(Services&, const http::Request&, const Params&);
-http::Response GetStatistieken(Services&, const http::Request&, const Params&);
-http::Response GetOpenApi(Services&, const http::Request&, const Params&);
+http::Response GetSessie(Services&, const Call&);
+http::Response CreateSessie(Services&, const Call&);
+http::Response DeleteSessie(Services&, const Call&);
+
+http::Response ListGebruikers(Services&, const Call&);
+http::Response CreateGebruiker(Services&, const Call&);
+http::Response GetGebruiker(Services&, const Call&);
+http::Response PatchGebruiker(Services&, const Call&);
+http::Response CreateRol(Services&, const Call&);
+http::Response DeleteRol(Services&, const Call&);
+http::Response ListTokens(Services&, const Call&);
+http::Response CreateToken(Services&, const Call&);
+http::Response DeleteToken(Services&, const Call&);
+http::Response ListAudit(Services&, const Call&);
+
+http::Response GetWaardelijsten(Services&, const Call&);
+http::Response GetStatistieken(Services&, const Call&);
+http::Response GetOpenApi(Services&, const Call&);
 
 }  // namespace koers::api

@@ -32,16 +32,24 @@ bool ExpectedVersion(const http::Request& req, int64_t* version) {
   return ec == std::errc() && ptr == h.data() + h.size() && *version > 0;
 }
 
+// Which accounts are on a team is not for anonymous eyes.
+nlohmann::json JsonFor(const Innovation& in, const Actor& actor) {
+  nlohmann::json j = ToJson(in);
+  if (actor.Anonymous())
+    for (auto& m : j["team"]) m["gebruiker"] = nullptr;
+  return j;
+}
+
 http::Response WithEtag(http::Response res, const Innovation& in) {
   res.SetHeader("ETag", "\"" + std::to_string(in.versie) + "\"");
   return res;
 }
 
-Actor ActorFor(const http::Request&) { return Actor{}; }
 
 }  // namespace
 
-http::Response ListInnovaties(Services& s, const http::Request& req, const Params&) {
+http::Response ListInnovaties(Services& s, const Call& c) {
+  const http::Request& req = c.req;
   QueryReader q(req, {"organisatie", "domein", "fase", "status", "innovatieType", "innovatieNiveau", "analyseNiveau",
                       "zichtbaarheid", "register", "sorteer", "pagina", "paginaGrootte"});
   InnovationFilter f;
@@ -63,10 +71,10 @@ http::Response ListInnovaties(Services& s, const http::Request& req, const Param
   // parameters, which also shape the links.
   auto counter = s.reg.store().ChangeCounter();
   if (!counter.ok()) return Problem(counter.error(), req.path);
-  std::string key = "innovaties:" + std::to_string(counter.value()) + ":" + req.target;
+  std::string key = "innovaties:" + std::to_string(counter.value()) + ":" + ViewerKey(c.actor) + ":" + req.target;
   if (auto body = s.cache.Get(key)) return JsonResponse(200, *body);
 
-  auto list = s.reg.List(f, page, ActorFor(req));
+  auto list = s.reg.List(f, page, c.actor);
   if (!list.ok()) return Problem(list.error(), req.path);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& in : list.value().items) items.push_back(ToSummaryJson(in));
@@ -81,31 +89,35 @@ http::Response ListInnovaties(Services& s, const http::Request& req, const Param
   return JsonResponse(200, *body);
 }
 
-http::Response GetInnovatie(Services& s, const http::Request& req, const Params& p) {
+http::Response GetInnovatie(Services& s, const Call& c) {
+  const http::Request& req = c.req;
+  const Params& p = c.params;
   int64_t id;
   if (!ParseId(p.Get("id"), &id)) return Problem(UnknownInnovation(), req.path);
-  auto header = s.reg.Header(id, ActorFor(req));
+  auto header = s.reg.Header(id, c.actor);
   if (!header.ok())
     return Problem(header.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : header.error(), req.path);
-  // One version of an innovation always renders the same; the version bumps
-  // with every change to it.
-  std::string key = "innovatie:" + std::to_string(id) + ":" + std::to_string(header.value().versie);
+  // One version of an innovation always renders the same for one kind of
+  // viewer; the version bumps with every change to it.
+  const char* view = c.actor.Anonymous() ? ":anoniem" : ":ingelogd";
+  std::string key = "innovatie:" + std::to_string(id) + ":" + std::to_string(header.value().versie) + view;
   auto body = s.cache.Get(key);
   int64_t versie = header.value().versie;
   if (!body) {
-    auto in = s.reg.Get(id, ActorFor(req));
+    auto in = s.reg.Get(id, c.actor);
     if (!in.ok()) return Problem(in.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : in.error(), req.path);
     versie = in.value().versie;
     body = std::make_shared<const std::string>(
-        ToJson(in.value()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    s.cache.Put("innovatie:" + std::to_string(id) + ":" + std::to_string(versie), body);
+        JsonFor(in.value(), c.actor).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    s.cache.Put("innovatie:" + std::to_string(id) + ":" + std::to_string(versie) + view, body);
   }
   http::Response res = JsonResponse(200, *body);
   res.SetHeader("ETag", "\"" + std::to_string(versie) + "\"");
   return res;
 }
 
-http::Response CreateInnovatie(Services& s, const http::Request& req, const Params&) {
+http::Response CreateInnovatie(Services& s, const Call& c) {
+  const http::Request& req = c.req;
   nlohmann::json body;
   Error error;
   if (!ParseJsonBody(req, &body, &error)) return Problem(error, req.path);
@@ -114,16 +126,18 @@ http::Response CreateInnovatie(Services& s, const http::Request& req, const Para
   in.status = "actief";
   auto problems = FromJson(body, &in);
   if (!body.is_object()) return Problem(Invalid("De inhoud moet een JSON-object zijn.", problems), req.path);
-  auto stored = s.reg.Create(std::move(in), ActorFor(req), std::move(problems));
+  auto stored = s.reg.Create(std::move(in), c.actor, std::move(problems));
   if (!stored.ok()) return Problem(stored.error(), req.path);
-  auto res = WithEtag(JsonResponse(201, ToJson(stored.value())), stored.value());
+  auto res = WithEtag(JsonResponse(201, JsonFor(stored.value(), c.actor)), stored.value());
   res.SetHeader("Location", "/api/v1/innovaties/" + std::to_string(stored.value().id));
   return res;
 }
 
 namespace {
 // PUT replaces every writable field; PATCH merges (RFC 7396) into the stored one.
-http::Response Write(Services& s, const http::Request& req, const Params& p, bool merge) {
+http::Response Write(Services& s, const Call& c, bool merge) {
+  const http::Request& req = c.req;
+  const Params& p = c.params;
   int64_t id;
   if (!ParseId(p.Get("id"), &id)) return Problem(UnknownInnovation(), req.path);
   int64_t expected = 0;
@@ -133,7 +147,7 @@ http::Response Write(Services& s, const http::Request& req, const Params& p, boo
   nlohmann::json body;
   Error error;
   if (!ParseJsonBody(req, &body, &error, merge)) return Problem(error, req.path);
-  auto current = s.reg.Get(id, ActorFor(req));
+  auto current = s.reg.Get(id, c.actor);
   if (!current.ok())
     return Problem(current.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : current.error(), req.path);
   Innovation in;
@@ -151,22 +165,22 @@ http::Response Write(Services& s, const http::Request& req, const Params& p, boo
   std::string reden;
   if (body.is_object() && body.contains("faseReden") && body["faseReden"].is_string())
     reden = body["faseReden"].get<std::string>();
-  auto stored = s.reg.Replace(id, std::move(in), expected, ActorFor(req), reden, std::move(problems));
+  auto stored = s.reg.Replace(id, std::move(in), expected, c.actor, reden, std::move(problems));
   if (!stored.ok()) return Problem(stored.error(), req.path);
-  return WithEtag(JsonResponse(200, ToJson(stored.value())), stored.value());
+  return WithEtag(JsonResponse(200, JsonFor(stored.value(), c.actor)), stored.value());
 }
 }  // namespace
 
-http::Response ReplaceInnovatie(Services& s, const http::Request& req, const Params& p) {
-  return Write(s, req, p, false);
-}
+http::Response ReplaceInnovatie(Services& s, const Call& c) { return Write(s, c, false); }
 
-http::Response PatchInnovatie(Services& s, const http::Request& req, const Params& p) { return Write(s, req, p, true); }
+http::Response PatchInnovatie(Services& s, const Call& c) { return Write(s, c, true); }
 
-http::Response DeleteInnovatie(Services& s, const http::Request& req, const Params& p) {
+http::Response DeleteInnovatie(Services& s, const Call& c) {
+  const http::Request& req = c.req;
+  const Params& p = c.params;
   int64_t id;
   if (!ParseId(p.Get("id"), &id)) return Problem(UnknownInnovation(), req.path);
-  Status st = s.reg.Delete(id, ActorFor(req));
+  Status st = s.reg.Delete(id, c.actor);
   if (!st.ok()) return Problem(st.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : st.error(), req.path);
   return http::Response{204, "application/json", {}, ""};
 }

@@ -11,7 +11,8 @@
 
 namespace koers::api {
 
-http::Response GetWaardelijsten(Services&, const http::Request& req, const Params&) {
+http::Response GetWaardelijsten(Services&, const Call& c) {
+  const http::Request& req = c.req;
   QueryReader q(req, {});
   if (!q.ok()) return Problem(q.error(), req.path);
   static const std::string kBody = [] {
@@ -26,17 +27,18 @@ http::Response GetWaardelijsten(Services&, const http::Request& req, const Param
   return JsonResponse(200, kBody);
 }
 
-http::Response GetStatistieken(Services& s, const http::Request& req, const Params&) {
+http::Response GetStatistieken(Services& s, const Call& c) {
+  const http::Request& req = c.req;
   QueryReader q(req, {});
   if (!q.ok()) return Problem(q.error(), req.path);
   auto counter = s.reg.store().ChangeCounter();
   if (!counter.ok()) return Problem(counter.error(), req.path);
-  std::string key = "statistieken:" + std::to_string(counter.value());
+  std::string key = "statistieken:" + std::to_string(counter.value()) + ":" + ViewerKey(c.actor);
   if (auto body = s.cache.Get(key)) return JsonResponse(200, *body);
   nlohmann::json out = nlohmann::json::object();
   int64_t total = 0;
   for (const char* group : {"fase", "status", "domein"}) {
-    auto rows = s.reg.store().CountInnovations(group);
+    auto rows = s.reg.Count(group, c.actor);
     if (!rows.ok()) return Problem(rows.error(), req.path);
     nlohmann::json counts = nlohmann::json::array();
     int64_t sum = 0;
@@ -54,7 +56,7 @@ http::Response GetStatistieken(Services& s, const http::Request& req, const Para
   return JsonResponse(200, *body);
 }
 
-http::Response GetOpenApi(Services&, const http::Request&, const Params&) {
+http::Response GetOpenApi(Services&, const Call&) {
   http::Response res = JsonResponse(200, std::string(OpenApiDocument()));
   res.SetHeader("Access-Control-Allow-Origin", "*");
   return res;

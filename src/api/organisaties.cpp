@@ -19,7 +19,8 @@ nlohmann::json ToJson(const Organisation& o) {
 }
 }  // namespace
 
-http::Response ListOrganisaties(Services& s, const http::Request& req, const Params&) {
+http::Response ListOrganisaties(Services& s, const Call& c) {
+  const http::Request& req = c.req;
   QueryReader q(req, {"soort", "naam", "pagina", "paginaGrootte"});
   OrganisationFilter f;
   f.soort = q.Text("soort", &vocab::kOrganisatieSoort);
@@ -37,7 +38,9 @@ http::Response ListOrganisaties(Services& s, const http::Request& req, const Par
                                           {"_embedded", {{"organisaties", std::move(items)}}}});
 }
 
-http::Response GetOrganisatie(Services& s, const http::Request& req, const Params& p) {
+http::Response GetOrganisatie(Services& s, const Call& c) {
+  const http::Request& req = c.req;
+  const Params& p = c.params;
   auto org = s.reg.store().GetOrganisation(p.Get("code"));
   if (!org.ok()) return Problem(org.error(), req.path);
   return JsonResponse(200, ToJson(org.value()));

@@ -2,6 +2,12 @@
 
 namespace koers::api {
 
+std::string ViewerKey(const Actor& actor) {
+  if (actor.Everything()) return "alles";
+  if (actor.Anonymous()) return "anoniem";
+  return "g" + std::to_string(actor.gebruiker_id);
+}
+
 std::shared_ptr<const std::string> ResponseCache::Get(const std::string& key) {
   std::lock_guard lock(mutex_);
   auto it = index_.find(key);

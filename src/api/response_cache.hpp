@@ -11,7 +11,13 @@
 #include <string>
 #include <unordered_map>
 
+#include "domain/access.hpp"
+
 namespace koers::api {
+
+// The part of a cache key that says whose view a body is: bodies that depend
+// on visibility must never be shared between viewers who see differently.
+std::string ViewerKey(const Actor& actor);
 
 class ResponseCache {
  public:

@@ -10,18 +10,26 @@
 
 #include "http/message.hpp"
 
+#include "domain/access.hpp"
+
 namespace koers {
 class Register;
+class Accounts;
 }
 
 namespace koers::api {
 
 class ResponseCache;
+class RateLimiter;
+struct ApiOptions;
 
 // What handlers may use. Borrowed; outlives every request.
 struct Services {
   Register& reg;
+  Accounts& accounts;
   ResponseCache& cache;
+  RateLimiter& limits;
+  const ApiOptions& options;
 };
 
 // Path parameters by name, in pattern order.
@@ -30,7 +38,15 @@ struct Params {
   const std::string& Get(std::string_view name) const;
 };
 
-using HandlerFn = http::Response (*)(Services&, const http::Request&, const Params&);
+// One call of a handler: the request, its path parameters, who makes it.
+struct Call {
+  const http::Request& req;
+  const Params& params;
+  const Actor& actor;
+  const std::string& csrf_token;  // of the caller's session, empty otherwise
+};
+
+using HandlerFn = http::Response (*)(Services&, const Call&);
 
 struct Route {
   std::string_view method;   // GET, POST, PUT, PATCH, DELETE

@@ -15,6 +15,19 @@ std::span<const Route> ApiRoutes() {
       {"PUT", "/api/v1/innovaties/{id}", ReplaceInnovatie},
       {"PATCH", "/api/v1/innovaties/{id}", PatchInnovatie},
       {"DELETE", "/api/v1/innovaties/{id}", DeleteInnovatie},
+      {"GET", "/api/v1/sessie", GetSessie},
+      {"POST", "/api/v1/sessie", CreateSessie},
+      {"DELETE", "/api/v1/sessie", DeleteSessie},
+      {"GET", "/api/v1/gebruikers", ListGebruikers},
+      {"POST", "/api/v1/gebruikers", CreateGebruiker},
+      {"GET", "/api/v1/gebruikers/{id}", GetGebruiker},
+      {"PATCH", "/api/v1/gebruikers/{id}", PatchGebruiker},
+      {"POST", "/api/v1/gebruikers/{id}/rollen", CreateRol},
+      {"DELETE", "/api/v1/gebruikers/{id}/rollen/{rolId}", DeleteRol},
+      {"GET", "/api/v1/tokens", ListTokens},
+      {"POST", "/api/v1/tokens", CreateToken},
+      {"DELETE", "/api/v1/tokens/{id}", DeleteToken},
+      {"GET", "/api/v1/audit", ListAudit},
   };
   return kRoutes;
 }

@@ -1,5 +1,7 @@
 #include "app/register.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/log.hpp"
 
 namespace koers {
@@ -21,40 +23,100 @@ Error Rejected(std::vector<FieldProblem> problems) {
   return Invalid(std::move(message), std::move(problems));
 }
 
-}  // namespace
-
-ChangeContext Register::Change(const Actor& actor, const std::string& reden) const {
-  return ChangeContext{actor.naam, reden, FormatTimestamp(clock_.Now())};
+Error Hidden() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
+Error LoginNeeded() {
+  return Error{ErrorKind::kUnauthenticated, "Log in om innovaties te registreren of te wijzigen.", {}};
 }
 
-Result<Innovation> Register::Get(int64_t id, const Actor&) { return store_.GetInnovation(id); }
+}  // namespace
 
-Result<InnovationHeader> Register::Header(int64_t id, const Actor&) { return store_.GetInnovationHeader(id); }
+ViewerScope ScopeOf(const Actor& actor) { return ViewerScope{actor.Everything(), actor.gebruiker_id}; }
 
-Result<Listing<Innovation>> Register::List(const InnovationFilter& filter, const PageRequest& page, const Actor&) {
+ChangeContext Register::Change(const Actor& actor, const std::string& reden) const {
+  return ChangeContext{actor.naam, actor.gebruiker_id, reden, FormatTimestamp(clock_.Now()), actor.verzoek_id};
+}
+
+Error Register::Refuse(const Actor& actor, const char* actie, int64_t id, const std::string& org, Error error) {
+  AuditEntry e;
+  e.op = FormatTimestamp(clock_.Now());
+  e.gebruiker_id = actor.gebruiker_id;
+  e.gebruiker = actor.naam;
+  e.organisatie = org;
+  e.actie = actie;
+  e.resource = "innovatie";
+  e.resource_id = id ? std::to_string(id) : "";
+  e.resultaat = "geweigerd";
+  e.verzoek_id = actor.verzoek_id;
+  Status st = store_.AppendAudit(e);
+  if (!st.ok()) log::Warn("audit_niet_opgeslagen", {{"fout", st.error().message}});
+  log::Warn("toegang_geweigerd", {{"gebruiker", actor.naam}, {"actie", actie}, {"innovatie", id}, {"organisatie", org}});
+  return error;
+}
+
+Result<InnovationHeader> Register::Header(int64_t id, const Actor& actor) {
+  auto header = store_.GetInnovationHeader(id);
+  if (!header.ok()) return header.error().kind == ErrorKind::kNotFound ? Hidden() : header.error();
+  if (!CanRead(actor, header.value().facts)) return Hidden();
+  return header;
+}
+
+Result<Innovation> Register::Get(int64_t id, const Actor& actor) {
+  auto header = Header(id, actor);
+  if (!header.ok()) return header.error();
+  auto in = store_.GetInnovation(id);
+  if (!in.ok() && in.error().kind == ErrorKind::kNotFound) return Hidden();
+  return in;
+}
+
+Result<Listing<Innovation>> Register::List(InnovationFilter filter, const PageRequest& page, const Actor& actor) {
+  filter.viewer = ScopeOf(actor);
   return store_.ListInnovations(filter, page);
 }
 
-std::vector<FieldProblem> Register::Check(const Innovation& in) {
-  auto problems = Validate(in);
-  auto exists = [&](const std::string& code, const std::string& field) {
-    if (code.empty()) return;
+Result<std::vector<CountRow>> Register::Count(const std::string& group_by, const Actor& actor) {
+  return store_.CountInnovations(group_by, ScopeOf(actor));
+}
+
+std::vector<FieldProblem> Register::Check(Innovation* in) {
+  auto problems = Validate(*in);
+  auto named = [&](const std::string& field) {
     for (const auto& p : problems)
-      if (p.field == field) return;
+      if (p.field == field) return true;
+    return false;
+  };
+  auto exists = [&](const std::string& code, const std::string& field) {
+    if (code.empty() || named(field)) return;
     auto org = store_.GetOrganisation(code);
     if (!org.ok() && org.error().kind == ErrorKind::kNotFound)
       problems.push_back({field, "de organisatie '" + code + "' bestaat niet"});
   };
-  exists(in.organisatie, "organisatie");
-  for (size_t i = 0; i < in.partners.size(); ++i) exists(in.partners[i], "partners[" + std::to_string(i) + "]");
+  exists(in->organisatie, "organisatie");
+  for (size_t i = 0; i < in->partners.size(); ++i) exists(in->partners[i], "partners[" + std::to_string(i) + "]");
+  for (size_t i = 0; i < in->team.size(); ++i) {
+    auto& m = in->team[i];
+    m.gebruiker_id = 0;
+    std::string field = "team[" + std::to_string(i) + "].gebruiker";
+    if (m.gebruiker.empty() || named(field)) continue;
+    auto user = store_.FindUserByEmail(m.gebruiker);
+    if (user.ok()) {
+      m.gebruiker_id = user.value().id;
+    } else if (user.error().kind == ErrorKind::kNotFound) {
+      problems.push_back({field, "er is geen Koers-gebruiker met dit e-mailadres"});
+    }
+  }
   return problems;
 }
 
 Result<Innovation> Register::Create(Innovation in, const Actor& actor, std::vector<FieldProblem> earlier) {
+  if (actor.Anonymous()) return LoginNeeded();
   Normalise(&in);
   auto problems = std::move(earlier);
-  Merge(&problems, Check(in));
+  Merge(&problems, Check(&in));
   if (!problems.empty()) return Rejected(std::move(problems));
+  if (!CanCreateFor(actor, in.organisatie))
+    return Refuse(actor, "aanmaken", 0, in.organisatie,
+                  Forbidden("U mag geen innovaties registreren voor " + in.organisatie +
+                            ": daarvoor is de rol lid of beheerder in die organisatie nodig."));
   in.fase_historie.clear();
   auto stored = store_.CreateInnovation(in, Change(actor, "aangemaakt"));
   if (!stored.ok()) return stored;
@@ -64,25 +126,44 @@ Result<Innovation> Register::Create(Innovation in, const Actor& actor, std::vect
 
 Result<Innovation> Register::Replace(int64_t id, Innovation in, int64_t expected_version, const Actor& actor,
                                      const std::string& reden, std::vector<FieldProblem> earlier) {
+  auto header = Header(id, actor);
+  if (!header.ok()) return header.error();
+  if (actor.Anonymous()) return LoginNeeded();
+  const AccessFacts& facts = header.value().facts;
+  if (!CanEdit(actor, facts))
+    return Refuse(actor, "wijzigen", id, facts.organisatie,
+                  Forbidden("U mag deze innovatie niet wijzigen: daarvoor is de rol lid in " + facts.organisatie +
+                            " nodig, of projectleider van deze innovatie."));
   in.id = id;
   Normalise(&in);
   auto problems = std::move(earlier);
-  Merge(&problems, Check(in));
+  Merge(&problems, Check(&in));
   if (!problems.empty()) return Rejected(std::move(problems));
+  if (in.organisatie != facts.organisatie && !CanCreateFor(actor, in.organisatie))
+    return Refuse(actor, "wijzigen", id, facts.organisatie,
+                  Forbidden("U mag de innovatie niet onderbrengen bij " + in.organisatie + "."));
   auto stored = store_.UpdateInnovation(in, expected_version, Change(actor, reden));
   if (!stored.ok()) return stored;
   search_.Upsert(stored.value());
   return stored;
 }
 
-Status Register::Delete(int64_t id, const Actor&) {
-  Status st = store_.DeleteInnovation(id);
+Status Register::Delete(int64_t id, const Actor& actor) {
+  auto header = Header(id, actor);
+  if (!header.ok()) return header.error();
+  if (actor.Anonymous()) return LoginNeeded();
+  if (!CanDelete(actor, header.value().facts))
+    return Refuse(actor, "verwijderen", id, header.value().facts.organisatie,
+                  Forbidden("Alleen een beheerder van " + header.value().facts.organisatie +
+                            " mag deze innovatie verwijderen."));
+  Status st = store_.DeleteInnovation(id, Change(actor, "verwijderd"));
   if (st.ok()) search_.Remove(id);
   return st;
 }
 
 Result<ImportCounts> Register::Import(const std::vector<Organisation>& new_orgs,
                                      const std::vector<Innovation>& items, const Actor& actor) {
+  if (!actor.systeem) return Forbidden("Alleen Koers zelf importeert.");
   auto counts = store_.ImportInnovations(new_orgs, items, Change(actor, "import"));
   if (!counts.ok()) return counts;
   if (counts.value().toegevoegd + counts.value().gewijzigd > 0) {

@@ -1,6 +1,7 @@
 // The register of innovations: the use cases behind /api/v1/innovaties and
-// the importers. Validates, then writes through the Store, and keeps the
-// search index in step with every change.
+// the importers. Checks who may do what (domain/access.hpp) on every call
+// and every object, validates, writes through the Store (which records the
+// audit trail in the same transaction) and keeps the search index in step.
 #pragma once
 
 #include <string>
@@ -8,51 +9,57 @@
 
 #include "core/clock.hpp"
 #include "core/status.hpp"
+#include "domain/access.hpp"
 #include "domain/innovation.hpp"
 #include "search/search.hpp"
 #include "store/store.hpp"
 
 namespace koers {
 
-// Who acts. Grows with accounts and roles; for now a name for the history.
-struct Actor {
-  std::string naam = "anoniem";
-};
-
 class Register {
  public:
   // Borrows all three; they must outlive the Register. Thread-safe.
   Register(Store& store, SearchIndex& search, const Clock& clock) : store_(store), search_(search), clock_(clock) {}
 
+  // An innovation `actor` may read. kNotFound both when there is none and
+  // when the actor may not see it: outsiders cannot tell the two apart.
   Result<Innovation> Get(int64_t id, const Actor& actor);
-  // The version and owner of innovation `id`, when `actor` may see it.
+  // Version and access facts of an innovation `actor` may read.
   Result<InnovationHeader> Header(int64_t id, const Actor& actor);
-  Result<Listing<Innovation>> List(const InnovationFilter& filter, const PageRequest& page, const Actor& actor);
-  // Normalises and validates `in`, then stores it. kInvalid lists every
-  // problem; `earlier` are problems found while reading the input (wrong
-  // types), merged in so the caller hears of everything at once.
+  // Only innovations `actor` may read are listed and counted.
+  Result<Listing<Innovation>> List(InnovationFilter filter, const PageRequest& page, const Actor& actor);
+  Result<std::vector<CountRow>> Count(const std::string& group_by, const Actor& actor);
+  // Normalises and validates `in`, then stores it. kUnauthenticated for an
+  // anonymous actor, kInvalid listing every problem (`earlier` are problems
+  // found while reading the input, merged in), kForbidden when the actor may
+  // not register for the organisation.
   Result<Innovation> Create(Innovation in, const Actor& actor, std::vector<FieldProblem> earlier = {});
   // Replaces innovation `id` with `in`. expected_version 0 skips the check.
   Result<Innovation> Replace(int64_t id, Innovation in, int64_t expected_version, const Actor& actor,
                              const std::string& reden = {}, std::vector<FieldProblem> earlier = {});
   Status Delete(int64_t id, const Actor& actor);
   // Adds `new_orgs` and upserts records from an outside source, all in one
-  // transaction (see Store::ImportInnovations). Every item must already be
-  // valid: the importers check and report per record.
+  // transaction (see Store::ImportInnovations). Only the system imports.
   Result<ImportCounts> Import(const std::vector<Organisation>& new_orgs, const std::vector<Innovation>& items,
                               const Actor& actor);
 
+  ChangeContext Change(const Actor& actor, const std::string& reden) const;
   Store& store() { return store_; }
   SearchIndex& search() { return search_; }
   const Clock& clock() const { return clock_; }
 
  private:
-  // Rules of the innovation itself plus: do its organisations exist?
-  std::vector<FieldProblem> Check(const Innovation& in);
-  ChangeContext Change(const Actor& actor, const std::string& reden) const;
+  // Rules of the innovation itself, plus: do its organisations and linked
+  // users exist? Resolves team e-mail addresses to user ids.
+  std::vector<FieldProblem> Check(Innovation* in);
+  // Records a refused change in the audit trail and returns `error`.
+  Error Refuse(const Actor& actor, const char* actie, int64_t id, const std::string& org, Error error);
   Store& store_;
   SearchIndex& search_;
   const Clock& clock_;
 };
+
+// The store scope that lists exactly what `actor` may read.
+ViewerScope ScopeOf(const Actor& actor);
 
 }  // namespace koers

@@ -7,8 +7,11 @@
 #include <iostream>
 
 #include "api/api.hpp"
+#include "api/oidc.hpp"
 #include "api/response_cache.hpp"
+#include "app/accounts.hpp"
 #include "app/register.hpp"
+#include "core/text.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "http/server.hpp"
@@ -38,6 +41,18 @@ struct Wiring {
   std::unique_ptr<Store> store;
   std::unique_ptr<SearchIndex> search;
   std::unique_ptr<Register> reg;
+  std::unique_ptr<Accounts> accounts;
+};
+
+// Settings of `serve` beyond the HTTP server's own.
+struct ServeSettings {
+  std::string web_dir = KOERS_DEFAULT_WEB_DIR;
+  bool cookie_secure = true;
+  bool rate_limits = true;
+  int session_idle_minutes = 30;
+  int session_max_hours = 12;
+  api::OidcOptions oidc;
+  std::string oidc_role_map;
 };
 
 bool Open(const Common& c, Wiring* w) {
@@ -59,22 +74,67 @@ bool Open(const Common& c, Wiring* w) {
   w->store = std::move(store).value();
   w->search = MakeNullSearchIndex();
   w->reg = std::make_unique<Register>(*w->store, *w->search, w->clock);
+  AccountOptions account_options;
+  auto common = ReadCommonPasswords(c.data_dir + "/beveiliging/veelgebruikte-wachtwoorden.txt");
+  if (!common.ok()) {
+    std::cerr << common.error().message << "\n";
+    return false;
+  }
+  account_options.common_passwords = std::move(common).value();
+  w->accounts = std::make_unique<Accounts>(*w->store, w->clock, std::move(account_options));
   return true;
 }
 
-int Serve(const Common& c, http::ServerOptions options, const std::string& web_dir) {
+int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) {
   Wiring w;
   if (!Open(c, &w)) return 1;
+  AccountOptions account_options;
+  account_options.idle_timeout = std::chrono::minutes(settings.session_idle_minutes);
+  account_options.absolute_timeout = std::chrono::hours(settings.session_max_hours);
+  auto common = ReadCommonPasswords(c.data_dir + "/beveiliging/veelgebruikte-wachtwoorden.txt");
+  if (!common.ok()) {
+    std::cerr << common.error().message << "\n";
+    return 1;
+  }
+  account_options.common_passwords = std::move(common).value();
+  w.accounts = std::make_unique<Accounts>(*w.store, w.clock, std::move(account_options));
+
+  std::unique_ptr<api::Oidc> oidc;
+  if (!settings.oidc.issuer.empty()) {
+    std::string error;
+    if (settings.oidc.client_id.empty() || settings.oidc.redirect_uri.empty()) {
+      std::cerr << "Voor OpenID Connect zijn --oidc-client-id en --oidc-redirect-uri nodig.\n";
+      return 2;
+    }
+    if (!api::ParseRoleMap(settings.oidc_role_map, &settings.oidc.role_map, &error)) {
+      std::cerr << "--oidc-role-map: " << error << "\n";
+      return 2;
+    }
+    oidc = std::make_unique<api::Oidc>(settings.oidc);
+  }
+
   api::WebAssets web;
-  auto loaded = api::WebAssets::Load(web_dir);
+  auto loaded = api::WebAssets::Load(settings.web_dir);
   if (loaded.ok()) {
     web = std::move(loaded).value();
   } else {
     log::Warn("webinterface_ontbreekt", {{"melding", loaded.error().message}});
   }
+  api::ApiOptions api_options;
+  api_options.cookie_secure = settings.cookie_secure;
+  api_options.session_max_age = std::chrono::hours(settings.session_max_hours);
+  api_options.oidc_available = oidc != nullptr;
+  if (!settings.rate_limits) {
+    for (api::Limit* l : {&api_options.login_per_account, &api_options.login_per_address,
+                          &api_options.search_per_client, &api_options.export_per_client})
+      l->max = 0;
+  }
+  if (!settings.cookie_secure) log::Warn("cookies_zonder_secure", {{"melding", "alleen voor lokaal gebruik over HTTP"}});
+  (void)w.accounts->Housekeeping();
   api::ResponseCache cache;
-  api::Services services{*w.reg, cache};
-  api::Api app(services, web, api::ApiOptions{});
+  api::RateLimiter limits;
+  api::Services services{*w.reg, *w.accounts, cache, limits, api_options};
+  api::Api app(services, web, oidc.get());
   options.body_limit_for = api::BodyLimitFor;
   options.decorate = [](const std::string& target, http::Response* res) {
     api::AddStandardHeaders(target.substr(0, target.find('?')), res);
@@ -105,6 +165,36 @@ int ImportRegister(const Common& c, const std::string& file) {
   return 0;
 }
 
+int AddUser(const Common& c, const std::string& email, const std::string& org, const std::string& role,
+            const std::string& name, bool password_stdin, bool national) {
+  Wiring w;
+  if (!Open(c, &w)) return 1;
+  NewUser nu;
+  nu.email = email;
+  nu.naam = name;
+  nu.organisatie = org;
+  nu.rol = role;
+  nu.landelijk_beheerder = national;
+  if (password_stdin) {
+    std::getline(std::cin, nu.wachtwoord);
+    if (!nu.wachtwoord.empty() && nu.wachtwoord.back() == '\r') nu.wachtwoord.pop_back();
+    if (nu.wachtwoord.empty()) {
+      std::cerr << "Geen wachtwoord ontvangen op standaardinvoer.\n";
+      return 1;
+    }
+  }
+  auto user = w.accounts->CreateUser(nu, Actor::System("cli"));
+  if (!user.ok()) {
+    std::cerr << "Gebruiker niet aangemaakt: " << user.error().message << "\n";
+    for (const auto& p : user.error().problems) std::cerr << "  " << p.field << ": " << p.message << "\n";
+    return 1;
+  }
+  std::printf("Gebruiker %s aangemaakt (nummer %lld)%s.\n", user.value().email.c_str(),
+              static_cast<long long>(user.value().id),
+              org.empty() ? "" : (", " + role + " in " + org).c_str());
+  return 0;
+}
+
 int Demo(const Common& c) {
   Wiring w;
   if (!Open(c, &w)) return 1;
@@ -128,14 +218,34 @@ int Run(int argc, char** argv) {
 
   Common common;
   http::ServerOptions server;
-  std::string web_dir = KOERS_DEFAULT_WEB_DIR;
+  ServeSettings settings;
   auto* serve = app.add_subcommand("serve", "Start de webserver met de API en de webinterface");
   AddCommon(serve, &common);
   serve->add_option("--host", server.host, "Adres om op te luisteren")->envname("KOERS_HOST");
   serve->add_option("--port", server.port, "Poort (0 kiest een vrije poort)")->envname("KOERS_PORT")->check(CLI::Range(0, 65535));
   serve->add_option("--threads", server.threads, "Aantal threads (0: een per kern)")->check(CLI::Range(0, 256));
-  serve->add_option("--web", web_dir, "Map met de gebouwde webinterface")->envname("KOERS_WEB");
+  serve->add_option("--web", settings.web_dir, "Map met de gebouwde webinterface")->envname("KOERS_WEB");
   serve->add_option("--read-timeout", server.read_timeout_seconds, "Seconden om een verzoek te lezen")->check(CLI::Range(1, 3600));
+  serve->add_option("--cookie-secure", settings.cookie_secure,
+                    "Sessiecookie met Secure en __Host- (zet alleen uit voor lokaal gebruik via HTTP)")
+      ->envname("KOERS_COOKIE_SECURE");
+  serve->add_option("--rate-limits", settings.rate_limits, "Limieten op inloggen, zoeken en exporteren")
+      ->envname("KOERS_RATE_LIMITS");
+  serve->add_option("--session-idle-minutes", settings.session_idle_minutes, "Sessie verloopt na zoveel minuten stilte")
+      ->check(CLI::Range(1, 24 * 60));
+  serve->add_option("--session-max-hours", settings.session_max_hours, "Sessie verloopt hoe dan ook na zoveel uur")
+      ->check(CLI::Range(1, 24 * 30));
+  serve->add_option("--oidc-issuer", settings.oidc.issuer, "OpenID Connect: issuer van de identiteitsaanbieder")
+      ->envname("KOERS_OIDC_ISSUER");
+  serve->add_option("--oidc-client-id", settings.oidc.client_id, "OpenID Connect: client id")->envname("KOERS_OIDC_CLIENT_ID");
+  serve->add_option("--oidc-redirect-uri", settings.oidc.redirect_uri, "OpenID Connect: .../auth/oidc/terugkeer")
+      ->envname("KOERS_OIDC_REDIRECT_URI");
+  serve->add_option("--oidc-role-claim", settings.oidc.role_claim, "OpenID Connect: claim met groepen of rollen")
+      ->envname("KOERS_OIDC_ROLE_CLAIM");
+  serve->add_option("--oidc-role-map", settings.oidc_role_map, "OpenID Connect: 'waarde=rol@ORG;...'")
+      ->envname("KOERS_OIDC_ROLE_MAP");
+  // The client secret only from the environment, so it never shows in a process list.
+  if (const char* secret = std::getenv("KOERS_OIDC_CLIENT_SECRET")) settings.oidc.client_secret = secret;
 
   auto* import = app.add_subcommand("import", "Importeer gegevens uit een ander register");
   import->require_subcommand(1);
@@ -147,12 +257,26 @@ int Run(int argc, char** argv) {
   auto* demo = app.add_subcommand("demo", "Laad de organisaties en de 18 referentiecases");
   AddCommon(demo, &common);
 
+  auto* user = app.add_subcommand("user", "Beheer gebruikers");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Maak een lokale gebruiker aan");
+  std::string email, org, role, name;
+  bool password_stdin = false, national = false;
+  user_add->add_option("EMAIL", email, "E-mailadres")->required();
+  user_add->add_option("--org", org, "Code van de organisatie, bijvoorbeeld GM0344");
+  user_add->add_option("--role", role, "lezer, lid, stuurgroep of beheerder");
+  user_add->add_option("--name", name, "Naam");
+  user_add->add_flag("--password-stdin", password_stdin, "Lees het wachtwoord van standaardinvoer");
+  user_add->add_flag("--landelijk-beheerder", national, "Maak een landelijk beheerder");
+  AddCommon(user_add, &common);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
-  if (serve->parsed()) return Serve(common, server, web_dir);
+  if (serve->parsed()) return Serve(common, server, settings);
+  if (user_add->parsed()) return AddUser(common, email, org, role, name, password_stdin, national);
   if (register_cmd->parsed()) return ImportRegister(common, file);
   if (demo->parsed()) return Demo(common);
   return 2;

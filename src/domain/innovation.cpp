@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/text.hpp"
+#include "domain/account.hpp"
 #include "domain/vocabulary.hpp"
 
 namespace koers {
@@ -80,6 +81,7 @@ void Normalise(Innovation* in) {
   std::sort(in->partners.begin(), in->partners.end());  // a set; the store returns it sorted
   for (auto& m : in->team) {
     m.naam = Trim(m.naam);
+    m.gebruiker = AsciiLower(Trim(m.gebruiker));
     NormaliseList(&m.archetypen);
   }
 }
@@ -128,6 +130,8 @@ std::vector<FieldProblem> Validate(const Innovation& in) {
       c.Text(f + ".naam", in.team[i].naam, limits::kShortText, true);
       c.Enum(f + ".rol", in.team[i].rol, vocab::kRol, true);
       c.List(f + ".archetypen", in.team[i].archetypen, &vocab::kArchetype);
+      if (!in.team[i].gebruiker.empty() && !LooksLikeEmail(in.team[i].gebruiker))
+        c.Add(f + ".gebruiker", "moet het e-mailadres van een Koers-gebruiker zijn");
     }
   }
   c.Enum("zichtbaarheid", in.zichtbaarheid, vocab::kZichtbaarheid, true);

@@ -17,6 +17,8 @@ struct TeamMember {
   std::string naam;
   std::string rol;                      // vocab::kRol
   std::vector<std::string> archetypen;  // vocab::kArchetype
+  std::string gebruiker;                // e-mail of the Koers account, if linked
+  int64_t gebruiker_id = 0;             // resolved from `gebruiker` by the register
   bool operator==(const TeamMember&) const = default;
 };
 
@@ -73,6 +75,7 @@ struct Innovation {
   std::string referentie;                     // id of a reference case of the report
   std::vector<std::string> opgeschaald_naar;  // organisations that took it over
   // Managed by the store:
+  int64_t aangemaakt_door = 0;  // user id of the creator; 0 for the system
   int64_t versie = 0;
   std::string aangemaakt_op;
   std::string gewijzigd_op;

@@ -96,7 +96,8 @@ const std::set<std::string>& ReadOnlyFields() {
 
 json ToJson(const Innovation& in) {
   json team = json::array();
-  for (const auto& m : in.team) team.push_back({{"naam", m.naam}, {"rol", m.rol}, {"archetypen", m.archetypen}});
+  for (const auto& m : in.team)
+    team.push_back({{"naam", m.naam}, {"rol", m.rol}, {"archetypen", m.archetypen}, {"gebruiker", OrNull(m.gebruiker)}});
   json history = json::array();
   for (const auto& h : in.fase_historie)
     history.push_back(
@@ -183,6 +184,23 @@ json ToSummaryJson(const Innovation& in) {
   };
 }
 
+json InnovationChanges(const Innovation* before, const Innovation* after) {
+  static const std::set<std::string> kManaged = {"id",           "versie",      "aangemaaktOp", "gewijzigdOp",
+                                                 "faseHistorie", "_links",      "organisatieNaam"};
+  json a = before ? ToJson(*before) : json::object();
+  json b = after ? ToJson(*after) : json::object();
+  json out = json::object();
+  auto consider = [&](const std::string& key) {
+    if (kManaged.count(key) || out.contains(key)) return;
+    json va = a.contains(key) ? a[key] : json(nullptr);
+    json vb = b.contains(key) ? b[key] : json(nullptr);
+    if (va != vb) out[key] = {{"oud", va}, {"nieuw", vb}};
+  };
+  for (const auto& [k, v] : a.items()) consider(k);
+  for (const auto& [k, v] : b.items()) consider(k);
+  return out;
+}
+
 std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
   std::vector<FieldProblem> problems;
   if (!body.is_object()) {
@@ -244,7 +262,9 @@ std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
           } else if (k == "archetypen") {
             if (!v.is_null() && !Reader::ReadStrings(k, v, &member.archetypen))
               r.Bad(f + ".archetypen", "moet een lijst met teksten zijn");
-          } else if (k == "naam" || k == "rol") {
+          } else if (k == "gebruiker" && (v.is_string() || v.is_null())) {
+            member.gebruiker = v.is_string() ? v.get<std::string>() : "";
+          } else if (k == "naam" || k == "rol" || k == "gebruiker") {
             r.Bad(f + "." + k, "moet tekst zijn");
           } else {
             r.Bad(f + "." + k, "is geen bekend veld");

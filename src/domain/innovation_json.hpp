@@ -17,6 +17,12 @@ nlohmann::json ToJson(const Innovation& innovation);
 // is the start of samenvatting (or doel when there is none).
 nlohmann::json ToSummaryJson(const Innovation& innovation);
 
+// The fields that differ between two states of an innovation, as
+// {"titel": {"oud": ..., "nieuw": ...}}; `before` or `after` may be null (a
+// creation or a deletion). Fields the store manages (versie, timestamps,
+// history) are left out. For the audit trail.
+nlohmann::json InnovationChanges(const Innovation* before, const Innovation* after);
+
 // Reads the fields present in `body` into `out`, leaving absent ones as they
 // are (so a PATCH can start from the stored innovation). Read-only fields
 // (id, versie, aangemaaktOp, ...) are ignored; unknown fields and wrong types

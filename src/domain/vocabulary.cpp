@@ -140,6 +140,12 @@ constexpr VocabEntry kOrganisatieSoortEntries[] = {
     {"kennisinstelling", "Kennisinstelling"},
     {"overig", "Overige organisatie"},
 };
+constexpr VocabEntry kGebruikersRolEntries[] = {
+    {"lezer", "Lezer: leest de niet-openbare gegevens van de organisatie"},
+    {"lid", "Lid: registreert en bewerkt innovaties van de organisatie"},
+    {"stuurgroep", "Stuurgroep: neemt besluiten bij de fasepoorten"},
+    {"beheerder", "Beheerder: beheert gebruikers en instellingen van de organisatie"},
+};
 }  // namespace
 
 const Vocabulary kDomein{"domein", kDomeinEntries};
@@ -157,12 +163,13 @@ const Vocabulary kUrgentie{"urgentie", kUrgentieEntries};
 const Vocabulary kRol{"rol", kRolEntries};
 const Vocabulary kArchetype{"archetype", kArchetypeEntries};
 const Vocabulary kOrganisatieSoort{"organisatieSoort", kOrganisatieSoortEntries};
+const Vocabulary kGebruikersRol{"gebruikersRol", kGebruikersRolEntries};
 
 std::span<const Vocabulary* const> All() {
-  static const std::array<const Vocabulary*, 15> kAll = {
+  static const std::array<const Vocabulary*, 16> kAll = {
       &kDomein,     &kFase,          &kStatus, &kInnovatieType, &kInnovatieNiveau,
       &kAnalyseNiveau, &kOrientatie, &kWaardeSoort, &kWaardeNiveau, &kInkoopRoute,
-      &kZichtbaarheid, &kUrgentie,   &kRol,    &kArchetype,     &kOrganisatieSoort};
+      &kZichtbaarheid, &kUrgentie,   &kRol,    &kArchetype,     &kOrganisatieSoort, &kGebruikersRol};
   return kAll;
 }
 

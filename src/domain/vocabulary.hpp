@@ -41,6 +41,7 @@ extern const Vocabulary kUrgentie;
 extern const Vocabulary kRol;
 extern const Vocabulary kArchetype;
 extern const Vocabulary kOrganisatieSoort;
+extern const Vocabulary kGebruikersRol;
 
 // All lists, in a fixed order.
 std::span<const Vocabulary* const> All();

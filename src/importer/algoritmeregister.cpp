@@ -6,7 +6,7 @@
 #include "app/register.hpp"
 #include "core/clock.hpp"
 #include "core/text.hpp"
-#include "importer/file_io.hpp"
+#include "core/file_io.hpp"
 #include "importer/organisations.hpp"
 
 namespace koers {
@@ -191,7 +191,7 @@ Result<ImportReport> ImportAlgoritmeregister(Register& reg, const std::string& p
   if (!batch.ok()) return batch.error();
   ImportReport report;
   report.batch = std::move(batch).value();
-  Actor importer{"import algoritmeregister"};
+  Actor importer = Actor::System("import algoritmeregister");
   auto counts = reg.Import(report.batch.new_organisations, report.batch.innovations, importer);
   if (!counts.ok()) return counts.error();
   report.toegevoegd = counts.value().toegevoegd;

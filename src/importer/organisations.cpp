@@ -4,7 +4,7 @@
 
 #include "app/register.hpp"
 #include "core/text.hpp"
-#include "importer/file_io.hpp"
+#include "core/file_io.hpp"
 
 namespace koers {
 

@@ -4,7 +4,7 @@
 
 #include "app/register.hpp"
 #include "domain/innovation_json.hpp"
-#include "importer/file_io.hpp"
+#include "core/file_io.hpp"
 #include "importer/organisations.hpp"
 
 namespace koers {
@@ -60,7 +60,7 @@ Result<DemoReport> LoadDemo(Register& reg, const std::string& data_dir) {
   if (!content.ok()) return content.error();
   auto cases = ParseReferenceCases(content.value(), path);
   if (!cases.ok()) return cases.error();
-  auto counts = reg.Import(cases.value().organisations, cases.value().innovations, Actor{"demo"});
+  auto counts = reg.Import(cases.value().organisations, cases.value().innovations, Actor::System("demo"));
   if (!counts.ok()) return counts.error();
   report.toegevoegd = counts.value().toegevoegd;
   report.gewijzigd = counts.value().gewijzigd;

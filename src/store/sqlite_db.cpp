@@ -114,6 +114,25 @@ Status Connection::Exec(const std::string& sql) {
   return Status::Ok();
 }
 
+Result<ConnectionPool::Lease> ConnectionPool::Acquire() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      auto conn = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(this, std::move(conn));
+    }
+  }
+  auto opened = Connection::Open(path_);
+  if (!opened.ok()) return opened.error();
+  return Lease(this, std::move(opened).value());
+}
+
+void ConnectionPool::Return(std::unique_ptr<Connection> conn) {
+  std::lock_guard lock(mutex_);
+  if (idle_.size() < kMaxIdle) idle_.push_back(std::move(conn));
+}
+
 Transaction::Transaction(Connection* conn) : conn_(conn), begin_(conn->Exec("BEGIN IMMEDIATE")) {}
 
 Transaction::~Transaction() {

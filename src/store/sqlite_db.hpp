@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,6 +103,37 @@ class Transaction {
   Connection* conn_;
   Status begin_;
   bool done_ = false;
+};
+
+// Hands out connections, one per concurrent user; a connection goes back
+// to the pool when its lease ends. Thread-safe.
+class ConnectionPool {
+ public:
+  explicit ConnectionPool(std::string path) : path_(std::move(path)) {}
+
+  class Lease {
+   public:
+    Lease(ConnectionPool* pool, std::unique_ptr<Connection> conn) : pool_(pool), conn_(std::move(conn)) {}
+    Lease(Lease&&) = default;
+    ~Lease() {
+      if (conn_) pool_->Return(std::move(conn_));
+    }
+    Connection* operator->() { return conn_.get(); }
+    Connection* get() { return conn_.get(); }
+
+   private:
+    ConnectionPool* pool_;
+    std::unique_ptr<Connection> conn_;
+  };
+
+  Result<Lease> Acquire();
+
+ private:
+  void Return(std::unique_ptr<Connection> conn);
+  static constexpr size_t kMaxIdle = 16;
+  std::string path_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_;
 };
 
 // Maps an SQLite error to a Status and logs the detail (the message for the

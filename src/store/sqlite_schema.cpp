@@ -109,6 +109,92 @@ CREATE TRIGGER organisatie_ins AFTER INSERT ON organisatie BEGIN UPDATE teller S
 CREATE TRIGGER organisatie_upd AFTER UPDATE ON organisatie BEGIN UPDATE teller SET waarde = waarde + 1 WHERE naam = 'wijzigingen'; END;
 CREATE TRIGGER organisatie_del AFTER DELETE ON organisatie BEGIN UPDATE teller SET waarde = waarde + 1 WHERE naam = 'wijzigingen'; END;
 )sql",
+    // 3: accounts, roles per organisation, sessions, API tokens, the audit
+    // trail; who created an innovation and which team members are users.
+    R"sql(
+CREATE TABLE gebruiker (
+  id                  INTEGER PRIMARY KEY,
+  email               TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  naam                TEXT NOT NULL DEFAULT '',
+  wachtwoord_hash     TEXT,
+  oidc_issuer         TEXT,
+  oidc_subject        TEXT,
+  actief              INTEGER NOT NULL DEFAULT 1,
+  landelijk_beheerder INTEGER NOT NULL DEFAULT 0,
+  aangemaakt_op       TEXT NOT NULL,
+  laatst_ingelogd_op  TEXT
+);
+CREATE UNIQUE INDEX gebruiker_oidc_idx ON gebruiker(oidc_issuer, oidc_subject) WHERE oidc_issuer IS NOT NULL;
+
+CREATE TABLE gebruiker_rol (
+  id             INTEGER PRIMARY KEY,
+  gebruiker_id   INTEGER NOT NULL REFERENCES gebruiker(id) ON DELETE CASCADE,
+  organisatie_id INTEGER NOT NULL REFERENCES organisatie(id),
+  rol            TEXT NOT NULL,
+  UNIQUE (gebruiker_id, organisatie_id, rol)
+);
+CREATE INDEX gebruiker_rol_organisatie_idx ON gebruiker_rol(organisatie_id);
+
+CREATE TABLE sessie (
+  id_hash            TEXT PRIMARY KEY,
+  gebruiker_id       INTEGER NOT NULL REFERENCES gebruiker(id) ON DELETE CASCADE,
+  csrf_token         TEXT NOT NULL,
+  aangemaakt_op      TEXT NOT NULL,
+  laatst_gebruikt_op TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessie_gebruiker_idx ON sessie(gebruiker_id);
+
+CREATE TABLE api_token (
+  id                 INTEGER PRIMARY KEY,
+  gebruiker_id       INTEGER NOT NULL REFERENCES gebruiker(id) ON DELETE CASCADE,
+  naam               TEXT NOT NULL,
+  token_hash         TEXT NOT NULL UNIQUE,
+  aangemaakt_op      TEXT NOT NULL,
+  laatst_gebruikt_op TEXT,
+  ingetrokken_op     TEXT
+);
+CREATE INDEX api_token_gebruiker_idx ON api_token(gebruiker_id);
+
+CREATE TABLE audit (
+  id           INTEGER PRIMARY KEY,
+  op           TEXT NOT NULL,
+  gebruiker_id INTEGER,
+  gebruiker    TEXT NOT NULL,
+  organisatie  TEXT,
+  actie        TEXT NOT NULL,
+  resource     TEXT NOT NULL,
+  resource_id  TEXT,
+  resultaat    TEXT NOT NULL,
+  wijzigingen  TEXT NOT NULL DEFAULT '{}',
+  verzoek_id   TEXT
+);
+CREATE INDEX audit_resource_idx ON audit(resource, resource_id, id);
+CREATE INDEX audit_organisatie_idx ON audit(organisatie, id);
+CREATE TRIGGER audit_niet_wijzigen BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'het auditspoor kan alleen worden aangevuld'); END;
+CREATE TRIGGER audit_niet_verwijderen BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'het auditspoor kan alleen worden aangevuld'); END;
+
+ALTER TABLE innovatie ADD COLUMN aangemaakt_door INTEGER REFERENCES gebruiker(id);
+ALTER TABLE teamlid ADD COLUMN gebruiker_id INTEGER REFERENCES gebruiker(id);
+CREATE INDEX teamlid_gebruiker_idx ON teamlid(gebruiker_id);
+
+-- What a viewer may see changes with roles and accounts too.
+CREATE TRIGGER gebruiker_rol_ins AFTER INSERT ON gebruiker_rol BEGIN UPDATE teller SET waarde = waarde + 1 WHERE naam = 'wijzigingen'; END;
+CREATE TRIGGER gebruiker_rol_del AFTER DELETE ON gebruiker_rol BEGIN UPDATE teller SET waarde = waarde + 1 WHERE naam = 'wijzigingen'; END;
+CREATE TRIGGER gebruiker_upd AFTER UPDATE OF actief, landelijk_beheerder ON gebruiker BEGIN UPDATE teller SET waarde = waarde + 1 WHERE naam = 'wijzigingen'; END;
+)sql",
+    // 4: OpenID Connect logins in progress (state, nonce and PKCE verifier),
+    // in the database so that any server process can finish them.
+    R"sql(
+CREATE TABLE oidc_aanvraag (
+  state_hash    TEXT PRIMARY KEY,
+  nonce         TEXT NOT NULL,
+  code_verifier TEXT NOT NULL,
+  terug_naar    TEXT NOT NULL,
+  aangemaakt_op TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
 };
 
 }  // namespace

@@ -30,13 +30,23 @@ inline constexpr const char* kInnovationSelect =
     "i.status, i.innovatie_type, i.innovatie_niveau, i.trl, i.analyse_niveau, i.orientatie, i.waardecreatie, "
     "i.waardepotentie, i.start_datum, i.kosten_extern, i.interne_uren, i.inkoop_route, i.zichtbaarheid, i.tags, "
     "i.technieken, i.databronnen, i.waarde_soorten, i.opgeschaald_naar, i.referentie, i.bron_register, "
-    "i.bron_id, i.bron_url, i.bron_status, i.bron_datum, i.versie, i.aangemaakt_op, i.gewijzigd_op "
-    "FROM innovatie i JOIN organisatie o ON o.id = i.organisatie_id";
+    "i.bron_id, i.bron_url, i.bron_status, i.bron_datum, i.versie, i.aangemaakt_op, i.gewijzigd_op, "
+    "coalesce(i.aangemaakt_door, 0) FROM innovatie i JOIN organisatie o ON o.id = i.organisatie_id";
 inline constexpr const char* kInnovationCountFrom =
     "SELECT count(*) FROM innovatie i JOIN organisatie o ON o.id = i.organisatie_id";
 inline constexpr const char* kWhereId = " WHERE i.id = ?1";
 inline constexpr const char* kWhereSource = " WHERE i.bron_register = ?1 AND i.bron_id = ?2";
 inline constexpr const char* kWhereReference = " WHERE i.referentie = ?1 AND i.bron_register IS NULL";
+
+// Innovations the viewer may read (domain/access.hpp): binds alles, then the
+// user id four times. Anonymous is alles = 0, user = 0.
+inline constexpr const char* kFilterVisible =
+    "(? = 1 OR i.zichtbaarheid = 'openbaar' OR i.aangemaakt_door = ? "
+    "OR EXISTS (SELECT 1 FROM teamlid t WHERE t.innovatie_id = i.id AND t.gebruiker_id = ?) "
+    "OR (i.zichtbaarheid = 'organisatie' AND ("
+    "EXISTS (SELECT 1 FROM gebruiker_rol r WHERE r.gebruiker_id = ? AND r.organisatie_id = i.organisatie_id) "
+    "OR EXISTS (SELECT 1 FROM innovatie_partner p JOIN gebruiker_rol r ON r.organisatie_id = p.organisatie_id "
+    "WHERE p.innovatie_id = i.id AND r.gebruiker_id = ?))))";
 
 // Filter fragments, joined with AND after " WHERE ".
 inline constexpr const char* kFilterOrganisation = "o.code = ?";
@@ -58,14 +68,23 @@ inline constexpr const char* kOrderId = " ORDER BY i.id";
 inline constexpr const char* kOrderIdDesc = " ORDER BY i.id DESC";
 inline constexpr const char* kLimitOffset = " LIMIT ? OFFSET ?";
 
-inline constexpr const char* kCountByPhase = "SELECT fase, count(*) FROM innovatie GROUP BY fase";
-inline constexpr const char* kCountByStatus = "SELECT status, count(*) FROM innovatie GROUP BY status";
-inline constexpr const char* kCountByDomain =
-    "SELECT coalesce(domein, ''), count(*) FROM innovatie GROUP BY coalesce(domein, '')";
+// Grouped counts: prefix + kFilterVisible + suffix.
+inline constexpr const char* kCountByPhase = "SELECT i.fase, count(*) FROM innovatie i WHERE ";
+inline constexpr const char* kCountByStatus = "SELECT i.status, count(*) FROM innovatie i WHERE ";
+inline constexpr const char* kCountByDomain = "SELECT coalesce(i.domein, ''), count(*) FROM innovatie i WHERE ";
+inline constexpr const char* kGroupByPhase = " GROUP BY i.fase";
+inline constexpr const char* kGroupByStatus = " GROUP BY i.status";
+inline constexpr const char* kGroupByDomain = " GROUP BY coalesce(i.domein, '')";
 
+// Version and access facts in one query: partners as "code,code", linked
+// team members as "userid:rol,userid:rol".
 inline constexpr const char* kInnovationHeader =
-    "SELECT i.id, i.versie, o.code, i.zichtbaarheid FROM innovatie i JOIN organisatie o ON o.id = i.organisatie_id "
-    "WHERE i.id = ?1";
+    "SELECT i.id, i.versie, o.code, i.zichtbaarheid, coalesce(i.aangemaakt_door, 0), "
+    "(SELECT group_concat(po.code) FROM innovatie_partner p JOIN organisatie po ON po.id = p.organisatie_id "
+    "WHERE p.innovatie_id = i.id), "
+    "(SELECT group_concat(t.gebruiker_id || ':' || t.rol) FROM teamlid t "
+    "WHERE t.innovatie_id = i.id AND t.gebruiker_id IS NOT NULL) "
+    "FROM innovatie i JOIN organisatie o ON o.id = i.organisatie_id WHERE i.id = ?1";
 
 // Parameters ?1..?33 are bound by BindInnovation in sqlite_store.cpp.
 inline constexpr const char* kInsertInnovation =
@@ -73,8 +92,8 @@ inline constexpr const char* kInsertInnovation =
     "innovatie_type, innovatie_niveau, trl, analyse_niveau, orientatie, waardecreatie, waardepotentie, start_datum, "
     "kosten_extern, interne_uren, inkoop_route, zichtbaarheid, tags, technieken, databronnen, waarde_soorten, "
     "opgeschaald_naar, referentie, bron_register, bron_id, bron_url, bron_status, bron_datum, gewijzigd_op, "
-    "aangemaakt_op, versie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-    "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?33, 1)";
+    "aangemaakt_op, aangemaakt_door, versie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+    "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?33, ?34, 1)";
 inline constexpr const char* kUpdateInnovation =
     "UPDATE innovatie SET organisatie_id = ?1, titel = ?2, samenvatting = ?3, opgave = ?4, urgentie = ?5, doel = ?6, "
     "domein = ?7, fase = ?8, status = ?9, innovatie_type = ?10, innovatie_niveau = ?11, trl = ?12, "
@@ -93,10 +112,11 @@ inline constexpr const char* kInsertPartner =
     "INSERT OR IGNORE INTO innovatie_partner (innovatie_id, organisatie_id) VALUES (?1, ?2)";
 
 inline constexpr const char* kSelectTeam =
-    "SELECT naam, rol, archetypen FROM teamlid WHERE innovatie_id = ?1 ORDER BY volgorde";
+    "SELECT t.naam, t.rol, t.archetypen, coalesce(g.email, ''), coalesce(t.gebruiker_id, 0) FROM teamlid t "
+    "LEFT JOIN gebruiker g ON g.id = t.gebruiker_id WHERE t.innovatie_id = ?1 ORDER BY t.volgorde";
 inline constexpr const char* kDeleteTeam = "DELETE FROM teamlid WHERE innovatie_id = ?1";
 inline constexpr const char* kInsertTeamMember =
-    "INSERT INTO teamlid (innovatie_id, volgorde, naam, rol, archetypen) VALUES (?1, ?2, ?3, ?4, ?5)";
+    "INSERT INTO teamlid (innovatie_id, volgorde, naam, rol, archetypen, gebruiker_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
 inline constexpr const char* kSelectPhaseChanges =
     "SELECT fase, status, op, door, reden FROM fase_wijziging WHERE innovatie_id = ?1 ORDER BY op, id";
@@ -104,5 +124,84 @@ inline constexpr const char* kInsertPhaseChange =
     "INSERT INTO fase_wijziging (innovatie_id, fase, status, op, door, reden) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
 inline constexpr const char* kChangeCounter = "SELECT waarde FROM teller WHERE naam = 'wijzigingen'";
+
+// --- accounts ----------------------------------------------------------------
+inline constexpr const char* kUserSelect =
+    "SELECT g.id, g.email, g.naam, coalesce(g.wachtwoord_hash, ''), coalesce(g.oidc_issuer, ''), "
+    "coalesce(g.oidc_subject, ''), g.actief, g.landelijk_beheerder, g.aangemaakt_op, "
+    "coalesce(g.laatst_ingelogd_op, '') FROM gebruiker g";
+inline constexpr const char* kWhereUserId = " WHERE g.id = ?1";
+inline constexpr const char* kWhereUserEmail = " WHERE g.email = ?1";
+inline constexpr const char* kWhereUserOidc = " WHERE g.oidc_issuer = ?1 AND g.oidc_subject = ?2";
+// Users with a role in one of the organisations of ?2 (a JSON array), or
+// with no role at all (new accounts waiting for rights), or all when ?1 = 1;
+// ?3 filters on e-mail or name.
+inline constexpr const char* kWhereUsersVisible =
+    " WHERE (?1 = 1 OR NOT EXISTS (SELECT 1 FROM gebruiker_rol r WHERE r.gebruiker_id = g.id) "
+    "OR EXISTS (SELECT 1 FROM gebruiker_rol r JOIN organisatie o ON o.id = r.organisatie_id "
+    "WHERE r.gebruiker_id = g.id AND o.code IN (SELECT value FROM json_each(?2)))) "
+    "AND (?3 = '' OR instr(lower(g.email), lower(?3)) > 0 OR instr(lower(g.naam), lower(?3)) > 0)";
+inline constexpr const char* kUsersPage = " ORDER BY g.email LIMIT ?4 OFFSET ?5";
+inline constexpr const char* kCountUsers = "SELECT count(*) FROM gebruiker g";
+inline constexpr const char* kInsertUser =
+    "INSERT INTO gebruiker (email, naam, wachtwoord_hash, oidc_issuer, oidc_subject, actief, landelijk_beheerder, "
+    "aangemaakt_op) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+inline constexpr const char* kUpdateUser =
+    "UPDATE gebruiker SET naam = ?2, wachtwoord_hash = ?3, oidc_issuer = ?4, oidc_subject = ?5, actief = ?6, "
+    "landelijk_beheerder = ?7 WHERE id = ?1";
+inline constexpr const char* kRecordLogin = "UPDATE gebruiker SET laatst_ingelogd_op = ?2 WHERE id = ?1";
+inline constexpr const char* kRolesOfUser =
+    "SELECT r.id, o.code, r.rol FROM gebruiker_rol r JOIN organisatie o ON o.id = r.organisatie_id "
+    "WHERE r.gebruiker_id = ?1 ORDER BY o.code, r.rol";
+inline constexpr const char* kInsertRole =
+    "INSERT INTO gebruiker_rol (gebruiker_id, organisatie_id, rol) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING";
+inline constexpr const char* kFindRole =
+    "SELECT r.id, o.code, r.rol FROM gebruiker_rol r JOIN organisatie o ON o.id = r.organisatie_id "
+    "WHERE r.gebruiker_id = ?1 AND o.code = ?2 AND r.rol = ?3";
+inline constexpr const char* kGetRole =
+    "SELECT r.id, o.code, r.rol FROM gebruiker_rol r JOIN organisatie o ON o.id = r.organisatie_id "
+    "WHERE r.id = ?1 AND r.gebruiker_id = ?2";
+inline constexpr const char* kDeleteRole = "DELETE FROM gebruiker_rol WHERE id = ?1 AND gebruiker_id = ?2";
+
+inline constexpr const char* kInsertSession =
+    "INSERT INTO sessie (id_hash, gebruiker_id, csrf_token, aangemaakt_op, laatst_gebruikt_op) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+inline constexpr const char* kGetSession =
+    "SELECT id_hash, gebruiker_id, csrf_token, aangemaakt_op, laatst_gebruikt_op FROM sessie WHERE id_hash = ?1";
+inline constexpr const char* kTouchSession = "UPDATE sessie SET laatst_gebruikt_op = ?2 WHERE id_hash = ?1";
+inline constexpr const char* kDeleteSession = "DELETE FROM sessie WHERE id_hash = ?1";
+inline constexpr const char* kDeleteSessionsOfUser = "DELETE FROM sessie WHERE gebruiker_id = ?1";
+inline constexpr const char* kDeleteExpiredSessions =
+    "DELETE FROM sessie WHERE laatst_gebruikt_op < ?1 OR aangemaakt_op < ?2";
+
+inline constexpr const char* kTokenColumns =
+    "SELECT id, gebruiker_id, naam, aangemaakt_op, coalesce(laatst_gebruikt_op, ''), coalesce(ingetrokken_op, '') "
+    "FROM api_token";
+inline constexpr const char* kWhereTokenHash = " WHERE token_hash = ?1 AND ingetrokken_op IS NULL";
+inline constexpr const char* kWhereTokenId = " WHERE id = ?1";
+inline constexpr const char* kWhereTokensOfUser = " WHERE gebruiker_id = ?1 ORDER BY id";
+inline constexpr const char* kInsertToken =
+    "INSERT INTO api_token (gebruiker_id, naam, token_hash, aangemaakt_op) VALUES (?1, ?2, ?3, ?4)";
+inline constexpr const char* kTouchToken = "UPDATE api_token SET laatst_gebruikt_op = ?2 WHERE id = ?1";
+inline constexpr const char* kRevokeToken =
+    "UPDATE api_token SET ingetrokken_op = ?3 WHERE id = ?1 AND gebruiker_id = ?2 AND ingetrokken_op IS NULL";
+
+inline constexpr const char* kInsertAudit =
+    "INSERT INTO audit (op, gebruiker_id, gebruiker, organisatie, actie, resource, resource_id, resultaat, "
+    "wijzigingen, verzoek_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+inline constexpr const char* kAuditColumns =
+    "SELECT id, op, coalesce(gebruiker_id, 0), gebruiker, coalesce(organisatie, ''), actie, resource, "
+    "coalesce(resource_id, ''), resultaat, wijzigingen, coalesce(verzoek_id, '') FROM audit";
+inline constexpr const char* kCountAudit = "SELECT count(*) FROM audit";
+inline constexpr const char* kWhereAuditVisible =
+    " WHERE (?1 = 1 OR organisatie IN (SELECT value FROM json_each(?2))) AND (?3 = '' OR resource = ?3) "
+    "AND (?4 = '' OR resource_id = ?4)";
+inline constexpr const char* kAuditPage = " ORDER BY id DESC LIMIT ?5 OFFSET ?6";
+
+inline constexpr const char* kInsertOidcRequest =
+    "INSERT INTO oidc_aanvraag (state_hash, nonce, code_verifier, terug_naar, aangemaakt_op) VALUES (?1, ?2, ?3, ?4, ?5)";
+inline constexpr const char* kGetOidcRequest =
+    "SELECT nonce, code_verifier, terug_naar, aangemaakt_op FROM oidc_aanvraag WHERE state_hash = ?1";
+inline constexpr const char* kDeleteOidcRequest = "DELETE FROM oidc_aanvraag WHERE state_hash = ?1 OR aangemaakt_op < ?2";
 
 }  // namespace koers::sqlite::sql

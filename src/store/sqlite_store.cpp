@@ -1,65 +1,18 @@
-// SQLite implementation of Store. Each thread borrows a connection from a
-// small pool; each public method is one transaction.
+// SQLite store: organisations and innovations. Each public method is one
+// transaction; see docs/store.md for the tables.
+#include "store/sqlite_store.hpp"
+
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
-#include "store/sqlite_db.hpp"
+#include "core/text.hpp"
+#include "domain/innovation_json.hpp"
 #include "store/sqlite_schema.hpp"
 #include "store/sqlite_sql.hpp"
-#include "store/store.hpp"
 
-namespace koers {
+namespace koers::sqlite {
 namespace {
-
-using sqlite::Connection;
-using sqlite::Statement;
-using sqlite::Transaction;
-namespace sql = sqlite::sql;
-
-// Hands out connections; a connection goes back to the pool when the lease ends.
-class ConnectionPool {
- public:
-  explicit ConnectionPool(std::string path) : path_(std::move(path)) {}
-
-  class Lease {
-   public:
-    Lease(ConnectionPool* pool, std::unique_ptr<Connection> conn) : pool_(pool), conn_(std::move(conn)) {}
-    Lease(Lease&&) = default;
-    ~Lease() {
-      if (conn_) pool_->Return(std::move(conn_));
-    }
-    Connection* operator->() { return conn_.get(); }
-    Connection* get() { return conn_.get(); }
-
-   private:
-    ConnectionPool* pool_;
-    std::unique_ptr<Connection> conn_;
-  };
-
-  Result<Lease> Acquire() {
-    {
-      std::lock_guard lock(mutex_);
-      if (!idle_.empty()) {
-        auto conn = std::move(idle_.back());
-        idle_.pop_back();
-        return Lease(this, std::move(conn));
-      }
-    }
-    auto opened = Connection::Open(path_);
-    if (!opened.ok()) return opened.error();
-    return Lease(this, std::move(opened).value());
-  }
-
- private:
-  void Return(std::unique_ptr<Connection> conn) {
-    std::lock_guard lock(mutex_);
-    if (idle_.size() < kMaxIdle) idle_.push_back(std::move(conn));
-  }
-  static constexpr size_t kMaxIdle = 16;
-  std::string path_;
-  std::mutex mutex_;
-  std::vector<std::unique_ptr<Connection>> idle_;
-};
 
 std::string ToJsonArray(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
 
@@ -71,6 +24,8 @@ std::vector<std::string> FromJsonArray(const std::string& text) {
     if (item.is_string()) out.push_back(item.get<std::string>());
   return out;
 }
+
+Error NotFoundInnovation(int64_t id) { return NotFound("Innovatie " + std::to_string(id) + " bestaat niet."); }
 
 Organisation ReadOrganisation(const Statement& s) {
   Organisation o;
@@ -129,6 +84,7 @@ Innovation ReadInnovation(const Statement& s) {
   in.versie = s.Int(c++);
   in.aangemaakt_op = s.Text(c++);
   in.gewijzigd_op = s.Text(c++);
+  in.aangemaakt_door = s.Int(c++);
   return in;
 }
 
@@ -174,451 +130,553 @@ void BindInnovation(Statement* s, const Innovation& in, int64_t org_id, const st
   s->Bind(p++, now);
 }
 
-class SqliteStore final : public Store {
- public:
-  explicit SqliteStore(std::string path) : pool_(std::move(path)) {}
+// Binds kFilterVisible's five parameters from position `p` on.
+int BindViewer(Statement* s, int p, const ViewerScope& v) {
+  s->Bind(p++, static_cast<int64_t>(v.alles ? 1 : 0));
+  for (int i = 0; i < 4; ++i) s->Bind(p++, v.gebruiker_id);
+  return p;
+}
 
-  Status Init() {
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.status();
-    return sqlite::Migrate(conn.value().get());
-  }
-
-  Result<int64_t> ChangeCounter() override {
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.error();
-    auto s = conn.value()->Prepare(sql::kChangeCounter);
-    if (!s.ok()) return s.error();
-    Status st;
-    if (!s.value()->Step(&st)) return st.ok() ? Internal("De wijzigingsteller ontbreekt.") : st.error();
-    return s.value()->Int(0);
-  }
-
-  Result<Organisation> GetOrganisation(const std::string& code) override {
-    return QueryOrganisation(sql::kGetOrganisation, code, "De organisatie '" + code + "' bestaat niet.");
-  }
-
-  Result<Organisation> FindOrganisationByName(const std::string& naam) override {
-    return QueryOrganisation(sql::kFindOrganisationByName, naam, "Geen organisatie met deze naam.");
-  }
-
-  Result<Listing<Organisation>> ListOrganisations(const OrganisationFilter& filter, const PageRequest& page) override {
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.error();
-    Listing<Organisation> out;
-    Status st;
-    {
-      auto s = conn.value()->Prepare(sql::kCountOrganisations);
-      if (!s.ok()) return s.error();
-      s.value()->Bind(1, filter.soort).Bind(2, filter.naam);
-      if (s.value()->Step(&st)) out.totaal = s.value()->Int(0);
-      if (!st.ok()) return st.error();
-    }
-    auto s = conn.value()->Prepare(sql::kListOrganisations);
-    if (!s.ok()) return s.error();
-    s.value()->Bind(1, filter.soort).Bind(2, filter.naam);
-    s.value()->Bind(3, static_cast<int64_t>(page.pagina_grootte));
-    s.value()->Bind(4, static_cast<int64_t>(page.pagina - 1) * page.pagina_grootte);
-    while (s.value()->Step(&st)) out.items.push_back(ReadOrganisation(*s.value()));
+Result<int64_t> OrgId(Connection* c, const std::string& code, const std::string& field) {
+  auto s = c->Prepare(sql::kOrganisationIdByCode);
+  if (!s.ok()) return s.error();
+  s.value()->Bind(1, code);
+  Status st;
+  if (!s.value()->Step(&st)) {
     if (!st.ok()) return st.error();
-    return out;
+    return Invalid("De innovatie verwijst naar een onbekende organisatie.",
+                   {{field, "de organisatie '" + code + "' bestaat niet"}});
   }
+  return s.value()->Int(0);
+}
 
-  Result<int> AddOrganisations(const std::vector<Organisation>& orgs, const std::string& now) override {
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.error();
-    Transaction tx(conn.value().get());
-    if (!tx.status().ok()) return tx.status().error();
-    int added = 0;
-    for (const auto& o : orgs) {
-      auto s = conn.value()->Prepare(sql::kInsertOrganisationIfNew);
-      if (!s.ok()) return s.error();
-      s.value()->Bind(1, o.code).Bind(2, o.naam).Bind(3, o.soort).Bind(4, o.tooi, true).Bind(5, now);
-      Status st = s.value()->Run();
-      if (!st.ok()) return st.error();
-      added += conn.value()->Changes();
-    }
-    Status st = tx.Commit();
-    if (!st.ok()) return st.error();
-    return added;
-  }
-
-  Result<Innovation> GetInnovation(int64_t id) override {
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.error();
-    return LoadInnovation(conn.value().get(), id);
-  }
-
-  Result<InnovationHeader> GetInnovationHeader(int64_t id) override {
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.error();
-    auto s = conn.value()->Prepare(sql::kInnovationHeader);
-    if (!s.ok()) return s.error();
-    s.value()->Bind(1, id);
-    Status st;
-    if (!s.value()->Step(&st)) return st.ok() ? NotFoundInnovation(id) : st.error();
-    return InnovationHeader{s.value()->Int(0), s.value()->Int(1), s.value()->Text(2), s.value()->Text(3)};
-  }
-
-  Result<Listing<Innovation>> ListInnovations(const InnovationFilter& f, const PageRequest& page) override {
-    std::string where;
-    std::vector<std::string> values;
-    auto add = [&](const char* fragment, const std::string& value) {
-      if (value.empty()) return;
-      where += where.empty() ? " WHERE " : " AND ";
-      where += fragment;
-      values.push_back(value);
-    };
-    add(sql::kFilterOrganisation, f.organisatie);
-    add(sql::kFilterDomain, f.domein);
-    add(sql::kFilterPhase, f.fase);
-    add(sql::kFilterStatus, f.status);
-    add(sql::kFilterType, f.innovatie_type);
-    add(sql::kFilterLevel, f.innovatie_niveau);
-    add(sql::kFilterAnalytics, f.analyse_niveau);
-    add(sql::kFilterVisibility, f.zichtbaarheid);
-    if (f.registry == "-") {
-      where += where.empty() ? " WHERE " : " AND ";
-      where += sql::kFilterNoRegister;
-    } else {
-      add(sql::kFilterRegister, f.registry);
-    }
-    const char* order = sql::kOrderTitle;
-    if (f.sorteer == "-titel") order = sql::kOrderTitleDesc;
-    if (f.sorteer == "gewijzigdOp") order = sql::kOrderChanged;
-    if (f.sorteer == "-gewijzigdOp") order = sql::kOrderChangedDesc;
-    if (f.sorteer == "id") order = sql::kOrderId;
-    if (f.sorteer == "-id") order = sql::kOrderIdDesc;
-
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.error();
-    Connection* c = conn.value().get();
-    Listing<Innovation> out;
-    Status st;
-    {
-      auto s = c->Prepare(std::string(sql::kInnovationCountFrom) + where);
-      if (!s.ok()) return s.error();
-      for (size_t i = 0; i < values.size(); ++i) s.value()->Bind(static_cast<int>(i + 1), values[i]);
-      if (s.value()->Step(&st)) out.totaal = s.value()->Int(0);
-      if (!st.ok()) return st.error();
-    }
-    auto s = c->Prepare(std::string(sql::kInnovationSelect) + where + order + sql::kLimitOffset);
-    if (!s.ok()) return s.error();
-    int p = 1;
-    for (const auto& v : values) s.value()->Bind(p++, v);
-    s.value()->Bind(p++, static_cast<int64_t>(page.pagina_grootte));
-    s.value()->Bind(p++, static_cast<int64_t>(page.pagina - 1) * page.pagina_grootte);
-    while (s.value()->Step(&st)) out.items.push_back(ReadInnovation(*s.value()));
-    if (!st.ok()) return st.error();
-    return out;
-  }
-
-  Result<std::vector<CountRow>> CountInnovations(const std::string& group_by) override {
-    const char* q = group_by == "fase"     ? sql::kCountByPhase
-                    : group_by == "status" ? sql::kCountByStatus
-                    : group_by == "domein" ? sql::kCountByDomain
-                                           : nullptr;
-    if (!q) return Invalid("Onbekende groepering.");
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.error();
-    auto s = conn.value()->Prepare(q);
-    if (!s.ok()) return s.error();
-    std::vector<CountRow> out;
-    Status st;
-    while (s.value()->Step(&st)) out.push_back({s.value()->Text(0), s.value()->Int(1)});
-    if (!st.ok()) return st.error();
-    return out;
-  }
-
-  Result<Innovation> CreateInnovation(const Innovation& in, const ChangeContext& change) override {
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.error();
-    Connection* c = conn.value().get();
-    Transaction tx(c);
-    if (!tx.status().ok()) return tx.status().error();
-    auto id = Insert(c, in, change);
-    if (!id.ok()) return id.error();
-    Status st = tx.Commit();
-    if (!st.ok()) return st.error();
-    return LoadInnovation(c, id.value());
-  }
-
-  Result<Innovation> UpdateInnovation(const Innovation& in, int64_t expected_version,
-                                      const ChangeContext& change) override {
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.error();
-    Connection* c = conn.value().get();
-    Transaction tx(c);
-    if (!tx.status().ok()) return tx.status().error();
-    auto current = LoadInnovation(c, in.id);
-    if (!current.ok()) return current.error();
-    if (expected_version > 0 && current.value().versie != expected_version)
-      return Error{ErrorKind::kPreconditionFailed,
-                   "De innovatie is intussen door iemand anders gewijzigd (versie " +
-                       std::to_string(current.value().versie) + "). Laad haar opnieuw en probeer het nog eens.",
-                   {}};
-    Status st = Update(c, current.value(), in, change);
-    if (!st.ok()) return st.error();
-    st = tx.Commit();
-    if (!st.ok()) return st.error();
-    return LoadInnovation(c, in.id);
-  }
-
-  Status DeleteInnovation(int64_t id) override {
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.status();
-    auto s = conn.value()->Prepare(sql::kDeleteInnovation);
-    if (!s.ok()) return s.status();
-    s.value()->Bind(1, id);
-    Status st = s.value()->Run();
-    if (!st.ok()) return st;
-    if (conn.value()->Changes() == 0) return NotFoundInnovation(id);
-    return Status::Ok();
-  }
-
-  Result<ImportCounts> ImportInnovations(const std::vector<Organisation>& new_orgs,
-                                         const std::vector<Innovation>& items, const ChangeContext& change) override {
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.error();
-    Connection* c = conn.value().get();
-    Transaction tx(c);
-    if (!tx.status().ok()) return tx.status().error();
-    for (const auto& o : new_orgs) {
-      auto s = c->Prepare(sql::kInsertOrganisationIfNew);
-      if (!s.ok()) return s.error();
-      s.value()->Bind(1, o.code).Bind(2, o.naam).Bind(3, o.soort).Bind(4, o.tooi, true).Bind(5, change.op);
-      Status st = s.value()->Run();
-      if (!st.ok()) return st.error();
-    }
-    ImportCounts counts;
-    for (const auto& in : items) {
-      auto existing = FindImported(c, in);
-      if (!existing.ok()) return existing.error();
-      if (!existing.value()) {
-        auto id = Insert(c, in, change);
-        if (!id.ok()) return id.error();
-        ++counts.toegevoegd;
-        continue;
-      }
-      const Innovation& old = *existing.value();
-      Innovation merged = MergeImported(old, in);
-      if (SameContent(merged, old)) {
-        ++counts.ongewijzigd;
-        continue;
-      }
-      Status st = Update(c, old, merged, change);
-      if (!st.ok()) return st.error();
-      ++counts.gewijzigd;
-    }
-    Status st = tx.Commit();
-    if (!st.ok()) return st.error();
-    return counts;
-  }
-
- private:
-  static Error NotFoundInnovation(int64_t id) {
-    return NotFound("Innovatie " + std::to_string(id) + " bestaat niet.");
-  }
-
-  // The stored innovation an import item updates, if any (with children).
-  static Result<std::optional<Innovation>> FindImported(Connection* c, const Innovation& in) {
-    std::optional<Innovation> found;
-    {
-      auto s = c->Prepare(std::string(sql::kInnovationSelect) + (in.bron ? sql::kWhereSource : sql::kWhereReference));
-      if (!s.ok()) return s.error();
-      if (in.bron) {
-        s.value()->Bind(1, in.bron->registry).Bind(2, in.bron->id);
-      } else {
-        s.value()->Bind(1, in.referentie);
-      }
-      Status st;
-      if (s.value()->Step(&st)) found = ReadInnovation(*s.value());
-      if (!st.ok()) return st.error();
-    }
-    if (found) {
-      Status st = LoadChildren(c, &*found);
-      if (!st.ok()) return st.error();
-    }
-    return found;
-  }
-
-  // A register owns only some fields of an imported innovation; everything
-  // else is Koers's own and survives a re-import. A reference case file owns
-  // every field.
-  static Innovation MergeImported(const Innovation& existing, const Innovation& incoming) {
-    Innovation m = existing;
-    if (incoming.bron) {
-      m.titel = incoming.titel;
-      m.doel = incoming.doel;
-      m.organisatie = incoming.organisatie;
-      m.fase = incoming.fase;
-      m.status = incoming.status;
-      m.bron = incoming.bron;
-      return m;
-    }
-    m = incoming;
-    m.id = existing.id;
-    m.versie = existing.versie;
-    m.aangemaakt_op = existing.aangemaakt_op;
-    m.gewijzigd_op = existing.gewijzigd_op;
-    m.organisatie_naam = existing.organisatie_naam;
-    m.fase_historie = existing.fase_historie;
-    return m;
-  }
-
-  static bool SameContent(const Innovation& a, const Innovation& b) {
-    return a.titel == b.titel && a.samenvatting == b.samenvatting && a.opgave == b.opgave &&
-           a.urgentie == b.urgentie && a.doel == b.doel && a.organisatie == b.organisatie &&
-           a.partners == b.partners && a.domein == b.domein && a.tags == b.tags && a.fase == b.fase &&
-           a.status == b.status && a.innovatie_type == b.innovatie_type && a.innovatie_niveau == b.innovatie_niveau &&
-           a.trl == b.trl && a.analyse_niveau == b.analyse_niveau && a.orientatie == b.orientatie &&
-           a.waarde_soorten == b.waarde_soorten && a.waardecreatie == b.waardecreatie &&
-           a.waardepotentie == b.waardepotentie && a.start_datum == b.start_datum &&
-           a.kosten_extern == b.kosten_extern && a.interne_uren == b.interne_uren && a.inkoop_route == b.inkoop_route &&
-           a.technieken == b.technieken && a.databronnen == b.databronnen && a.team == b.team &&
-           a.zichtbaarheid == b.zichtbaarheid && a.bron == b.bron && a.referentie == b.referentie &&
-           a.opgeschaald_naar == b.opgeschaald_naar;
-  }
-
-  Result<Organisation> QueryOrganisation(const char* q, const std::string& key, const std::string& not_found) {
-    auto conn = pool_.Acquire();
-    if (!conn.ok()) return conn.error();
-    auto s = conn.value()->Prepare(q);
-    if (!s.ok()) return s.error();
-    s.value()->Bind(1, key);
-    Status st;
-    if (!s.value()->Step(&st)) return st.ok() ? NotFound(not_found) : st.error();
-    return ReadOrganisation(*s.value());
-  }
-
-  static Result<int64_t> OrgId(Connection* c, const std::string& code, const std::string& field) {
-    auto s = c->Prepare(sql::kOrganisationIdByCode);
-    if (!s.ok()) return s.error();
-    s.value()->Bind(1, code);
-    Status st;
-    if (!s.value()->Step(&st)) {
-      if (!st.ok()) return st.error();
-      return Invalid("De innovatie verwijst naar een onbekende organisatie.",
-                     {{field, "de organisatie '" + code + "' bestaat niet"}});
-    }
-    return s.value()->Int(0);
-  }
-
-  static Result<Innovation> LoadInnovation(Connection* c, int64_t id) {
-    auto s = c->Prepare(std::string(sql::kInnovationSelect) + sql::kWhereId);
-    if (!s.ok()) return s.error();
-    s.value()->Bind(1, id);
-    Status st;
-    if (!s.value()->Step(&st)) return st.ok() ? NotFoundInnovation(id) : st.error();
-    Innovation in = ReadInnovation(*s.value());
-    st = LoadChildren(c, &in);
-    if (!st.ok()) return st.error();
-    return in;
-  }
-
-  static Status LoadChildren(Connection* c, Innovation* in) {
-    Status st;
+Status LoadChildren(Connection* c, Innovation* in) {
+  Status st;
+  {
     auto p = c->Prepare(sql::kSelectPartners);
     if (!p.ok()) return p.status();
     p.value()->Bind(1, in->id);
     while (p.value()->Step(&st)) in->partners.push_back(p.value()->Text(0));
     if (!st.ok()) return st;
+  }
+  {
     auto t = c->Prepare(sql::kSelectTeam);
     if (!t.ok()) return t.status();
     t.value()->Bind(1, in->id);
-    while (t.value()->Step(&st))
-      in->team.push_back({t.value()->Text(0), t.value()->Text(1), FromJsonArray(t.value()->Text(2))});
+    while (t.value()->Step(&st)) {
+      TeamMember m{t.value()->Text(0), t.value()->Text(1), FromJsonArray(t.value()->Text(2)), t.value()->Text(3),
+                   t.value()->Int(4)};
+      in->team.push_back(std::move(m));
+    }
     if (!st.ok()) return st;
-    auto h = c->Prepare(sql::kSelectPhaseChanges);
-    if (!h.ok()) return h.status();
-    h.value()->Bind(1, in->id);
-    while (h.value()->Step(&st))
-      in->fase_historie.push_back(
-          {h.value()->Text(0), h.value()->Text(1), h.value()->Text(2), h.value()->Text(3), h.value()->Text(4)});
-    return st;
   }
+  auto h = c->Prepare(sql::kSelectPhaseChanges);
+  if (!h.ok()) return h.status();
+  h.value()->Bind(1, in->id);
+  while (h.value()->Step(&st))
+    in->fase_historie.push_back(
+        {h.value()->Text(0), h.value()->Text(1), h.value()->Text(2), h.value()->Text(3), h.value()->Text(4)});
+  return st;
+}
 
-  static Status WriteChildren(Connection* c, int64_t id, const Innovation& in) {
-    for (const char* q : {sql::kDeletePartners, sql::kDeleteTeam}) {
-      auto s = c->Prepare(q);
-      if (!s.ok()) return s.status();
-      s.value()->Bind(1, id);
-      Status st = s.value()->Run();
-      if (!st.ok()) return st;
-    }
-    for (size_t i = 0; i < in.partners.size(); ++i) {
-      auto org = OrgId(c, in.partners[i], "partners[" + std::to_string(i) + "]");
-      if (!org.ok()) return org.status();
-      auto s = c->Prepare(sql::kInsertPartner);
-      if (!s.ok()) return s.status();
-      s.value()->Bind(1, id).Bind(2, org.value());
-      Status st = s.value()->Run();
-      if (!st.ok()) return st;
-    }
-    for (size_t i = 0; i < in.team.size(); ++i) {
-      auto s = c->Prepare(sql::kInsertTeamMember);
-      if (!s.ok()) return s.status();
-      const auto& m = in.team[i];
-      s.value()->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, m.naam).Bind(4, m.rol).Bind(
-          5, ToJsonArray(m.archetypen));
-      Status st = s.value()->Run();
-      if (!st.ok()) return st;
-    }
-    return Status::Ok();
+Result<Innovation> LoadInnovation(Connection* c, int64_t id) {
+  Innovation in;
+  {
+    auto s = c->Prepare(std::string(sql::kInnovationSelect) + sql::kWhereId);
+    if (!s.ok()) return s.error();
+    s.value()->Bind(1, id);
+    Status st;
+    if (!s.value()->Step(&st)) return st.ok() ? NotFoundInnovation(id) : st.error();
+    in = ReadInnovation(*s.value());
   }
+  Status st = LoadChildren(c, &in);
+  if (!st.ok()) return st.error();
+  return in;
+}
 
-  static Status AddPhaseChange(Connection* c, int64_t id, const PhaseChange& p) {
-    auto s = c->Prepare(sql::kInsertPhaseChange);
+Status WriteChildren(Connection* c, int64_t id, const Innovation& in) {
+  for (const char* q : {sql::kDeletePartners, sql::kDeleteTeam}) {
+    auto s = c->Prepare(q);
     if (!s.ok()) return s.status();
-    s.value()->Bind(1, id).Bind(2, p.fase).Bind(3, p.status).Bind(4, p.op).Bind(5, p.door, true).Bind(6, p.reden, true);
-    return s.value()->Run();
+    s.value()->Bind(1, id);
+    Status st = s.value()->Run();
+    if (!st.ok()) return st;
   }
+  for (size_t i = 0; i < in.partners.size(); ++i) {
+    auto org = OrgId(c, in.partners[i], "partners[" + std::to_string(i) + "]");
+    if (!org.ok()) return org.status();
+    auto s = c->Prepare(sql::kInsertPartner);
+    if (!s.ok()) return s.status();
+    s.value()->Bind(1, id).Bind(2, org.value());
+    Status st = s.value()->Run();
+    if (!st.ok()) return st;
+  }
+  for (size_t i = 0; i < in.team.size(); ++i) {
+    auto s = c->Prepare(sql::kInsertTeamMember);
+    if (!s.ok()) return s.status();
+    const auto& m = in.team[i];
+    s.value()->Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, m.naam).Bind(4, m.rol).Bind(
+        5, ToJsonArray(m.archetypen));
+    if (m.gebruiker_id > 0) {
+      s.value()->Bind(6, m.gebruiker_id);
+    } else {
+      s.value()->BindNull(6);
+    }
+    Status st = s.value()->Run();
+    if (!st.ok()) return st;
+  }
+  return Status::Ok();
+}
 
-  static Result<int64_t> Insert(Connection* c, const Innovation& in, const ChangeContext& change) {
-    auto org = OrgId(c, in.organisatie, "organisatie");
-    if (!org.ok()) return org.error();
+Status AddPhaseChange(Connection* c, int64_t id, const PhaseChange& p) {
+  auto s = c->Prepare(sql::kInsertPhaseChange);
+  if (!s.ok()) return s.status();
+  s.value()->Bind(1, id).Bind(2, p.fase).Bind(3, p.status).Bind(4, p.op).Bind(5, p.door, true).Bind(6, p.reden, true);
+  return s.value()->Run();
+}
+
+Status AuditInnovation(Connection* c, const ChangeContext& change, const char* actie, int64_t id,
+                       const Innovation* before, const Innovation* after) {
+  const Innovation* any = after ? after : before;
+  AuditEntry e = AuditFor(change, actie, "innovatie", std::to_string(id), any->organisatie,
+                          InnovationChanges(before, after).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  auto s = c->Prepare(sql::kInsertAudit);
+  if (!s.ok()) return s.status();
+  s.value()->Bind(1, e.op).Bind(2, e.gebruiker_id).Bind(3, e.gebruiker).Bind(4, e.organisatie, true).Bind(5, e.actie);
+  s.value()->Bind(6, e.resource).Bind(7, e.resource_id, true).Bind(8, e.resultaat).Bind(9, e.wijzigingen);
+  s.value()->Bind(10, e.verzoek_id, true);
+  return s.value()->Run();
+}
+
+Result<int64_t> Insert(Connection* c, const Innovation& in, const ChangeContext& change) {
+  auto org = OrgId(c, in.organisatie, "organisatie");
+  if (!org.ok()) return org.error();
+  {
     auto s = c->Prepare(sql::kInsertInnovation);
     if (!s.ok()) return s.error();
     BindInnovation(s.value().get(), in, org.value(), change.op);
+    if (change.gebruiker_id > 0) {
+      s.value()->Bind(34, change.gebruiker_id);
+    } else {
+      s.value()->BindNull(34);
+    }
     Status st = s.value()->Run();
     if (!st.ok()) return st.error();
-    int64_t id = c->LastInsertId();
-    st = WriteChildren(c, id, in);
-    if (!st.ok()) return st.error();
-    // Trusted callers (import, demo) may pass the real start of the current
-    // phase; otherwise the phase starts now.
-    std::vector<PhaseChange> history = in.fase_historie;
-    if (history.empty()) history.push_back({in.fase, in.status, change.op, change.door, change.reden});
-    for (const auto& p : history) {
-      st = AddPhaseChange(c, id, p);
-      if (!st.ok()) return st.error();
-    }
-    return id;
   }
+  int64_t id = c->LastInsertId();
+  Status st = WriteChildren(c, id, in);
+  if (!st.ok()) return st.error();
+  // Trusted callers (import, demo) may pass the real start of the current
+  // phase; otherwise the phase starts now.
+  std::vector<PhaseChange> history = in.fase_historie;
+  if (history.empty()) history.push_back({in.fase, in.status, change.op, change.door, change.reden});
+  for (const auto& p : history) {
+    st = AddPhaseChange(c, id, p);
+    if (!st.ok()) return st.error();
+  }
+  st = AuditInnovation(c, change, "aangemaakt", id, nullptr, &in);
+  if (!st.ok()) return st.error();
+  return id;
+}
 
-  static Status Update(Connection* c, const Innovation& current, const Innovation& in, const ChangeContext& change) {
-    auto org = OrgId(c, in.organisatie, "organisatie");
-    if (!org.ok()) return org.status();
+Status Update(Connection* c, const Innovation& current, const Innovation& in, const ChangeContext& change) {
+  auto org = OrgId(c, in.organisatie, "organisatie");
+  if (!org.ok()) return org.status();
+  {
     auto s = c->Prepare(sql::kUpdateInnovation);
     if (!s.ok()) return s.status();
     BindInnovation(s.value().get(), in, org.value(), change.op);
     s.value()->Bind(34, current.id);
     Status st = s.value()->Run();
     if (!st.ok()) return st;
-    st = WriteChildren(c, current.id, in);
-    if (!st.ok()) return st;
-    if (current.fase != in.fase || current.status != in.status)
-      st = AddPhaseChange(c, current.id, {in.fase, in.status, change.op, change.door, change.reden});
-    return st;
   }
+  Status st = WriteChildren(c, current.id, in);
+  if (!st.ok()) return st;
+  if (current.fase != in.fase || current.status != in.status) {
+    st = AddPhaseChange(c, current.id, {in.fase, in.status, change.op, change.door, change.reden});
+    if (!st.ok()) return st;
+  }
+  return AuditInnovation(c, change, "gewijzigd", current.id, &current, &in);
+}
 
-  ConnectionPool pool_;
-};
+// The stored innovation an import item updates, if any (with children).
+Result<std::optional<Innovation>> FindImported(Connection* c, const Innovation& in) {
+  std::optional<Innovation> found;
+  {
+    auto s = c->Prepare(std::string(sql::kInnovationSelect) + (in.bron ? sql::kWhereSource : sql::kWhereReference));
+    if (!s.ok()) return s.error();
+    if (in.bron) {
+      s.value()->Bind(1, in.bron->registry).Bind(2, in.bron->id);
+    } else {
+      s.value()->Bind(1, in.referentie);
+    }
+    Status st;
+    if (s.value()->Step(&st)) found = ReadInnovation(*s.value());
+    if (!st.ok()) return st.error();
+  }
+  if (found) {
+    Status st = LoadChildren(c, &*found);
+    if (!st.ok()) return st.error();
+  }
+  return found;
+}
+
+// A register owns only some fields of an imported innovation; everything
+// else is Koers's own and survives a re-import. A reference case file owns
+// every field.
+Innovation MergeImported(const Innovation& existing, const Innovation& incoming) {
+  Innovation m = existing;
+  if (incoming.bron) {
+    m.titel = incoming.titel;
+    m.doel = incoming.doel;
+    m.organisatie = incoming.organisatie;
+    m.fase = incoming.fase;
+    m.status = incoming.status;
+    m.bron = incoming.bron;
+    return m;
+  }
+  m = incoming;
+  m.id = existing.id;
+  m.versie = existing.versie;
+  m.aangemaakt_op = existing.aangemaakt_op;
+  m.aangemaakt_door = existing.aangemaakt_door;
+  m.gewijzigd_op = existing.gewijzigd_op;
+  m.organisatie_naam = existing.organisatie_naam;
+  m.fase_historie = existing.fase_historie;
+  return m;
+}
+
+std::vector<int64_t> ParseIds(const std::string& csv, std::vector<int64_t>* projectleiders) {
+  std::vector<int64_t> ids;
+  for (const auto& item : Split(csv, ',')) {
+    if (item.empty()) continue;
+    size_t colon = item.find(':');
+    int64_t id = std::atoll(item.substr(0, colon).c_str());
+    ids.push_back(id);
+    if (projectleiders && colon != std::string::npos && item.substr(colon + 1) == "projectleider")
+      projectleiders->push_back(id);
+  }
+  return ids;
+}
 
 }  // namespace
 
+AuditEntry AuditFor(const ChangeContext& change, std::string actie, std::string resource, std::string resource_id,
+                    std::string organisatie, std::string wijzigingen) {
+  AuditEntry e;
+  e.op = change.op;
+  e.gebruiker_id = change.gebruiker_id;
+  e.gebruiker = change.door;
+  e.organisatie = std::move(organisatie);
+  e.actie = std::move(actie);
+  e.resource = std::move(resource);
+  e.resource_id = std::move(resource_id);
+  e.resultaat = "gelukt";
+  e.wijzigingen = std::move(wijzigingen);
+  e.verzoek_id = change.verzoek_id;
+  return e;
+}
+
+Status SqliteStore::Init() {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.status();
+  return Migrate(conn.value().get());
+}
+
+Status SqliteStore::Run(const char* q, const std::function<void(Statement&)>& bind) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.status();
+  auto s = conn.value()->Prepare(q);
+  if (!s.ok()) return s.status();
+  bind(*s.value());
+  return s.value()->Run();
+}
+
+Result<int64_t> SqliteStore::ChangeCounter() {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  auto s = conn.value()->Prepare(sql::kChangeCounter);
+  if (!s.ok()) return s.error();
+  Status st;
+  if (!s.value()->Step(&st)) return st.ok() ? Internal("De wijzigingsteller ontbreekt.") : st.error();
+  return s.value()->Int(0);
+}
+
+// --- organisations -------------------------------------------------------------
+
+namespace {
+Result<Organisation> QueryOrganisation(ConnectionPool* pool, const char* q, const std::string& key,
+                                       const std::string& not_found) {
+  auto conn = pool->Acquire();
+  if (!conn.ok()) return conn.error();
+  auto s = conn.value()->Prepare(q);
+  if (!s.ok()) return s.error();
+  s.value()->Bind(1, key);
+  Status st;
+  if (!s.value()->Step(&st)) return st.ok() ? NotFound(not_found) : st.error();
+  return ReadOrganisation(*s.value());
+}
+}  // namespace
+
+Result<Organisation> SqliteStore::GetOrganisation(const std::string& code) {
+  return QueryOrganisation(&pool_, sql::kGetOrganisation, code, "De organisatie '" + code + "' bestaat niet.");
+}
+
+Result<Organisation> SqliteStore::FindOrganisationByName(const std::string& naam) {
+  return QueryOrganisation(&pool_, sql::kFindOrganisationByName, naam, "Geen organisatie met deze naam.");
+}
+
+Result<Listing<Organisation>> SqliteStore::ListOrganisations(const OrganisationFilter& filter,
+                                                             const PageRequest& page) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  Listing<Organisation> out;
+  Status st;
+  {
+    auto s = conn.value()->Prepare(sql::kCountOrganisations);
+    if (!s.ok()) return s.error();
+    s.value()->Bind(1, filter.soort).Bind(2, filter.naam);
+    if (s.value()->Step(&st)) out.totaal = s.value()->Int(0);
+    if (!st.ok()) return st.error();
+  }
+  auto s = conn.value()->Prepare(sql::kListOrganisations);
+  if (!s.ok()) return s.error();
+  s.value()->Bind(1, filter.soort).Bind(2, filter.naam);
+  s.value()->Bind(3, static_cast<int64_t>(page.pagina_grootte));
+  s.value()->Bind(4, static_cast<int64_t>(page.pagina - 1) * page.pagina_grootte);
+  while (s.value()->Step(&st)) out.items.push_back(ReadOrganisation(*s.value()));
+  if (!st.ok()) return st.error();
+  return out;
+}
+
+Result<int> SqliteStore::AddOrganisations(const std::vector<Organisation>& orgs, const std::string& now) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  Transaction tx(conn.value().get());
+  if (!tx.status().ok()) return tx.status().error();
+  int added = 0;
+  for (const auto& o : orgs) {
+    auto s = conn.value()->Prepare(sql::kInsertOrganisationIfNew);
+    if (!s.ok()) return s.error();
+    s.value()->Bind(1, o.code).Bind(2, o.naam).Bind(3, o.soort).Bind(4, o.tooi, true).Bind(5, now);
+    Status st = s.value()->Run();
+    if (!st.ok()) return st.error();
+    added += conn.value()->Changes();
+  }
+  Status st = tx.Commit();
+  if (!st.ok()) return st.error();
+  return added;
+}
+
+// --- innovations ---------------------------------------------------------------
+
+Result<Innovation> SqliteStore::GetInnovation(int64_t id) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  return LoadInnovation(conn.value().get(), id);
+}
+
+Result<InnovationHeader> SqliteStore::GetInnovationHeader(int64_t id) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  auto s = conn.value()->Prepare(sql::kInnovationHeader);
+  if (!s.ok()) return s.error();
+  s.value()->Bind(1, id);
+  Status st;
+  if (!s.value()->Step(&st)) return st.ok() ? NotFoundInnovation(id) : st.error();
+  InnovationHeader h;
+  h.id = s.value()->Int(0);
+  h.versie = s.value()->Int(1);
+  h.facts.organisatie = s.value()->Text(2);
+  h.facts.zichtbaarheid = s.value()->Text(3);
+  h.facts.aangemaakt_door = s.value()->Int(4);
+  for (const auto& code : Split(s.value()->Text(5), ','))
+    if (!code.empty()) h.facts.partners.push_back(code);
+  h.facts.team = ParseIds(s.value()->Text(6), &h.facts.projectleiders);
+  return h;
+}
+
+Result<Listing<Innovation>> SqliteStore::ListInnovations(const InnovationFilter& f, const PageRequest& page) {
+  std::string where = std::string(" WHERE ") + sql::kFilterVisible;
+  std::vector<std::string> values;
+  auto add = [&](const char* fragment, const std::string& value) {
+    if (value.empty()) return;
+    where += " AND ";
+    where += fragment;
+    values.push_back(value);
+  };
+  add(sql::kFilterOrganisation, f.organisatie);
+  add(sql::kFilterDomain, f.domein);
+  add(sql::kFilterPhase, f.fase);
+  add(sql::kFilterStatus, f.status);
+  add(sql::kFilterType, f.innovatie_type);
+  add(sql::kFilterLevel, f.innovatie_niveau);
+  add(sql::kFilterAnalytics, f.analyse_niveau);
+  add(sql::kFilterVisibility, f.zichtbaarheid);
+  if (f.registry == "-") {
+    where += " AND ";
+    where += sql::kFilterNoRegister;
+  } else {
+    add(sql::kFilterRegister, f.registry);
+  }
+  const char* order = sql::kOrderTitle;
+  if (f.sorteer == "-titel") order = sql::kOrderTitleDesc;
+  if (f.sorteer == "gewijzigdOp") order = sql::kOrderChanged;
+  if (f.sorteer == "-gewijzigdOp") order = sql::kOrderChangedDesc;
+  if (f.sorteer == "id") order = sql::kOrderId;
+  if (f.sorteer == "-id") order = sql::kOrderIdDesc;
+
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  Connection* c = conn.value().get();
+  Listing<Innovation> out;
+  Status st;
+  {
+    auto s = c->Prepare(std::string(sql::kInnovationCountFrom) + where);
+    if (!s.ok()) return s.error();
+    int p = BindViewer(s.value().get(), 1, f.viewer);
+    for (const auto& v : values) s.value()->Bind(p++, v);
+    if (s.value()->Step(&st)) out.totaal = s.value()->Int(0);
+    if (!st.ok()) return st.error();
+  }
+  auto s = c->Prepare(std::string(sql::kInnovationSelect) + where + order + sql::kLimitOffset);
+  if (!s.ok()) return s.error();
+  int p = BindViewer(s.value().get(), 1, f.viewer);
+  for (const auto& v : values) s.value()->Bind(p++, v);
+  s.value()->Bind(p++, static_cast<int64_t>(page.pagina_grootte));
+  s.value()->Bind(p++, static_cast<int64_t>(page.pagina - 1) * page.pagina_grootte);
+  while (s.value()->Step(&st)) out.items.push_back(ReadInnovation(*s.value()));
+  if (!st.ok()) return st.error();
+  return out;
+}
+
+Result<std::vector<CountRow>> SqliteStore::CountInnovations(const std::string& group_by, const ViewerScope& viewer) {
+  const char* head = nullptr;
+  const char* tail = nullptr;
+  if (group_by == "fase") {
+    head = sql::kCountByPhase;
+    tail = sql::kGroupByPhase;
+  } else if (group_by == "status") {
+    head = sql::kCountByStatus;
+    tail = sql::kGroupByStatus;
+  } else if (group_by == "domein") {
+    head = sql::kCountByDomain;
+    tail = sql::kGroupByDomain;
+  } else {
+    return Invalid("Onbekende groepering.");
+  }
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  auto s = conn.value()->Prepare(std::string(head) + sql::kFilterVisible + tail);
+  if (!s.ok()) return s.error();
+  BindViewer(s.value().get(), 1, viewer);
+  std::vector<CountRow> out;
+  Status st;
+  while (s.value()->Step(&st)) out.push_back({s.value()->Text(0), s.value()->Int(1)});
+  if (!st.ok()) return st.error();
+  return out;
+}
+
+Result<Innovation> SqliteStore::CreateInnovation(const Innovation& in, const ChangeContext& change) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  Connection* c = conn.value().get();
+  Transaction tx(c);
+  if (!tx.status().ok()) return tx.status().error();
+  auto id = Insert(c, in, change);
+  if (!id.ok()) return id.error();
+  Status st = tx.Commit();
+  if (!st.ok()) return st.error();
+  return LoadInnovation(c, id.value());
+}
+
+Result<Innovation> SqliteStore::UpdateInnovation(const Innovation& in, int64_t expected_version,
+                                                 const ChangeContext& change) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  Connection* c = conn.value().get();
+  Transaction tx(c);
+  if (!tx.status().ok()) return tx.status().error();
+  auto current = LoadInnovation(c, in.id);
+  if (!current.ok()) return current.error();
+  if (expected_version > 0 && current.value().versie != expected_version)
+    return Error{ErrorKind::kPreconditionFailed,
+                 "De innovatie is intussen door iemand anders gewijzigd (versie " +
+                     std::to_string(current.value().versie) + "). Laad haar opnieuw en probeer het nog eens.",
+                 {}};
+  Status st = Update(c, current.value(), in, change);
+  if (!st.ok()) return st.error();
+  st = tx.Commit();
+  if (!st.ok()) return st.error();
+  return LoadInnovation(c, in.id);
+}
+
+Status SqliteStore::DeleteInnovation(int64_t id, const ChangeContext& change) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.status();
+  Connection* c = conn.value().get();
+  Transaction tx(c);
+  if (!tx.status().ok()) return tx.status();
+  auto current = LoadInnovation(c, id);
+  if (!current.ok()) return current.status();
+  {
+    auto s = c->Prepare(sql::kDeleteInnovation);
+    if (!s.ok()) return s.status();
+    s.value()->Bind(1, id);
+    Status st = s.value()->Run();
+    if (!st.ok()) return st;
+  }
+  Status st = AuditInnovation(c, change, "verwijderd", id, &current.value(), nullptr);
+  if (!st.ok()) return st;
+  return tx.Commit();
+}
+
+Result<ImportCounts> SqliteStore::ImportInnovations(const std::vector<Organisation>& new_orgs,
+                                                    const std::vector<Innovation>& items,
+                                                    const ChangeContext& change) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  Connection* c = conn.value().get();
+  Transaction tx(c);
+  if (!tx.status().ok()) return tx.status().error();
+  for (const auto& o : new_orgs) {
+    auto s = c->Prepare(sql::kInsertOrganisationIfNew);
+    if (!s.ok()) return s.error();
+    s.value()->Bind(1, o.code).Bind(2, o.naam).Bind(3, o.soort).Bind(4, o.tooi, true).Bind(5, change.op);
+    Status st = s.value()->Run();
+    if (!st.ok()) return st.error();
+  }
+  ImportCounts counts;
+  for (const auto& in : items) {
+    auto existing = FindImported(c, in);
+    if (!existing.ok()) return existing.error();
+    if (!existing.value()) {
+      auto id = Insert(c, in, change);
+      if (!id.ok()) return id.error();
+      ++counts.toegevoegd;
+      continue;
+    }
+    const Innovation& old = *existing.value();
+    Innovation merged = MergeImported(old, in);
+    if (InnovationChanges(&old, &merged).empty()) {
+      ++counts.ongewijzigd;
+      continue;
+    }
+    Status st = Update(c, old, merged, change);
+    if (!st.ok()) return st.error();
+    ++counts.gewijzigd;
+  }
+  Status st = tx.Commit();
+  if (!st.ok()) return st.error();
+  return counts;
+}
+
+}  // namespace koers::sqlite
+
+namespace koers {
+
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
-  auto store = std::make_unique<SqliteStore>(path);
+  auto store = std::make_unique<sqlite::SqliteStore>(path);
   Status st = store->Init();
   if (!st.ok()) return st.error();
   return std::unique_ptr<Store>(std::move(store));

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "core/status.hpp"
+#include "domain/access.hpp"
+#include "domain/account.hpp"
 #include "domain/innovation.hpp"
 #include "domain/organisation.hpp"
 
@@ -27,7 +29,15 @@ struct OrganisationFilter {
   std::string naam;   // substring, case-insensitive; empty: all
 };
 
+// Whose eyes a listing is for: only innovations this viewer may read are
+// listed and counted (the rules of domain/access.hpp, in SQL).
+struct ViewerScope {
+  bool alles = false;        // system and landelijk beheerder
+  int64_t gebruiker_id = 0;  // 0: anonymous, only openbaar
+};
+
 struct InnovationFilter {
+  ViewerScope viewer;
   std::string organisatie;  // code
   std::string domein;
   std::string fase;
@@ -46,19 +56,42 @@ struct Listing {
   int64_t totaal = 0;
 };
 
-// Who made a change and why; recorded with phase changes (and later the audit trail).
+// Who made a change, why and when; recorded with phase changes and, with the
+// changed fields, in the audit trail (same transaction).
 struct ChangeContext {
-  std::string door;   // display name of the actor, e.g. "import" or an e-mail address
-  std::string reden;  // why, may be empty
-  std::string op;     // timestamp, set by the service from its clock
+  std::string door;          // display name of the actor, e.g. "import" or an e-mail address
+  int64_t gebruiker_id = 0;  // 0 for the system
+  std::string reden;         // why, may be empty
+  std::string op;            // timestamp, set by the service from its clock
+  std::string verzoek_id;
 };
 
 // Small, cheap facts of an innovation, for checks before the full read.
 struct InnovationHeader {
   int64_t id = 0;
   int64_t versie = 0;
-  std::string organisatie;
-  std::string zichtbaarheid;
+  AccessFacts facts;
+};
+
+struct UserFilter {
+  bool alles = false;                      // every user
+  std::vector<std::string> organisaties;  // else: users with a role in one of these
+  std::string zoek;                        // part of e-mail or name
+};
+
+struct OidcRequest {
+  std::string state_hash;
+  std::string nonce;
+  std::string code_verifier;
+  std::string terug_naar;  // path to return to after login
+  std::string aangemaakt_op;
+};
+
+struct AuditFilter {
+  bool alles = false;
+  std::vector<std::string> organisaties;  // else: entries concerning these organisations
+  std::string resource;
+  std::string resource_id;
 };
 
 struct ImportCounts {
@@ -96,8 +129,9 @@ class Store {
   virtual Result<InnovationHeader> GetInnovationHeader(int64_t id) = 0;
   // Items come without partners, team and history (see ToSummaryJson).
   virtual Result<Listing<Innovation>> ListInnovations(const InnovationFilter& filter, const PageRequest& page) = 0;
-  // Counts of innovations grouped by a column: "fase", "status", "domein".
-  virtual Result<std::vector<CountRow>> CountInnovations(const std::string& group_by) = 0;
+  // Counts of innovations `viewer` may read, grouped by a column: "fase",
+  // "status", "domein".
+  virtual Result<std::vector<CountRow>> CountInnovations(const std::string& group_by, const ViewerScope& viewer) = 0;
   // Stores a new innovation; its organisation and partners must exist
   // (kInvalid naming the field otherwise). Returns it as stored.
   virtual Result<Innovation> CreateInnovation(const Innovation& in, const ChangeContext& change) = 0;
@@ -106,7 +140,7 @@ class Store {
   // change when fase or status changed.
   virtual Result<Innovation> UpdateInnovation(const Innovation& in, int64_t expected_version,
                                               const ChangeContext& change) = 0;
-  virtual Status DeleteInnovation(int64_t id) = 0;
+  virtual Status DeleteInnovation(int64_t id, const ChangeContext& change) = 0;
   // Adds `new_orgs` (codes not yet present) and inserts or updates `items`,
   // all in one transaction. An item is keyed by (bron.registry, bron.id) when
   // it has a bron, else by `referentie`. For a bron-keyed item only the fields
@@ -116,6 +150,49 @@ class Store {
   virtual Result<ImportCounts> ImportInnovations(const std::vector<Organisation>& new_orgs,
                                                  const std::vector<Innovation>& items,
                                                  const ChangeContext& change) = 0;
+
+  // Users. Get/Find return kNotFound when there is none; a user comes with
+  // its roles. CreateUser gives kConflict for an e-mail address in use.
+  virtual Result<User> CreateUser(const User& user, const ChangeContext& change) = 0;
+  virtual Result<User> GetUser(int64_t id) = 0;
+  virtual Result<User> FindUserByEmail(const std::string& email) = 0;
+  virtual Result<User> FindUserByOidc(const std::string& issuer, const std::string& subject) = 0;
+  virtual Result<Listing<User>> ListUsers(const UserFilter& filter, const PageRequest& page) = 0;
+  // Saves naam, actief, landelijk_beheerder, wachtwoord_hash and the OIDC
+  // link. Disabling an account ends all its sessions in the same transaction.
+  virtual Status UpdateUser(const User& user, const ChangeContext& change) = 0;
+  virtual Status RecordLogin(int64_t user_id, const std::string& now) = 0;
+  virtual Result<RoleGrant> AddRole(int64_t user_id, const std::string& org, const std::string& rol,
+                                    const ChangeContext& change) = 0;
+  // kNotFound when the user has no such role.
+  virtual Status RemoveRole(int64_t user_id, int64_t role_id, const ChangeContext& change) = 0;
+
+  // Sessions, by the hash of the cookie value.
+  virtual Status CreateSession(const Session& session) = 0;
+  virtual Result<Session> GetSession(const std::string& id_hash) = 0;
+  virtual Status TouchSession(const std::string& id_hash, const std::string& now) = 0;
+  virtual Status DeleteSession(const std::string& id_hash) = 0;
+  // Removes sessions idle since before `idle_before` or created before `created_before`.
+  virtual Status DeleteExpiredSessions(const std::string& idle_before, const std::string& created_before) = 0;
+
+  // Personal API tokens, by the hash of the token.
+  virtual Result<ApiToken> CreateApiToken(int64_t user_id, const std::string& naam, const std::string& token_hash,
+                                          const ChangeContext& change) = 0;
+  // A token that is not revoked; kNotFound otherwise.
+  virtual Result<ApiToken> FindApiToken(const std::string& token_hash) = 0;
+  virtual Result<std::vector<ApiToken>> ListApiTokens(int64_t user_id) = 0;
+  virtual Status TouchApiToken(int64_t token_id, const std::string& now) = 0;
+  virtual Status RevokeApiToken(int64_t user_id, int64_t token_id, const ChangeContext& change) = 0;
+
+  // OpenID Connect logins in progress, by the hash of their state value.
+  // Take returns and removes one (kNotFound when unknown), and clears those
+  // older than `older_than`.
+  virtual Status SaveOidcRequest(const OidcRequest& request) = 0;
+  virtual Result<OidcRequest> TakeOidcRequest(const std::string& state_hash, const std::string& older_than) = 0;
+
+  // The audit trail: append-only (the database refuses updates and deletes).
+  virtual Status AppendAudit(const AuditEntry& entry) = 0;
+  virtual Result<Listing<AuditEntry>> ListAudit(const AuditFilter& filter, const PageRequest& page) = 0;
 };
 
 // Opens the SQLite store at `path` and brings its schema up to date.

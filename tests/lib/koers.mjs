@@ -22,8 +22,21 @@ export function koers(args, options = {}) {
   return r;
 }
 
-// Prepares a database: demo data and, if asked, the imported register.
-export function prepareDb(dir, { register = false } = {}) {
+export const PASSWORD = 'Koers-proef-2026!';
+
+// Adds a local account with `koers user add`. A user is
+// { email, org?, role?, landelijk?, password? }.
+export function addUser(db, user) {
+  const args = ['user', 'add', user.email, '--db', db, '--log-level', 'warn', '--password-stdin'];
+  if (user.org) args.push('--org', user.org, '--role', user.role);
+  if (user.landelijk) args.push('--landelijk-beheerder');
+  const r = koers(args, { input: `${user.password ?? PASSWORD}\n` });
+  if (r.status !== 0) throw new Error(`koers user add ${user.email} failed: ${r.stderr}`);
+  return r;
+}
+
+// Prepares a database: demo data, the imported register if asked, users.
+export function prepareDb(dir, { register = false, users = [] } = {}) {
   const db = join(dir, 'koers.db');
   const demo = koers(['demo', '--db', db, '--log-level', 'warn']);
   if (demo.status !== 0) throw new Error(`koers demo failed: ${demo.stderr}`);
@@ -31,13 +44,14 @@ export function prepareDb(dir, { register = false } = {}) {
     const imp = koers(['import', 'algoritmeregister', REGISTER_FILE, '--db', db, '--log-level', 'warn']);
     if (imp.status !== 0) throw new Error(`koers import failed: ${imp.stderr}`);
   }
+  for (const user of users) addUser(db, user);
   return db;
 }
 
 // Starts `koers serve`; resolves to { url, db, dir, logs, stop() }.
-export async function startKoers({ register = false, db, extraArgs = [], env = {} } = {}) {
+export async function startKoers({ register = false, users = [], db, extraArgs = [], env = {} } = {}) {
   const dir = tempDir();
-  const dbPath = db ?? prepareDb(dir, { register });
+  const dbPath = db ?? prepareDb(dir, { register, users });
   const child = spawn(
     KOERS,
     ['serve', '--db', dbPath, '--host', '127.0.0.1', '--port', '0', '--web', join(ROOT, 'web/dist'), ...extraArgs],
@@ -85,9 +99,24 @@ export async function startKoers({ register = false, db, extraArgs = [], env = {
   };
 }
 
+// Logs in through the API; returns a session { cookie, csrf, user } for call().
+export async function login(base, email, password = PASSWORD) {
+  const r = await call(base, 'POST', '/api/v1/sessie', { json: { email, wachtwoord: password } });
+  if (r.status !== 201) throw new Error(`login ${email}: ${r.status} ${r.text}`);
+  const cookie = r.headers.get('set-cookie').split(';')[0];
+  return { cookie, csrf: r.body.csrfToken, user: r.body.gebruiker };
+}
+
 // fetch with JSON conveniences; returns { status, headers, body, text }.
-export async function call(base, method, path, { json, body, headers = {} } = {}) {
+// `session` (from login) sends the session cookie and the CSRF token;
+// `token` sends Authorization: Bearer.
+export async function call(base, method, path, { json, body, headers = {}, session, token } = {}) {
   const init = { method, headers: { ...headers } };
+  if (session) {
+    init.headers.cookie = session.cookie;
+    if (method !== 'GET' && method !== 'HEAD') init.headers['x-csrf-token'] ??= session.csrf;
+  }
+  if (token) init.headers.authorization = `Bearer ${token}`;
   if (json !== undefined) {
     init.body = JSON.stringify(json);
     init.headers['content-type'] ??= 'application/json';

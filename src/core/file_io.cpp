@@ -1,4 +1,4 @@
-#include "importer/file_io.hpp"
+#include "core/file_io.hpp"
 
 #include <cerrno>
 #include <cstdio>

@@ -1,0 +1,78 @@
+// The SQLite implementation of Store. Internal to the store layer: others
+// use OpenSqliteStore() and the Store interface. Organisations and
+// innovations are in sqlite_store.cpp; accounts, sessions, tokens and the
+// audit trail in sqlite_accounts.cpp.
+#pragma once
+
+#include "store/sqlite_db.hpp"
+#include "store/store.hpp"
+
+namespace koers::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::string path) : pool_(std::move(path)) {}
+  Status Init();
+
+  Result<int64_t> ChangeCounter() override;
+
+  Result<Organisation> GetOrganisation(const std::string& code) override;
+  Result<Listing<Organisation>> ListOrganisations(const OrganisationFilter& filter, const PageRequest& page) override;
+  Result<int> AddOrganisations(const std::vector<Organisation>& orgs, const std::string& now) override;
+  Result<Organisation> FindOrganisationByName(const std::string& naam) override;
+
+  Result<Innovation> GetInnovation(int64_t id) override;
+  Result<InnovationHeader> GetInnovationHeader(int64_t id) override;
+  Result<Listing<Innovation>> ListInnovations(const InnovationFilter& filter, const PageRequest& page) override;
+  Result<std::vector<CountRow>> CountInnovations(const std::string& group_by, const ViewerScope& viewer) override;
+  Result<Innovation> CreateInnovation(const Innovation& in, const ChangeContext& change) override;
+  Result<Innovation> UpdateInnovation(const Innovation& in, int64_t expected_version,
+                                      const ChangeContext& change) override;
+  Status DeleteInnovation(int64_t id, const ChangeContext& change) override;
+  Result<ImportCounts> ImportInnovations(const std::vector<Organisation>& new_orgs,
+                                         const std::vector<Innovation>& items, const ChangeContext& change) override;
+
+  Result<User> CreateUser(const User& user, const ChangeContext& change) override;
+  Result<User> GetUser(int64_t id) override;
+  Result<User> FindUserByEmail(const std::string& email) override;
+  Result<User> FindUserByOidc(const std::string& issuer, const std::string& subject) override;
+  Result<Listing<User>> ListUsers(const UserFilter& filter, const PageRequest& page) override;
+  Status UpdateUser(const User& user, const ChangeContext& change) override;
+  Status RecordLogin(int64_t user_id, const std::string& now) override;
+  Result<RoleGrant> AddRole(int64_t user_id, const std::string& org, const std::string& rol,
+                            const ChangeContext& change) override;
+  Status RemoveRole(int64_t user_id, int64_t role_id, const ChangeContext& change) override;
+
+  Status CreateSession(const Session& session) override;
+  Result<Session> GetSession(const std::string& id_hash) override;
+  Status TouchSession(const std::string& id_hash, const std::string& now) override;
+  Status DeleteSession(const std::string& id_hash) override;
+  Status DeleteExpiredSessions(const std::string& idle_before, const std::string& created_before) override;
+
+  Result<ApiToken> CreateApiToken(int64_t user_id, const std::string& naam, const std::string& token_hash,
+                                  const ChangeContext& change) override;
+  Result<ApiToken> FindApiToken(const std::string& token_hash) override;
+  Result<std::vector<ApiToken>> ListApiTokens(int64_t user_id) override;
+  Status TouchApiToken(int64_t token_id, const std::string& now) override;
+  Status RevokeApiToken(int64_t user_id, int64_t token_id, const ChangeContext& change) override;
+
+  Status SaveOidcRequest(const OidcRequest& request) override;
+  Result<OidcRequest> TakeOidcRequest(const std::string& state_hash, const std::string& older_than) override;
+
+  Status AppendAudit(const AuditEntry& entry) override;
+  Result<Listing<AuditEntry>> ListAudit(const AuditFilter& filter, const PageRequest& page) override;
+
+ private:
+  // Runs one statement that returns nothing.
+  Status Run(const char* sql, const std::function<void(Statement&)>& bind);
+  static Status InsertAudit(Connection* c, const AuditEntry& e);
+  static Result<User> LoadUser(Connection* c, const std::string& where, const std::function<void(Statement&)>& bind);
+
+  ConnectionPool pool_;
+};
+
+// An audit entry for a change made in `change`'s name.
+AuditEntry AuditFor(const ChangeContext& change, std::string actie, std::string resource, std::string resource_id,
+                    std::string organisatie, std::string wijzigingen);
+
+}  // namespace koers::sqlite
