@@ -1,6 +1,7 @@
 // Starts the real `koers` binary on a temporary SQLite database for black-box
 // tests, on 127.0.0.1 and a free port. Nothing is mocked.
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,17 +49,26 @@ export function prepareDb(dir, { register = false, users = [] } = {}) {
   return db;
 }
 
+// A free TCP port on 127.0.0.1 (for when an address must be known up front).
+export async function freePort() {
+  const server = createServer();
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
 // Starts `koers serve`; resolves to { url, db, dir, logs, stop() }.
-export async function startKoers({ register = false, users = [], db, extraArgs = [], env = {} } = {}) {
+export async function startKoers({ register = false, users = [], db, port = 0, extraArgs = [], env = {} } = {}) {
   const dir = tempDir();
   const dbPath = db ?? prepareDb(dir, { register, users });
   const child = spawn(
     KOERS,
-    ['serve', '--db', dbPath, '--host', '127.0.0.1', '--port', '0', '--web', join(ROOT, 'web/dist'), ...extraArgs],
+    ['serve', '--db', dbPath, '--host', '127.0.0.1', '--port', String(port), '--web', join(ROOT, 'web/dist'), ...extraArgs],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const logs = [];
-  const port = await new Promise((resolvePort, reject) => {
+  const boundPort = await new Promise((resolvePort, reject) => {
     let buffer = '';
     const timer = setTimeout(() => reject(new Error(`koers serve did not start: ${logs.join('\n')}`)), 15000);
     child.stderr.setEncoding('utf8');
@@ -83,7 +93,7 @@ export async function startKoers({ register = false, users = [], db, extraArgs =
     child.on('exit', (code) => reject(new Error(`koers serve exited with ${code}: ${logs.join('\n')}`)));
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${boundPort}`,
     db: dbPath,
     dir,
     logs,
