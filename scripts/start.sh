@@ -11,5 +11,12 @@ mkdir -p var
 export KOERS_DB="${KOERS_DB:-$PWD/var/koers.db}"
 build/src/koers demo
 build/src/koers import algoritmeregister data/algoritmeregister/algoritmes.json | head -n 1
+# A first administrator, once, with a random password shown here only.
+if [ "$(sqlite3 "$KOERS_DB" 'SELECT count(*) FROM gebruiker')" = "0" ]; then
+  password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  echo "$password" | build/src/koers user add beheer@koers.local --landelijk-beheerder --name "Beheerder" --password-stdin > /dev/null
+  echo "Inloggen als landelijk beheerder: beheer@koers.local met wachtwoord $password"
+fi
 echo "Koers start op http://127.0.0.1:${KOERS_PORT:-8080}"
-exec build/src/koers serve --host "${KOERS_HOST:-127.0.0.1}" --port "${KOERS_PORT:-8080}"
+# Plain HTTP on this machine only: the session cookie goes without Secure.
+exec build/src/koers serve --host "${KOERS_HOST:-127.0.0.1}" --port "${KOERS_PORT:-8080}" --cookie-secure=false

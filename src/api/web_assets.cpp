@@ -55,6 +55,8 @@ bool IsAppPage(const std::string& path) {
   static const std::initializer_list<const char*> kPages[] = {
       {"innovaties"},         {"innovaties", "nieuw"}, {"innovaties", "*"}, {"innovaties", "*", "bewerken"},
       {"organisaties"},       {"organisaties", "*"},   {"zoeken"},          {"over"},
+      {"inloggen"},           {"account"},             {"beheer", "gebruikers"}, {"beheer", "gebruikers", "*"},
+      {"beheer", "audit"},
   };
   for (const auto& p : kPages)
     if (MatchSegments(path, p)) return true;

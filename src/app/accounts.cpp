@@ -113,7 +113,9 @@ Result<User> Accounts::CreateUser(const NewUser& nu, const Actor& actor) {
     u.wachtwoord_hash = crypto::HashPassword(nu.wachtwoord);
     if (u.wachtwoord_hash.empty()) return Internal("Het wachtwoord kon niet worden beveiligd.");
   }
-  auto created = store_.CreateUser(u, Change(actor));
+  ChangeContext change = Change(actor);
+  change.organisatie = nu.organisatie;
+  auto created = store_.CreateUser(u, change);
   if (!created.ok()) return created;
   if (!nu.organisatie.empty()) {
     auto role = store_.AddRole(created.value().id, nu.organisatie, nu.rol, Change(actor));

@@ -123,7 +123,7 @@ Result<User> SqliteStore::CreateUser(const User& user, const ChangeContext& chan
   int64_t id = c->LastInsertId();
   User stored = user;
   stored.id = id;
-  Status st = InsertAudit(c, AuditFor(change, "aangemaakt", "gebruiker", std::to_string(id), "",
+  Status st = InsertAudit(c, AuditFor(change, "aangemaakt", "gebruiker", std::to_string(id), change.organisatie,
                                       Changes(nlohmann::json::object(), UserJson(stored))));
   if (!st.ok()) return st.error();
   st = tx.Commit();
@@ -249,9 +249,9 @@ Result<RoleGrant> SqliteStore::AddRole(int64_t user_id, const std::string& org, 
     grant = {s.value()->Int(0), s.value()->Text(1), s.value()->Text(2)};
   }
   if (added) {
-    nlohmann::json changes = {{"rol", {{"oud", nullptr}, {"nieuw", rol}}},
-                              {"gebruiker", {{"oud", nullptr}, {"nieuw", user.value().email}}}};
-    Status st = InsertAudit(c, AuditFor(change, "toegekend", "rol", std::to_string(grant.id), org, changes.dump()));
+    nlohmann::json changes = {{"rol", {{"oud", nullptr}, {"nieuw", rol + " in " + org}}}};
+    Status st =
+        InsertAudit(c, AuditFor(change, "rol toegekend", "gebruiker", std::to_string(user_id), org, changes.dump()));
     if (!st.ok()) return st.error();
   }
   Status st = tx.Commit();
@@ -282,8 +282,9 @@ Status SqliteStore::RemoveRole(int64_t user_id, int64_t role_id, const ChangeCon
     st = s.value()->Run();
     if (!st.ok()) return st;
   }
-  nlohmann::json changes = {{"rol", {{"oud", grant.rol}, {"nieuw", nullptr}}}};
-  st = InsertAudit(c, AuditFor(change, "ingetrokken", "rol", std::to_string(role_id), grant.organisatie, changes.dump()));
+  nlohmann::json changes = {{"rol", {{"oud", grant.rol + " in " + grant.organisatie}, {"nieuw", nullptr}}}};
+  st = InsertAudit(c, AuditFor(change, "rol ingetrokken", "gebruiker", std::to_string(user_id), grant.organisatie,
+                               changes.dump()));
   if (!st.ok()) return st;
   return tx.Commit();
 }

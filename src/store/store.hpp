@@ -64,6 +64,7 @@ struct ChangeContext {
   std::string reden;         // why, may be empty
   std::string op;            // timestamp, set by the service from its clock
   std::string verzoek_id;
+  std::string organisatie;  // for audit entries of accounts: the organisation concerned
 };
 
 // Small, cheap facts of an innovation, for checks before the full read.

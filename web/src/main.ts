@@ -2,6 +2,7 @@
 // router. Every page is a function that fetches from the public API and
 // renders with lit-html.
 import { loadVocabularies } from './lib/vocab';
+import { loadSession } from './lib/session';
 import { addRoute, setNotFound, startRouter } from './lib/router';
 import { startPage } from './pages/start';
 import { listPage } from './pages/innovaties-lijst';
@@ -9,6 +10,9 @@ import { detailPage } from './pages/innovatie-detail';
 import { formPage } from './pages/innovatie-form';
 import { organisationPage, organisationsPage } from './pages/organisaties';
 import { notFoundPage } from './pages/problem';
+import { loginPage } from './pages/inloggen';
+import { accountPage } from './pages/account';
+import { auditPage, userPage, usersPage } from './pages/beheer';
 
 addRoute('/', startPage);
 addRoute('/innovaties', listPage);
@@ -17,6 +21,11 @@ addRoute('/innovaties/:id', detailPage);
 addRoute('/innovaties/:id/bewerken', formPage);
 addRoute('/organisaties', organisationsPage);
 addRoute('/organisaties/:code', organisationPage);
+addRoute('/inloggen', loginPage);
+addRoute('/account', accountPage);
+addRoute('/beheer/gebruikers', usersPage);
+addRoute('/beheer/gebruikers/:id', userPage);
+addRoute('/beheer/audit', auditPage);
 setNotFound(notFoundPage);
 
-void loadVocabularies().then(startRouter);
+void Promise.all([loadVocabularies(), loadSession()]).then(startRouter);

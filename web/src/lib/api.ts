@@ -1,5 +1,7 @@
 // The one way the front end talks to Koers: the public API under /api/v1.
 // Every answer comes back as ApiResult; errors carry the problem+json body.
+// Changes carry the session's CSRF token.
+import { session } from './session';
 
 export interface InvalidParam {
   name: string;
@@ -42,6 +44,8 @@ export async function apiRequest<T>(
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  const csrf = session().csrfToken;
+  if (method !== 'GET' && csrf) (init.headers as Record<string, string>)['X-CSRF-Token'] = csrf;
   let response: Response;
   try {
     response = await fetch(BASE + path, init);
@@ -94,6 +98,7 @@ export interface TeamLid {
   naam: string;
   rol: string;
   archetypen: string[];
+  gebruiker?: string | null;
 }
 
 export interface FaseWijziging {

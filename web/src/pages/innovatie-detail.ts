@@ -5,6 +5,7 @@ import { apiGet, apiRequest, type Innovatie } from '../lib/api';
 import { formatDate, formatEuro, formatNumber } from '../lib/format';
 import { label } from '../lib/vocab';
 import { navigate } from '../lib/router';
+import { hasRole, session } from '../lib/session';
 import { renderPage } from '../components/page-shell/page-shell';
 import { phaseBadges } from '../components/status-badge/status-badge';
 import { problemPage } from './problem';
@@ -37,6 +38,20 @@ async function remove(i: Innovatie): Promise<void> {
   }
 }
 
+// What the signed-in user may do here; the server checks again.
+function actions(i: Innovatie): TemplateResult | typeof nothing {
+  const me = session().gebruiker;
+  if (!me) return nothing;
+  const projectleider = i.team.some((m) => m.gebruiker === me.email && m.rol === 'projectleider');
+  const edit = hasRole(i.organisatie, 'lid', 'beheerder') || projectleider;
+  const del = hasRole(i.organisatie, 'beheerder');
+  if (!edit && !del) return nothing;
+  return html`<div class="utrecht-button-group koers-actions">
+    ${edit ? html`<a class="utrecht-button-link utrecht-button-link--primary-action" href="/innovaties/${i.id}/bewerken">Bewerken</a>` : nothing}
+    ${del ? html`<button class="utrecht-button utrecht-button--secondary-action" type="button" @click=${() => remove(i)}>Verwijderen</button>` : nothing}
+  </div>`;
+}
+
 export async function detailPage(params: Record<string, string>): Promise<void> {
   const r = await apiGet<Innovatie>(`/innovaties/${encodeURIComponent(params.id)}`);
   if (!r.ok) return problemPage('Innovatie', r.problem);
@@ -51,10 +66,7 @@ export async function detailPage(params: Record<string, string>): Promise<void> 
         ${i.domein ? html` · ${label('domein', i.domein)}` : nothing}
       </p>
       ${phaseBadges(i.fase, i.status)}
-      <div class="utrecht-button-group koers-actions">
-        <a class="utrecht-button-link utrecht-button-link--primary-action" href="/innovaties/${i.id}/bewerken">Bewerken</a>
-        <button class="utrecht-button utrecht-button--secondary-action" type="button" @click=${() => remove(i)}>Verwijderen</button>
-      </div>
+      ${actions(i)}
       ${text('Samenvatting', i.samenvatting)}
       ${text('Opgave', i.opgave)}
       ${text('Doel', i.doel)}

@@ -102,6 +102,7 @@ function readForm(form: HTMLFormElement, state: State): void {
     naam: String(data.get(`team-${n}-naam`) ?? ''),
     rol: String(data.get(`team-${n}-rol`) ?? ''),
     archetypen: data.getAll(`team-${n}-archetypen`).map(String),
+    gebruiker: String(data.get(`team-${n}-gebruiker`) ?? '').trim() || null,
   }));
 }
 
@@ -149,6 +150,7 @@ function teamFieldset(state: State, n: number): TemplateResult {
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Teamlid ${n + 1}</legend>
       ${textField({ id: id('naam'), label: 'Naam of functie', value: m.naam, required: true, error: state.errors.get(id('naam')) })}
       ${selectField({ id: id('rol'), label: 'Rol', value: m.rol, options: entries('rol'), emptyLabel: 'Kies een rol', required: true, error: state.errors.get(id('rol')) })}
+      ${textField({ id: id('gebruiker'), label: 'E-mailadres van het Koers-account', value: m.gebruiker ?? '', type: 'email', description: 'Koppelt het teamlid aan een account: een projectleider mag de innovatie dan bewerken, teamleden zien haar ook als zij alleen voor het team zichtbaar is.', error: state.errors.get(id('gebruiker')) })}
       ${checkboxGroup({ id: id('archetypen'), label: 'Archetypen', values: m.archetypen, options: entries('archetype'), error: state.errors.get(id('archetypen')) })}
       <button class="utrecht-button utrecht-button--secondary-action" type="button"
         @click=${(e: Event) => {
@@ -214,7 +216,7 @@ function draw(state: State): void {
           <button class="utrecht-button utrecht-button--secondary-action" type="button"
             @click=${(e: Event) => {
               readForm((e.target as HTMLElement).closest('form')!, state);
-              state.team.push({ naam: '', rol: '', archetypen: [] });
+              state.team.push({ naam: '', rol: '', archetypen: [], gebruiker: null });
               draw(state);
               document.getElementById(`team-${state.team.length - 1}-naam`)?.focus();
             }}>Teamlid toevoegen</button>

@@ -1,17 +1,42 @@
 // The frame around every page: header with the main navigation, the main
 // landmark with the page content, and the footer.
 import { html, render, type TemplateResult } from 'lit';
+import { apiRequest } from '../../lib/api';
+import { navigate } from '../../lib/router';
+import { isManager, loadSession, session } from '../../lib/session';
 
-const NAV = [
-  { href: '/', label: 'Start' },
-  { href: '/innovaties', label: 'Innovaties' },
-  { href: '/organisaties', label: 'Organisaties' },
-  { href: '/innovaties/nieuw', label: 'Nieuwe innovatie' },
-];
+function navItems(): { href: string; label: string }[] {
+  const items = [
+    { href: '/', label: 'Start' },
+    { href: '/innovaties', label: 'Innovaties' },
+    { href: '/organisaties', label: 'Organisaties' },
+  ];
+  if (session().ingelogd) items.push({ href: '/innovaties/nieuw', label: 'Nieuwe innovatie' });
+  if (isManager()) items.push({ href: '/beheer/gebruikers', label: 'Beheer' });
+  return items;
+}
+
+async function logout(): Promise<void> {
+  await apiRequest('DELETE', '/sessie');
+  await loadSession();
+  navigate('/');
+}
+
+function account(): TemplateResult {
+  const s = session();
+  if (!s.ingelogd || !s.gebruiker) {
+    return html`<a class="koers-nav__link koers-account__login" href="/inloggen">Inloggen</a>`;
+  }
+  return html`<span class="koers-account">
+    <a class="koers-nav__link" href="/account">${s.gebruiker.naam || s.gebruiker.email}</a>
+    <button class="koers-account__logout" type="button" @click=${logout}>Uitloggen</button>
+  </span>`;
+}
 
 function isCurrent(href: string, path: string): boolean {
   if (href === '/') return path === '/';
   if (href === '/innovaties') return path.startsWith('/innovaties') && path !== '/innovaties/nieuw';
+  if (href === '/beheer/gebruikers') return path.startsWith('/beheer');
   return path === href || path.startsWith(href + '/');
 }
 
@@ -35,13 +60,14 @@ export function renderPage(title: string, content: TemplateResult): void {
           </a>
           <nav class="koers-nav" aria-label="Hoofdmenu">
             <ul class="koers-nav__list">
-              ${NAV.map(
+              ${navItems().map(
                 (item) => html`<li>
                   <a class="koers-nav__link" href=${item.href} aria-current=${isCurrent(item.href, path) ? 'page' : 'false'}>${item.label}</a>
                 </li>`,
               )}
             </ul>
           </nav>
+          <div class="koers-header__account">${account()}</div>
         </div>
       </header>
       <main id="inhoud" class="utrecht-page-content koers-main" tabindex="-1">${content}</main>
