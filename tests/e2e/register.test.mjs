@@ -3,14 +3,20 @@
 // keyboard where a person would, and every page passes axe.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startKoers } from '../lib/koers.mjs';
+import { PASSWORD, startKoers } from '../lib/koers.mjs';
 import { assertAccessible, launchBrowser, newPage } from '../lib/browser.mjs';
 
 let koers;
 let browser;
 let page;
 before(async () => {
-  koers = await startKoers({ register: true });
+  koers = await startKoers({
+    register: true,
+    users: [
+      { email: 'lid@eindhoven.test', org: 'GM0772', role: 'lid' },
+      { email: 'lid@utrecht.test', org: 'GM0344', role: 'lid' },
+    ],
+  });
   browser = await launchBrowser();
   page = await newPage(browser, koers.url);
 });
@@ -41,7 +47,16 @@ test('the skip link takes keyboard users to the content', async () => {
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'inhoud');
 });
 
+async function logIn(email) {
+  await page.goto('/inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+}
+
 test('find an innovation with the filters, open it and edit it', async () => {
+  await logIn('lid@eindhoven.test');
   await page.goto('/innovaties');
   await page.getByRole('heading', { level: 1, name: 'Innovaties' }).waitFor();
   await assertAccessible(page, 'de lijst met innovaties');
@@ -98,6 +113,8 @@ test('find an innovation with the filters, open it and edit it', async () => {
 });
 
 test('a new innovation can be registered and unknown pages say so', async () => {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await logIn('lid@utrecht.test');
   await page.goto('/innovaties/nieuw');
   await page.getByRole('heading', { level: 1, name: 'Nieuwe innovatie' }).waitFor();
   await assertAccessible(page, 'het formulier voor een nieuwe innovatie');
