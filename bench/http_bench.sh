@@ -24,7 +24,7 @@ db="$work/koers.db"
 "$KOERS" import algoritmeregister data/algoritmeregister/algoritmes.json --db "$db" --log-level warn > /dev/null
 
 kport=$(free_port)
-"$KOERS" serve --db "$db" --port "$kport" --threads 1 --log-level warn &
+"$KOERS" serve --db "$db" --port "$kport" --threads 1 --log-level warn --rate-limits=false &
 koers_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$kport/api/v1/innovaties?paginaGrootte=1" > /dev/null && break; sleep 0.1; done
 

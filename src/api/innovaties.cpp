@@ -72,7 +72,7 @@ http::Response ListInnovaties(Services& s, const Call& c) {
   auto counter = s.reg.store().ChangeCounter();
   if (!counter.ok()) return Problem(counter.error(), req.path);
   std::string key = "innovaties:" + std::to_string(counter.value()) + ":" + ViewerKey(c.actor) + ":" + req.target;
-  if (auto body = s.cache.Get(key)) return JsonResponse(200, *body);
+  if (auto body = s.cache.Get(key)) return JsonResponse(200, std::move(body));
 
   auto list = s.reg.List(f, page, c.actor);
   if (!list.ok()) return Problem(list.error(), req.path);
@@ -86,7 +86,7 @@ http::Response ListInnovaties(Services& s, const Call& c) {
                      {"_embedded", {{"innovaties", std::move(items)}}}}
           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   s.cache.Put(key, body);
-  return JsonResponse(200, *body);
+  return JsonResponse(200, std::move(body));
 }
 
 http::Response GetInnovatie(Services& s, const Call& c) {
@@ -111,7 +111,7 @@ http::Response GetInnovatie(Services& s, const Call& c) {
         JsonFor(in.value(), c.actor).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     s.cache.Put("innovatie:" + std::to_string(id) + ":" + std::to_string(versie) + view, body);
   }
-  http::Response res = JsonResponse(200, *body);
+  http::Response res = JsonResponse(200, std::move(body));
   res.SetHeader("ETag", "\"" + std::to_string(versie) + "\"");
   return res;
 }

@@ -34,7 +34,7 @@ http::Response GetStatistieken(Services& s, const Call& c) {
   auto counter = s.reg.store().ChangeCounter();
   if (!counter.ok()) return Problem(counter.error(), req.path);
   std::string key = "statistieken:" + std::to_string(counter.value()) + ":" + ViewerKey(c.actor);
-  if (auto body = s.cache.Get(key)) return JsonResponse(200, *body);
+  if (auto body = s.cache.Get(key)) return JsonResponse(200, std::move(body));
   nlohmann::json out = nlohmann::json::object();
   int64_t total = 0;
   for (const char* group : {"fase", "status", "domein"}) {
@@ -53,7 +53,7 @@ http::Response GetStatistieken(Services& s, const Call& c) {
   out["totaal"] = total;
   auto body = std::make_shared<const std::string>(out.dump());
   s.cache.Put(key, body);
-  return JsonResponse(200, *body);
+  return JsonResponse(200, std::move(body));
 }
 
 http::Response GetOpenApi(Services&, const Call&) {

@@ -80,6 +80,12 @@ http::Response JsonResponse(int status, std::string body) {
   return http::Response{status, "application/json", {}, std::move(body)};
 }
 
+http::Response JsonResponse(int status, std::shared_ptr<const std::string> body) {
+  http::Response res{status, "application/json", {}, {}};
+  res.shared_body = std::move(body);
+  return res;
+}
+
 namespace {
 // Depth of [ and { nesting outside strings; stops counting past `limit`.
 int NestingDepth(const std::string& text, int limit) {

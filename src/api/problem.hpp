@@ -18,6 +18,8 @@ http::Response Problem(const Error& error, const std::string& instance);
 http::Response Problem(int status, const std::string& detail, const std::string& instance);
 http::Response JsonResponse(int status, const nlohmann::json& body);
 http::Response JsonResponse(int status, std::string body);
+// Answers with a cached body without copying it.
+http::Response JsonResponse(int status, std::shared_ptr<const std::string> body);
 
 // Parses a JSON request body: checks the media type (application/json, or
 // application/merge-patch+json when `merge_patch`), the nesting depth and the

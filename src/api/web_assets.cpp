@@ -76,8 +76,8 @@ Result<WebAssets> WebAssets::Load(const std::string& dir) {
     std::stringstream buf;
     buf << in.rdbuf();
     std::string rel = "/" + fs::relative(it->path(), dir).generic_string();
-    File f{buf.str(), TypeFor(rel), ""};
-    f.etag = Etag(f.content);
+    File f{std::make_shared<const std::string>(buf.str()), TypeFor(rel), ""};
+    f.etag = Etag(*f.content);
     out.files_.emplace(rel, std::move(f));
   }
   if (ec) return IoError("De webinterface kon niet worden gelezen: " + ec.message());
@@ -100,7 +100,7 @@ http::Response WebAssets::Serve(const http::Request& req) const {
     res.status = 304;
     return res;
   }
-  res.body = it->second.content;
+  res.shared_body = it->second.content;
   return res;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "core/status.hpp"
@@ -21,7 +22,7 @@ class WebAssets {
 
  private:
   struct File {
-    std::string content;
+    std::shared_ptr<const std::string> content;
     std::string type;
     std::string etag;
   };

@@ -54,10 +54,24 @@ Error Register::Refuse(const Actor& actor, const char* actie, int64_t id, const 
 }
 
 Result<InnovationHeader> Register::Header(int64_t id, const Actor& actor) {
-  auto header = store_.GetInnovationHeader(id);
-  if (!header.ok()) return header.error().kind == ErrorKind::kNotFound ? Hidden() : header.error();
-  if (!CanRead(actor, header.value().facts)) return Hidden();
-  return header;
+  auto counter = store_.ChangeCounter();
+  if (!counter.ok()) return counter.error();
+  std::optional<InnovationHeader> header;
+  {
+    std::lock_guard lock(headers_mutex_);
+    auto it = headers_.find(id);
+    if (it != headers_.end() && it->second.first == counter.value()) header = it->second.second;
+  }
+  if (!header) {
+    auto loaded = store_.GetInnovationHeader(id);
+    if (!loaded.ok()) return loaded.error().kind == ErrorKind::kNotFound ? Hidden() : loaded.error();
+    header = std::move(loaded).value();
+    std::lock_guard lock(headers_mutex_);
+    if (headers_.size() > 200000) headers_.clear();
+    headers_[id] = {counter.value(), *header};
+  }
+  if (!CanRead(actor, header->facts)) return Hidden();
+  return *header;
 }
 
 Result<Innovation> Register::Get(int64_t id, const Actor& actor) {

@@ -4,7 +4,9 @@
 // audit trail in the same transaction) and keeps the search index in step.
 #pragma once
 
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -57,6 +59,10 @@ class Register {
   Store& store_;
   SearchIndex& search_;
   const Clock& clock_;
+  // Access facts by innovation, valid while the store's change counter
+  // stays the same: a read then costs one tiny query instead of a join.
+  std::mutex headers_mutex_;
+  std::unordered_map<int64_t, std::pair<int64_t, InnovationHeader>> headers_;
 };
 
 // The store scope that lists exactly what `actor` may read.

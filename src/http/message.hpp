@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +33,9 @@ struct Response {
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // A body shared with a cache: sent without copying. Takes the place of
+  // `body` when set.
+  std::shared_ptr<const std::string> shared_body;
 
   void SetHeader(std::string name, std::string value);
   bool HasHeader(std::string_view name) const;

@@ -9,6 +9,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/http/span_body.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -161,17 +162,27 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Write(Response res, bool head) {
-    auto out = std::make_shared<bhttp::response<bhttp::string_body>>();
-    out->version(version_ ? version_ : 11);
-    out->result(static_cast<unsigned>(res.status));
-    out->set(bhttp::field::content_type, res.content_type);
-    for (auto& [k, v] : res.headers) out->set(k, v);
-    size_t length = res.body.size();
-    if (!head) out->body() = std::move(res.body);
+    // The body is sent from a span: either the response's own string, moved
+    // here, or a string shared with a cache, kept alive until written.
+    struct Owned {
+      bhttp::response<bhttp::span_body<const char>> message;
+      std::string body;
+      std::shared_ptr<const std::string> shared;
+    };
+    auto out = std::make_shared<Owned>();
+    out->body = std::move(res.body);
+    out->shared = std::move(res.shared_body);
+    const std::string& body = out->shared ? *out->shared : out->body;
+    auto& m = out->message;
+    m.version(version_ ? version_ : 11);
+    m.result(static_cast<unsigned>(res.status));
+    m.set(bhttp::field::content_type, res.content_type);
+    for (auto& [k, v] : res.headers) m.set(k, v);
+    if (!head) m.body() = boost::beast::span<const char>(body.data(), body.size());
     bool keep = keep_alive_ && !state_->stopping;
-    out->keep_alive(keep);
-    out->content_length(length);
-    bhttp::async_write(stream_, *out, [self = shared_from_this(), out, keep](beast::error_code ec, std::size_t) {
+    m.keep_alive(keep);
+    m.content_length(body.size());
+    bhttp::async_write(stream_, m, [self = shared_from_this(), out, keep](beast::error_code ec, std::size_t) {
       if (ec) return self->Fail(ec);
       if (self->linger_) return self->LingeringClose();
       if (!keep) return self->Close();
