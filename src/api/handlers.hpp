@@ -31,6 +31,26 @@ http::Response CreateToken(Services&, const Call&);
 http::Response DeleteToken(Services&, const Call&);
 http::Response ListAudit(Services&, const Call&);
 
+http::Response ListBeoordelingen(Services&, const Call&);
+http::Response CreateBeoordeling(Services&, const Call&);
+http::Response GetBeoordeling(Services&, const Call&);
+http::Response PatchBeoordeling(Services&, const Call&);
+http::Response DeleteBeoordeling(Services&, const Call&);
+http::Response VaststellenBeoordeling(Services&, const Call&);
+http::Response ListOnzekerheden(Services&, const Call&);
+http::Response CreateOnzekerheid(Services&, const Call&);
+http::Response ReplaceOnzekerheid(Services&, const Call&);
+http::Response DeleteOnzekerheid(Services&, const Call&);
+http::Response GetBusinesscase(Services&, const Call&);
+http::Response ReplaceBusinesscase(Services&, const Call&);
+http::Response GetPitch(Services&, const Call&);
+http::Response CreatePitch(Services&, const Call&);
+http::Response GetSturing(Services&, const Call&);
+http::Response GetFunnel(Services&, const Call&);
+http::Response GetOrganisatieSturing(Services&, const Call&);
+http::Response ListVolwassenheid(Services&, const Call&);
+http::Response CreateVolwassenheid(Services&, const Call&);
+
 http::Response GetWaardelijsten(Services&, const Call&);
 http::Response GetStatistieken(Services&, const Call&);
 http::Response GetOpenApi(Services&, const Call&);

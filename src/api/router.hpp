@@ -15,6 +15,7 @@
 namespace koers {
 class Register;
 class Accounts;
+class Steering;
 }
 
 namespace koers::api {
@@ -27,6 +28,7 @@ struct ApiOptions;
 struct Services {
   Register& reg;
   Accounts& accounts;
+  Steering& steering;
   ResponseCache& cache;
   RateLimiter& limits;
   const ApiOptions& options;

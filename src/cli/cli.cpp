@@ -11,6 +11,7 @@
 #include "api/response_cache.hpp"
 #include "app/accounts.hpp"
 #include "app/register.hpp"
+#include "app/steering.hpp"
 #include "core/text.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
@@ -24,6 +25,7 @@ namespace koers::cli {
 namespace {
 
 struct Common {
+  std::string klok;  // fixed time, for tests
   std::string db = "koers.db";
   std::string data_dir = KOERS_DEFAULT_DATA_DIR;
   std::string log_level = "info";
@@ -33,11 +35,12 @@ void AddCommon(CLI::App* cmd, Common* c) {
   cmd->add_option("--db", c->db, "Pad van de SQLite-database")->envname("KOERS_DB");
   cmd->add_option("--data", c->data_dir, "Map met de meegeleverde gegevens")->envname("KOERS_DATA");
   cmd->add_option("--log-level", c->log_level, "debug, info, warn, error of off")->envname("KOERS_LOG_LEVEL");
+  cmd->add_option("--klok", c->klok, "Vaste tijd in plaats van de echte klok (alleen voor tests)")->envname("KOERS_KLOK");
 }
 
 // Everything a command needs, opened in order; nullptr members on failure.
 struct Wiring {
-  SystemClock clock;
+  std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();
   std::unique_ptr<Store> store;
   std::unique_ptr<SearchIndex> search;
   std::unique_ptr<Register> reg;
@@ -56,6 +59,15 @@ struct ServeSettings {
 };
 
 bool Open(const Common& c, Wiring* w) {
+  if (!c.klok.empty()) {
+    TimePoint fixed;
+    if (!ParseTimestamp(c.klok, &fixed)) {
+      std::cerr << "--klok moet een tijdstip zijn zoals 2026-01-31T09:00:00Z.\n";
+      return false;
+    }
+    w->clock = std::make_unique<FakeClock>(fixed);
+    log::Warn("vaste_klok", {{"tijd", c.klok}, {"melding", "alleen voor tests"}});
+  }
   log::Level level;
   if (!log::ParseLevel(c.log_level, &level)) {
     std::cerr << "Onbekend logniveau '" << c.log_level << "'.\n";
@@ -73,7 +85,7 @@ bool Open(const Common& c, Wiring* w) {
   }
   w->store = std::move(store).value();
   w->search = MakeNullSearchIndex();
-  w->reg = std::make_unique<Register>(*w->store, *w->search, w->clock);
+  w->reg = std::make_unique<Register>(*w->store, *w->search, *w->clock);
   AccountOptions account_options;
   auto common = ReadCommonPasswords(c.data_dir + "/beveiliging/veelgebruikte-wachtwoorden.txt");
   if (!common.ok()) {
@@ -81,7 +93,7 @@ bool Open(const Common& c, Wiring* w) {
     return false;
   }
   account_options.common_passwords = std::move(common).value();
-  w->accounts = std::make_unique<Accounts>(*w->store, w->clock, std::move(account_options));
+  w->accounts = std::make_unique<Accounts>(*w->store, *w->clock, std::move(account_options));
   return true;
 }
 
@@ -97,7 +109,7 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
     return 1;
   }
   account_options.common_passwords = std::move(common).value();
-  w.accounts = std::make_unique<Accounts>(*w.store, w.clock, std::move(account_options));
+  w.accounts = std::make_unique<Accounts>(*w.store, *w.clock, std::move(account_options));
 
   std::unique_ptr<api::Oidc> oidc;
   if (!settings.oidc.issuer.empty()) {
@@ -133,7 +145,8 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   (void)w.accounts->Housekeeping();
   api::ResponseCache cache;
   api::RateLimiter limits;
-  api::Services services{*w.reg, *w.accounts, cache, limits, api_options};
+  Steering steering(*w.reg);
+  api::Services services{*w.reg, *w.accounts, steering, cache, limits, api_options};
   api::Api app(services, web, oidc.get());
   options.body_limit_for = api::BodyLimitFor;
   options.decorate = [](const std::string& target, http::Response* res) {

@@ -1,5 +1,8 @@
 #include "domain/innovation_json.hpp"
 
+#include "domain/json_reader.hpp"
+#include "domain/steering_json.hpp"
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -14,77 +17,6 @@ template <class T>
 json OrNull(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
 }
-
-class Reader {
- public:
-  Reader(const json& body, std::vector<FieldProblem>* problems) : body_(body), problems_(problems) {}
-
-  void Str(const char* key, std::string* out) {
-    const json* v = Find(key);
-    if (!v) return;
-    if (v->is_null()) {
-      out->clear();
-    } else if (v->is_string()) {
-      *out = v->get<std::string>();
-    } else {
-      Bad(key, "moet tekst zijn");
-    }
-  }
-  void StrList(const char* key, std::vector<std::string>* out) {
-    const json* v = Find(key);
-    if (!v) return;
-    if (v->is_null()) {
-      out->clear();
-      return;
-    }
-    if (!ReadStrings(key, *v, out)) Bad(key, "moet een lijst met teksten zijn");
-  }
-  void Int(const char* key, std::optional<int>* out, long min, long max) {
-    const json* v = Find(key);
-    if (!v) return;
-    if (v->is_null()) {
-      out->reset();
-    } else if (v->is_number_integer() && v->get<long long>() >= min && v->get<long long>() <= max) {
-      *out = static_cast<int>(v->get<long long>());
-    } else {
-      Bad(key, "moet een geheel getal van " + std::to_string(min) + " tot en met " + std::to_string(max) + " zijn");
-    }
-  }
-  void Num(const char* key, std::optional<double>* out) {
-    const json* v = Find(key);
-    if (!v) return;
-    if (v->is_null()) {
-      out->reset();
-    } else if (v->is_number() && std::isfinite(v->get<double>())) {
-      *out = v->get<double>();
-    } else {
-      Bad(key, "moet een getal zijn");
-    }
-  }
-  const json* Find(const char* key) {
-    seen_.insert(key);
-    auto it = body_.find(key);
-    return it == body_.end() ? nullptr : &*it;
-  }
-  void Bad(const std::string& key, std::string message) { problems_->push_back({key, std::move(message)}); }
-  bool Seen(const std::string& key) const { return seen_.count(key) > 0; }
-
-  static bool ReadStrings(const std::string&, const json& v, std::vector<std::string>* out) {
-    if (!v.is_array()) return false;
-    std::vector<std::string> items;
-    for (const auto& item : v) {
-      if (!item.is_string()) return false;
-      items.push_back(item.get<std::string>());
-    }
-    *out = std::move(items);
-    return true;
-  }
-
- private:
-  const json& body_;
-  std::vector<FieldProblem>* problems_;
-  std::set<std::string> seen_;
-};
 
 const std::set<std::string>& ReadOnlyFields() {
   static const std::set<std::string> kFields = {"id",          "organisatieNaam", "versie", "aangemaaktOp",
@@ -185,20 +117,13 @@ json ToSummaryJson(const Innovation& in) {
 }
 
 json InnovationChanges(const Innovation* before, const Innovation* after) {
-  static const std::set<std::string> kManaged = {"id",           "versie",      "aangemaaktOp", "gewijzigdOp",
-                                                 "faseHistorie", "_links",      "organisatieNaam"};
   json a = before ? ToJson(*before) : json::object();
   json b = after ? ToJson(*after) : json::object();
-  json out = json::object();
-  auto consider = [&](const std::string& key) {
-    if (kManaged.count(key) || out.contains(key)) return;
-    json va = a.contains(key) ? a[key] : json(nullptr);
-    json vb = b.contains(key) ? b[key] : json(nullptr);
-    if (va != vb) out[key] = {{"oud", va}, {"nieuw", vb}};
-  };
-  for (const auto& [k, v] : a.items()) consider(k);
-  for (const auto& [k, v] : b.items()) consider(k);
-  return out;
+  for (const char* managed : {"id", "versie", "aangemaaktOp", "gewijzigdOp", "faseHistorie", "_links", "organisatieNaam"}) {
+    a.erase(managed);
+    b.erase(managed);
+  }
+  return JsonChanges(a, b);
 }
 
 std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
@@ -207,7 +132,7 @@ std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
     problems.push_back({"", "de inhoud moet een JSON-object zijn"});
     return problems;
   }
-  Reader r(body, &problems);
+  JsonReader r(body, &problems);
   r.Str("titel", &out->titel);
   r.Str("samenvatting", &out->samenvatting);
   r.Str("opgave", &out->opgave);
@@ -260,7 +185,7 @@ std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
           } else if (k == "rol" && v.is_string()) {
             member.rol = v.get<std::string>();
           } else if (k == "archetypen") {
-            if (!v.is_null() && !Reader::ReadStrings(k, v, &member.archetypen))
+            if (!v.is_null() && !JsonReader::ReadStrings(v, &member.archetypen))
               r.Bad(f + ".archetypen", "moet een lijst met teksten zijn");
           } else if (k == "gebruiker" && (v.is_string() || v.is_null())) {
             member.gebruiker = v.is_string() ? v.get<std::string>() : "";
@@ -283,22 +208,18 @@ std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
       r.Bad("bron", "moet een object zijn");
     } else {
       Source s;
-      std::vector<FieldProblem> inner;
-      Reader br(*bron, &inner);
+      JsonReader br(*bron, &problems, "bron.");
       br.Str("register", &s.registry);
       br.Str("id", &s.id);
       br.Str("url", &s.url);
       br.Str("status", &s.status);
       br.Str("registratieDatum", &s.geregistreerd);
-      for (const auto& [k, v] : bron->items())
-        if (!br.Seen(k)) inner.push_back({k, "is geen bekend veld"});
-      for (auto& p : inner) problems.push_back({"bron." + p.field, p.message});
+      br.RejectUnknown();
       out->bron = std::move(s);
     }
   }
 
-  for (const auto& [k, v] : body.items())
-    if (!r.Seen(k) && !ReadOnlyFields().count(k)) r.Bad(k, "is geen bekend veld");
+  r.RejectUnknown(ReadOnlyFields());
   return problems;
 }
 

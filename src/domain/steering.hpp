@@ -119,6 +119,8 @@ struct BusinessCaseTotals {
   std::optional<double> terugverdientijd_jaren;  // total cost / yearly gains
 };
 BusinessCaseTotals Totals(const BusinessCase& b, double default_rate);
+// Euro per internal hour when a business case names no rate of its own.
+inline constexpr double kDefaultHourlyRate = 85;
 
 struct Pitch {
   int64_t innovatie_id = 0;

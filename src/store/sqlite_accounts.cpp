@@ -1,6 +1,7 @@
 // SQLite store: accounts, roles, sessions, API tokens and the audit trail.
 #include <nlohmann/json.hpp>
 
+#include "domain/steering_json.hpp"
 #include "store/sqlite_sql.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -46,14 +47,7 @@ nlohmann::json UserJson(const User& u) {
 }
 
 std::string Changes(const nlohmann::json& before, const nlohmann::json& after) {
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& [k, v] : after.items()) {
-    nlohmann::json old = before.contains(k) ? before[k] : nlohmann::json(nullptr);
-    if (old != v) out[k] = {{"oud", old}, {"nieuw", v}};
-  }
-  for (const auto& [k, v] : before.items())
-    if (!after.contains(k)) out[k] = {{"oud", v}, {"nieuw", nullptr}};
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return JsonChanges(before, after).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<int64_t> OrgIdByCode(Connection* c, const std::string& code) {

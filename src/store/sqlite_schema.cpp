@@ -195,6 +195,79 @@ CREATE TABLE oidc_aanvraag (
   aangemaakt_op TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql",
+    // 5: steering: gate reviews (immutable once recorded), unknowns and
+    // risks, the business case, versioned pitches, organisation maturity.
+    R"sql(
+CREATE TABLE beoordeling (
+  id                   INTEGER PRIMARY KEY,
+  innovatie_id         INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  fase                 TEXT NOT NULL,
+  status               TEXT NOT NULL,
+  pijlers              TEXT NOT NULL DEFAULT '{}',
+  schaduwkanten        TEXT NOT NULL DEFAULT '{}',
+  besluit              TEXT,
+  terug_naar           TEXT,
+  motivering           TEXT,
+  besluitvormers       TEXT NOT NULL DEFAULT '[]',
+  budget               REAL,
+  doorlooptijd_maanden INTEGER,
+  volgende_beoordeling TEXT,
+  opgesteld_door       TEXT NOT NULL,
+  opgesteld_op         TEXT NOT NULL,
+  vastgesteld_door     TEXT,
+  vastgesteld_op       TEXT,
+  versie               INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX beoordeling_innovatie_idx ON beoordeling(innovatie_id, id);
+CREATE TRIGGER beoordeling_vastgesteld BEFORE UPDATE ON beoordeling WHEN OLD.status = 'vastgesteld'
+  BEGIN SELECT RAISE(ABORT, 'een vastgestelde beoordeling kan niet worden gewijzigd'); END;
+
+CREATE TABLE onzekerheid (
+  id            INTEGER PRIMARY KEY,
+  innovatie_id  INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  soort         TEXT NOT NULL,
+  titel         TEXT NOT NULL,
+  omschrijving  TEXT,
+  eigenaar      TEXT,
+  status        TEXT NOT NULL,
+  volgorde      INTEGER NOT NULL DEFAULT 0,
+  uitkomst      TEXT,
+  aangemaakt_op TEXT NOT NULL,
+  gewijzigd_op  TEXT NOT NULL
+);
+CREATE INDEX onzekerheid_innovatie_idx ON onzekerheid(innovatie_id);
+
+CREATE TABLE businesscase (
+  innovatie_id   INTEGER PRIMARY KEY REFERENCES innovatie(id) ON DELETE CASCADE,
+  inhoud         TEXT NOT NULL,
+  versie         INTEGER NOT NULL,
+  gewijzigd_op   TEXT NOT NULL,
+  gewijzigd_door TEXT NOT NULL
+);
+
+CREATE TABLE pitch (
+  innovatie_id  INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  versie        INTEGER NOT NULL,
+  behoeften     TEXT,
+  aanpak        TEXT,
+  voordelen     TEXT,
+  alternatieven TEXT,
+  op            TEXT NOT NULL,
+  door          TEXT NOT NULL,
+  PRIMARY KEY (innovatie_id, versie)
+) WITHOUT ROWID;
+
+CREATE TABLE volwassenheid (
+  id             INTEGER PRIMARY KEY,
+  organisatie_id INTEGER NOT NULL REFERENCES organisatie(id),
+  stadia         TEXT NOT NULL,
+  onderbouwing   TEXT NOT NULL,
+  datum          TEXT NOT NULL,
+  op             TEXT NOT NULL,
+  door           TEXT NOT NULL
+);
+CREATE INDEX volwassenheid_organisatie_idx ON volwassenheid(organisatie_id, datum);
+)sql",
 };
 
 }  // namespace

@@ -204,4 +204,66 @@ inline constexpr const char* kGetOidcRequest =
     "SELECT nonce, code_verifier, terug_naar, aangemaakt_op FROM oidc_aanvraag WHERE state_hash = ?1";
 inline constexpr const char* kDeleteOidcRequest = "DELETE FROM oidc_aanvraag WHERE state_hash = ?1 OR aangemaakt_op < ?2";
 
+// --- steering ------------------------------------------------------------------
+inline constexpr const char* kOrgOfInnovation =
+    "SELECT o.code FROM innovatie i JOIN organisatie o ON o.id = i.organisatie_id WHERE i.id = ?1";
+inline constexpr const char* kReviewSelect =
+    "SELECT id, innovatie_id, fase, status, pijlers, schaduwkanten, coalesce(besluit, ''), coalesce(terug_naar, ''), "
+    "coalesce(motivering, ''), besluitvormers, budget, doorlooptijd_maanden, coalesce(volgende_beoordeling, ''), "
+    "opgesteld_door, opgesteld_op, coalesce(vastgesteld_door, ''), coalesce(vastgesteld_op, ''), versie FROM beoordeling";
+inline constexpr const char* kWhereReviewsOf = " WHERE innovatie_id = ?1 ORDER BY id";
+inline constexpr const char* kWhereRecordedReviewsOf =
+    " WHERE innovatie_id = ?1 AND status = 'vastgesteld' ORDER BY vastgesteld_op, id";
+inline constexpr const char* kWhereReview = " WHERE innovatie_id = ?1 AND id = ?2";
+inline constexpr const char* kInsertReview =
+    "INSERT INTO beoordeling (innovatie_id, fase, status, pijlers, schaduwkanten, besluit, terug_naar, motivering, "
+    "besluitvormers, budget, doorlooptijd_maanden, volgende_beoordeling, opgesteld_door, opgesteld_op) "
+    "VALUES (?1, ?2, 'concept', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+inline constexpr const char* kUpdateReview =
+    "UPDATE beoordeling SET fase = ?3, pijlers = ?4, schaduwkanten = ?5, besluit = ?6, terug_naar = ?7, "
+    "motivering = ?8, besluitvormers = ?9, budget = ?10, doorlooptijd_maanden = ?11, volgende_beoordeling = ?12, "
+    "versie = versie + 1 WHERE innovatie_id = ?1 AND id = ?2 AND status = 'concept'";
+inline constexpr const char* kRecordReview =
+    "UPDATE beoordeling SET status = 'vastgesteld', vastgesteld_door = ?3, vastgesteld_op = ?4, versie = versie + 1 "
+    "WHERE innovatie_id = ?1 AND id = ?2 AND status = 'concept'";
+inline constexpr const char* kDeleteReview =
+    "DELETE FROM beoordeling WHERE innovatie_id = ?1 AND id = ?2 AND status = 'concept'";
+inline constexpr const char* kSetPhase =
+    "UPDATE innovatie SET fase = ?2, status = ?3, gewijzigd_op = ?4, versie = versie + 1 WHERE id = ?1";
+inline constexpr const char* kPhaseOf = "SELECT fase, status FROM innovatie WHERE id = ?1";
+
+inline constexpr const char* kUncertaintySelect =
+    "SELECT id, innovatie_id, soort, titel, coalesce(omschrijving, ''), coalesce(eigenaar, ''), status, volgorde, "
+    "coalesce(uitkomst, ''), aangemaakt_op, gewijzigd_op FROM onzekerheid";
+inline constexpr const char* kWhereUncertaintiesOf = " WHERE innovatie_id = ?1";
+inline constexpr const char* kWhereUncertainty = " WHERE innovatie_id = ?1 AND id = ?2";
+inline constexpr const char* kInsertUncertainty =
+    "INSERT INTO onzekerheid (innovatie_id, soort, titel, omschrijving, eigenaar, status, volgorde, uitkomst, "
+    "aangemaakt_op, gewijzigd_op) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
+inline constexpr const char* kUpdateUncertainty =
+    "UPDATE onzekerheid SET soort = ?3, titel = ?4, omschrijving = ?5, eigenaar = ?6, status = ?7, volgorde = ?8, "
+    "uitkomst = ?9, gewijzigd_op = ?10 WHERE innovatie_id = ?1 AND id = ?2";
+inline constexpr const char* kDeleteUncertainty = "DELETE FROM onzekerheid WHERE innovatie_id = ?1 AND id = ?2";
+
+inline constexpr const char* kGetBusinessCase =
+    "SELECT inhoud, versie, gewijzigd_op, gewijzigd_door FROM businesscase WHERE innovatie_id = ?1";
+inline constexpr const char* kUpsertBusinessCase =
+    "INSERT INTO businesscase (innovatie_id, inhoud, versie, gewijzigd_op, gewijzigd_door) VALUES (?1, ?2, 1, ?3, ?4) "
+    "ON CONFLICT(innovatie_id) DO UPDATE SET inhoud = excluded.inhoud, versie = businesscase.versie + 1, "
+    "gewijzigd_op = excluded.gewijzigd_op, gewijzigd_door = excluded.gewijzigd_door";
+
+inline constexpr const char* kListPitches =
+    "SELECT versie, coalesce(behoeften, ''), coalesce(aanpak, ''), coalesce(voordelen, ''), "
+    "coalesce(alternatieven, ''), op, door FROM pitch WHERE innovatie_id = ?1 ORDER BY versie DESC";
+inline constexpr const char* kInsertPitch =
+    "INSERT INTO pitch (innovatie_id, versie, behoeften, aanpak, voordelen, alternatieven, op, door) "
+    "VALUES (?1, (SELECT coalesce(max(versie), 0) + 1 FROM pitch WHERE innovatie_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)";
+
+inline constexpr const char* kListMaturity =
+    "SELECT v.id, o.code, v.stadia, v.onderbouwing, v.datum, v.op, v.door FROM volwassenheid v "
+    "JOIN organisatie o ON o.id = v.organisatie_id WHERE o.code = ?1 ORDER BY v.datum DESC, v.id DESC";
+inline constexpr const char* kInsertMaturity =
+    "INSERT INTO volwassenheid (organisatie_id, stadia, onderbouwing, datum, op, door) "
+    "VALUES ((SELECT id FROM organisatie WHERE code = ?1), ?2, ?3, ?4, ?5, ?6)";
+
 }  // namespace koers::sqlite::sql

@@ -671,6 +671,38 @@ Result<ImportCounts> SqliteStore::ImportInnovations(const std::vector<Organisati
   return counts;
 }
 
+Result<std::vector<SteeringRow>> SqliteStore::ListSteering(const std::string& org, const ViewerScope& viewer) {
+  std::vector<SteeringRow> rows;
+  {
+    auto conn = pool_.Acquire();
+    if (!conn.ok()) return conn.error();
+    Connection* c = conn.value().get();
+    {
+      auto s = c->Prepare(std::string(sql::kInnovationSelect) + " WHERE " + sql::kFilterVisible + " AND " +
+                          sql::kFilterOrganisation + sql::kOrderTitle);
+      if (!s.ok()) return s.error();
+      int p = BindViewer(s.value().get(), 1, viewer);
+      s.value()->Bind(p, org);
+      Status st;
+      while (s.value()->Step(&st)) rows.push_back({ReadInnovation(*s.value()), {}});
+      if (!st.ok()) return st.error();
+    }
+    for (auto& row : rows) {
+      Status st = LoadChildren(c, &row.innovatie);
+      if (!st.ok()) return st.error();
+    }
+  }
+  for (auto& row : rows) {
+    auto reviews = ListReviews(row.innovatie.id);
+    if (!reviews.ok()) return reviews.error();
+    for (auto& r : reviews.value())
+      if (r.status == "vastgesteld") row.besluiten.push_back(std::move(r));
+    std::stable_sort(row.besluiten.begin(), row.besluiten.end(),
+                     [](const Review& a, const Review& b) { return a.vastgesteld_op < b.vastgesteld_op; });
+  }
+  return rows;
+}
+
 }  // namespace koers::sqlite
 
 namespace koers {

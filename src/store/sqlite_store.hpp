@@ -4,6 +4,8 @@
 // audit trail in sqlite_accounts.cpp.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 
@@ -59,6 +61,25 @@ class SqliteStore final : public Store {
   Status SaveOidcRequest(const OidcRequest& request) override;
   Result<OidcRequest> TakeOidcRequest(const std::string& state_hash, const std::string& older_than) override;
 
+  Result<std::vector<Review>> ListReviews(int64_t innovation_id) override;
+  Result<Review> GetReview(int64_t innovation_id, int64_t review_id) override;
+  Result<Review> CreateReview(const Review& review, const ChangeContext& change) override;
+  Result<Review> UpdateReview(const Review& review, int64_t expected_version, const ChangeContext& change) override;
+  Status DeleteReview(int64_t innovation_id, int64_t review_id, const ChangeContext& change) override;
+  Result<Review> RecordDecision(const Review& review, const std::string& fase, const std::string& status,
+                                const ChangeContext& change) override;
+  Result<std::vector<Uncertainty>> ListUncertainties(int64_t innovation_id) override;
+  Result<Uncertainty> SaveUncertainty(const Uncertainty& item, const ChangeContext& change) override;
+  Status DeleteUncertainty(int64_t innovation_id, int64_t id, const ChangeContext& change) override;
+  Result<BusinessCase> GetBusinessCase(int64_t innovation_id) override;
+  Result<BusinessCase> SaveBusinessCase(const BusinessCase& bc, int64_t expected_version,
+                                        const ChangeContext& change) override;
+  Result<std::vector<Pitch>> ListPitches(int64_t innovation_id) override;
+  Result<Pitch> AddPitch(const Pitch& pitch, const ChangeContext& change) override;
+  Result<std::vector<MaturityEntry>> ListMaturity(const std::string& org) override;
+  Result<MaturityEntry> AddMaturity(const MaturityEntry& entry, const ChangeContext& change) override;
+  Result<std::vector<SteeringRow>> ListSteering(const std::string& org, const ViewerScope& viewer) override;
+
   Status AppendAudit(const AuditEntry& entry) override;
   Result<Listing<AuditEntry>> ListAudit(const AuditFilter& filter, const PageRequest& page) override;
 
@@ -66,6 +87,10 @@ class SqliteStore final : public Store {
   // Runs one statement that returns nothing.
   Status Run(const char* sql, const std::function<void(Statement&)>& bind);
   static Status InsertAudit(Connection* c, const AuditEntry& e);
+  // Audits a change of a steering record of `innovation_id`.
+  static Status AuditSteering(Connection* c, const ChangeContext& change, const std::string& actie,
+                              const std::string& resource, const std::string& id, int64_t innovation_id,
+                              const nlohmann::json& before, const nlohmann::json& after);
   static Result<User> LoadUser(Connection* c, const std::string& where, const std::function<void(Statement&)>& bind);
 
   ConnectionPool pool_;

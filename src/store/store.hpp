@@ -16,6 +16,7 @@
 #include "domain/account.hpp"
 #include "domain/innovation.hpp"
 #include "domain/organisation.hpp"
+#include "domain/steering.hpp"
 
 namespace koers {
 
@@ -86,6 +87,11 @@ struct OidcRequest {
   std::string code_verifier;
   std::string terug_naar;  // path to return to after login
   std::string aangemaakt_op;
+};
+
+struct SteeringRow {
+  Innovation innovatie;           // with fase_historie, team and partners
+  std::vector<Review> besluiten;  // recorded reviews, oldest first
 };
 
 struct AuditFilter {
@@ -190,6 +196,45 @@ class Store {
   // older than `older_than`.
   virtual Status SaveOidcRequest(const OidcRequest& request) = 0;
   virtual Result<OidcRequest> TakeOidcRequest(const std::string& state_hash, const std::string& older_than) = 0;
+
+  // Steering. Reviews, the register of unknowns and risks, the business case
+  // and pitches of one innovation; maturity of one organisation. Every
+  // change is audited in its transaction.
+  virtual Result<std::vector<Review>> ListReviews(int64_t innovation_id) = 0;
+  virtual Result<Review> GetReview(int64_t innovation_id, int64_t review_id) = 0;
+  virtual Result<Review> CreateReview(const Review& review, const ChangeContext& change) = 0;
+  // Drafts only: kConflict for a recorded review; kPreconditionFailed for a stale version.
+  virtual Result<Review> UpdateReview(const Review& review, int64_t expected_version, const ChangeContext& change) = 0;
+  virtual Status DeleteReview(int64_t innovation_id, int64_t review_id, const ChangeContext& change) = 0;
+  // Records `review` (status vastgesteld) and sets the innovation's fase and
+  // status, with a phase change, in one transaction. kConflict when the
+  // review was recorded already or the innovation's phase moved since.
+  virtual Result<Review> RecordDecision(const Review& review, const std::string& fase, const std::string& status,
+                                        const ChangeContext& change) = 0;
+
+  virtual Result<std::vector<Uncertainty>> ListUncertainties(int64_t innovation_id) = 0;
+  // Inserts (id 0) or updates one item of the register.
+  virtual Result<Uncertainty> SaveUncertainty(const Uncertainty& item, const ChangeContext& change) = 0;
+  virtual Status DeleteUncertainty(int64_t innovation_id, int64_t id, const ChangeContext& change) = 0;
+
+  // An empty business case (versie 0) when none was saved.
+  virtual Result<BusinessCase> GetBusinessCase(int64_t innovation_id) = 0;
+  virtual Result<BusinessCase> SaveBusinessCase(const BusinessCase& bc, int64_t expected_version,
+                                                const ChangeContext& change) = 0;
+
+  // Newest first.
+  virtual Result<std::vector<Pitch>> ListPitches(int64_t innovation_id) = 0;
+  // Stores `pitch` as the next version.
+  virtual Result<Pitch> AddPitch(const Pitch& pitch, const ChangeContext& change) = 0;
+
+  // Newest first (by datum, then by entry).
+  virtual Result<std::vector<MaturityEntry>> ListMaturity(const std::string& org) = 0;
+  virtual Result<MaturityEntry> AddMaturity(const MaturityEntry& entry, const ChangeContext& change) = 0;
+
+  // The organisation's innovations `viewer` may read, with their phase
+  // history, and the recorded reviews of each: what the funnel board and
+  // the steering overview are made of.
+  virtual Result<std::vector<SteeringRow>> ListSteering(const std::string& org, const ViewerScope& viewer) = 0;
 
   // The audit trail: append-only (the database refuses updates and deletes).
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
