@@ -276,7 +276,7 @@ describe('funnel figures on known dates (fixed clock)', () => {
       ]);
       assert.deepEqual(o.perFase, { idee: 1, implementatie: 1 });
       assert.deepEqual(o.achterstalligeBeoordelingen.map((k) => k.id), [id]);
-      assert.deepEqual(o.besluitenLaatsteKwartaal.map((b) => b.vastgesteldOp), ['2025-06-01T09:00:00Z', '2025-03-01T09:00:00Z'].filter((d) => d >= '2025-04-01'));
+      assert.deepEqual(o.besluitenLaatsteKwartaal.map((b) => b.vastgesteldOp), ['2025-06-01T09:00:00Z'], 'March is more than a quarter ago');
 
       const board = (await g('lid', 'GET', '/organisaties/GM0014/funnel')).body;
       const impl = board.kolommen.find((k) => k.fase === 'implementatie');
