@@ -56,7 +56,8 @@ bool IsAppPage(const std::string& path) {
       {"innovaties"},         {"innovaties", "nieuw"}, {"innovaties", "*"}, {"innovaties", "*", "bewerken"},
       {"organisaties"},       {"organisaties", "*"},   {"zoeken"},          {"over"},
       {"inloggen"},           {"account"},             {"beheer", "gebruikers"}, {"beheer", "gebruikers", "*"},
-      {"beheer", "audit"},
+      {"beheer", "audit"},     {"organisaties", "*", "funnel"}, {"organisaties", "*", "sturing"},
+      {"innovaties", "*", "sturing"}, {"innovaties", "*", "rapport"}, {"innovaties", "*", "beoordelingen", "*"},
   };
   for (const auto& p : kPages)
     if (MatchSegments(path, p)) return true;

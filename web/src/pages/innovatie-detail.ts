@@ -67,6 +67,7 @@ export async function detailPage(params: Record<string, string>): Promise<void> 
       </p>
       ${phaseBadges(i.fase, i.status)}
       ${actions(i)}
+      <p class="utrecht-paragraph"><a class="utrecht-link" href="/innovaties/${i.id}/sturing">Sturing: fasen, pitch, risico’s, businesscase en besluiten</a></p>
       ${text('Samenvatting', i.samenvatting)}
       ${text('Opgave', i.opgave)}
       ${text('Doel', i.doel)}

@@ -9,6 +9,7 @@ import { pagination } from '../components/pagination/pagination';
 import { selectField, textField } from '../components/form-field/form-field';
 import { phaseBadges } from '../components/status-badge/status-badge';
 import { problemPage } from './problem';
+import { orgNav } from './funnel';
 
 let all: Organisatie[] | null = null;
 
@@ -101,6 +102,7 @@ export async function organisationPage(params: Record<string, string>, query: UR
     html`
       <p class="utrecht-paragraph"><a class="utrecht-link" href="/organisaties">Alle organisaties</a></p>
       <h1 class="utrecht-heading-1">${o.naam}</h1>
+      ${orgNav(o.code, 'org')}
       <p class="utrecht-paragraph">${label('organisatieSoort', o.soort)} · code ${o.code}</p>
       <h2 class="utrecht-heading-2">Innovaties</h2>
       ${list.ok

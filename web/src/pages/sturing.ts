@@ -1,0 +1,265 @@
+// The steering page of one innovation: time in phase against the expected
+// time to market, the pitch, unknowns and risks, the business case and the
+// gate reviews.
+import { html, nothing, type TemplateResult } from 'lit';
+import { apiGet, apiRequest, type Innovatie } from '../lib/api';
+import { formatDate, formatEuro, formatNumber } from '../lib/format';
+import { hasRole, session } from '../lib/session';
+import { DECISIONS, UNCERTAINTY_STATUS, days, phaseLabel, type Beoordeling, type Businesscase, type Onzekerheid, type Pitch, type SturingInnovatie } from '../lib/steering';
+import { renderPage } from '../components/page-shell/page-shell';
+import { dataTable } from '../components/data-table/data-table';
+import { selectField, textArea, textField } from '../components/form-field/form-field';
+import { errorSummary, focusErrorSummary, type FieldError } from '../components/error-summary/error-summary';
+import { phaseBadges } from '../components/status-badge/status-badge';
+import { parseAmount } from './innovatie-form';
+import { problemPage } from './problem';
+
+interface State {
+  innovatie: Innovatie;
+  sturing: SturingInnovatie;
+  pitch: { huidig: Pitch | null; versies: Pitch[] };
+  onzekerheden: Onzekerheid[];
+  businesscase: Businesscase;
+  beoordelingen: Beoordeling[];
+  errors: FieldError[];
+  general: string;
+  notice: string;
+}
+
+const canEdit = (i: Innovatie) =>
+  hasRole(i.organisatie, 'lid', 'beheerder') || i.team.some((m) => m.gebruiker === session().gebruiker?.email && m.rol === 'projectleider');
+const canReview = (i: Innovatie) => canEdit(i) || hasRole(i.organisatie, 'stuurgroep');
+
+async function load(id: string): Promise<Omit<State, 'errors' | 'general' | 'notice'> | { problem: import('../lib/api').ProblemDetails }> {
+  const [i, st, p, o, b, r] = await Promise.all([
+    apiGet<Innovatie>(`/innovaties/${id}`),
+    apiGet<SturingInnovatie>(`/innovaties/${id}/sturing`),
+    apiGet<{ huidig: Pitch | null; versies: Pitch[] }>(`/innovaties/${id}/pitch`),
+    apiGet<{ _embedded: { onzekerheden: Onzekerheid[] } }>(`/innovaties/${id}/onzekerheden`),
+    apiGet<Businesscase>(`/innovaties/${id}/businesscase`),
+    apiGet<{ _embedded: { beoordelingen: Beoordeling[] } }>(`/innovaties/${id}/beoordelingen`),
+  ]);
+  if (!i.ok) return { problem: i.problem };
+  if (!st.ok || !p.ok || !o.ok || !b.ok || !r.ok) return { problem: { status: 500, title: 'Fout', detail: 'De sturing kon niet worden geladen.' } };
+  return { innovatie: i.body, sturing: st.body, pitch: p.body, onzekerheden: o.body._embedded.onzekerheden, businesscase: b.body, beoordelingen: r.body._embedded.beoordelingen };
+}
+
+function leadTime(s: SturingInnovatie, niveau: string | null): TemplateResult {
+  const d = s.doorlooptijd;
+  const years = formatNumber(Math.round(d.jaren * 10) / 10);
+  return html`<p class="utrecht-paragraph">
+    ${d.implementatieBereikt ? html`Van start tot implementatie: <strong>${years} jaar</strong>.` : html`Sinds de start: <strong>${years} jaar</strong>, nog niet in implementatie.`}
+    ${d.verwacht
+      ? html`Voor het niveau ${niveau} is de gebruikelijke tijd tot de markt ${formatNumber(d.verwacht.minJaren)} tot ${formatNumber(d.verwacht.maxJaren)} jaar.`
+      : html`Vul het innovatieniveau in om de doorlooptijd met de verwachte tijd te vergelijken.`}
+  </p>
+  ${d.overschreden ? html`<div class="utrecht-alert utrecht-alert--warning koers-flag" role="status"><p class="utrecht-paragraph">Let op: de doorlooptijd is langer dan verwacht.</p></div>` : nothing}`;
+}
+
+function pitchSection(state: State): TemplateResult {
+  const p = state.pitch.huidig;
+  const edit = canEdit(state.innovatie);
+  return html`<section class="koers-section" aria-labelledby="pitch-kop">
+    <h2 class="utrecht-heading-2" id="pitch-kop">Pitch</h2>
+    ${p
+      ? html`<dl class="utrecht-data-list koers-data-list">
+          ${(['behoeften', 'aanpak', 'voordelen', 'alternatieven'] as const).map((k) => html`<div class="utrecht-data-list__item koers-data-list__item">
+            <dt class="utrecht-data-list__item-key">${k[0].toUpperCase() + k.slice(1)}</dt><dd class="utrecht-data-list__item-value">${p[k] ?? '–'}</dd></div>`)}
+        </dl>
+        <p class="utrecht-paragraph koers-muted">Versie ${p.versie} van ${formatDate(p.op)}, door ${p.door}. ${state.pitch.versies.length > 1 ? `${state.pitch.versies.length - 1} eerdere versies bewaard.` : ''}</p>`
+      : html`<p class="utrecht-paragraph">Nog geen pitch.</p>`}
+    ${edit
+      ? html`<details class="koers-details"><summary>${p ? 'Nieuwe versie van de pitch' : 'Pitch schrijven'}</summary>
+          <form class="utrecht-form koers-form" novalidate @submit=${(e: Event) => savePitch(e, state)}>
+            ${textArea({ id: 'behoeften', label: 'Behoeften', value: p?.behoeften ?? '', description: 'Welke behoefte of welk probleem?' })}
+            ${textArea({ id: 'aanpak', label: 'Aanpak', value: p?.aanpak ?? '' })}
+            ${textArea({ id: 'voordelen', label: 'Voordelen', value: p?.voordelen ?? '' })}
+            ${textArea({ id: 'alternatieven', label: 'Alternatieven', value: p?.alternatieven ?? '', description: 'Wat als we het anders of niet doen?' })}
+            <div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Pitch opslaan</button></div>
+          </form></details>`
+      : nothing}
+  </section>`;
+}
+
+function riskSection(state: State): TemplateResult {
+  const edit = canEdit(state.innovatie);
+  return html`<section class="koers-section" aria-labelledby="risico-kop">
+    <h2 class="utrecht-heading-2" id="risico-kop">Onbekenden en risico’s</h2>
+    <p class="utrecht-paragraph">Pak eerst aan wat we nog niet weten; daarna de risico’s.</p>
+    ${state.onzekerheden.length
+      ? dataTable('Register van onbekenden en risico’s, in volgorde van aanpak', ['Titel', 'Soort', 'Eigenaar', 'Status', 'Uitkomst'],
+          state.onzekerheden.map((u) => [
+            u.titel,
+            u.soort === 'onbekende' ? 'Onbekende' : 'Risico',
+            u.eigenaar ?? '–',
+            edit
+              ? html`<label class="koers-visually-hidden" for="status-${u.id}">Status van ${u.titel}</label>
+                  <select class="utrecht-select utrecht-select--html-select" id="status-${u.id}" @change=${(e: Event) => setStatus(state, u, (e.target as HTMLSelectElement).value)}>
+                    ${Object.entries(UNCERTAINTY_STATUS).map(([v, l]) => html`<option value=${v} ?selected=${u.status === v}>${l}</option>`)}
+                  </select>`
+              : UNCERTAINTY_STATUS[u.status],
+            u.uitkomst ?? '–',
+          ]), { hiddenCaption: true })
+      : html`<p class="utrecht-paragraph">Nog niets geregistreerd.</p>`}
+    ${edit
+      ? html`<details class="koers-details"><summary>Onbekende of risico toevoegen</summary>
+          <form class="utrecht-form koers-form" novalidate @submit=${(e: Event) => addUncertainty(e, state)}>
+            ${selectField({ id: 'soort', label: 'Soort', value: 'onbekende', options: [{ waarde: 'onbekende', label: 'Onbekende: wat we nog niet weten op te lossen' }, { waarde: 'risico', label: 'Risico' }] })}
+            ${textField({ id: 'titel', label: 'Titel', value: '', required: true, error: state.errors.find((e) => e.field === 'titel')?.message })}
+            ${textArea({ id: 'omschrijving', label: 'Omschrijving', value: '', rows: 3 })}
+            ${textField({ id: 'eigenaar', label: 'Eigenaar', value: '' })}
+            ${textField({ id: 'volgorde', label: 'Volgorde van aanpak', value: String(state.onzekerheden.length + 1), inputmode: 'numeric' })}
+            <div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Toevoegen</button></div>
+          </form></details>`
+      : nothing}
+  </section>`;
+}
+
+function businessCaseSection(state: State): TemplateResult {
+  const b = state.businesscase;
+  const t = b.totalen;
+  const edit = canEdit(state.innovatie);
+  const cost = (fase: string) => b.kosten.find((k) => k.fase === fase);
+  return html`<section class="koers-section" aria-labelledby="bc-kop">
+    <h2 class="utrecht-heading-2" id="bc-kop">Businesscase</h2>
+    ${dataTable('Kosten per fase', ['Fase', 'Uit eigen zak', 'Interne uren'],
+      ['idee', 'ontwikkeling', 'implementatie', 'opschaling'].map((f) => [phaseLabel(f), cost(f)?.extern != null ? formatEuro(cost(f)!.extern!) : '–', cost(f)?.interneUren != null ? formatNumber(cost(f)!.interneUren!) : '–']),
+      { numeric: [1, 2] })}
+    ${b.baten.length ? dataTable('Geschatte baten', ['Baat', 'Per jaar', 'Aanname'], b.baten.map((x) => [x.omschrijving, x.bedragPerJaar != null ? formatEuro(x.bedragPerJaar) : '–', x.aanname ?? '–']), { numeric: [1] }) : nothing}
+    ${b.stoplijst.length ? dataTable('Stoplijst: wat stopt er als dit landt', ['Wat stopt', 'Wat het vrijmaakt', 'Besparing per jaar'], b.stoplijst.map((s) => [s.wat, s.vrijgekomen ?? '–', s.besparingPerJaar != null ? formatEuro(s.besparingPerJaar) : '–']), { numeric: [2] }) : nothing}
+    <p class="utrecht-paragraph">
+      Totaal ${formatEuro(t.kostenExtern)} uit eigen zak en ${formatNumber(t.interneUren)} interne uren (${formatEuro(t.kostenIntern)} tegen ${formatEuro(t.uurtarief)} per uur);
+      baten en besparingen ${formatEuro(t.batenPerJaar + t.besparingPerJaar)} per jaar.
+      ${t.terugverdientijdJaren != null ? html`Terugverdientijd ongeveer ${formatNumber(Math.round(t.terugverdientijdJaren * 10) / 10)} jaar.` : nothing}
+    </p>
+    ${edit
+      ? html`<details class="koers-details"><summary>Businesscase bewerken</summary>
+          <form class="utrecht-form koers-form" novalidate @submit=${(e: Event) => saveBusinessCase(e, state)}>
+            ${['idee', 'ontwikkeling', 'implementatie', 'opschaling'].map((f) => html`<fieldset class="utrecht-form-fieldset koers-fieldset">
+              <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Kosten in de fase ${phaseLabel(f).toLowerCase()}</legend>
+              ${textField({ id: `extern-${f}`, label: 'Uit eigen zak (euro)', value: cost(f)?.extern != null ? String(cost(f)!.extern) : '', inputmode: 'decimal' })}
+              ${textField({ id: `uren-${f}`, label: 'Interne uren', value: cost(f)?.interneUren != null ? String(cost(f)!.interneUren) : '', inputmode: 'decimal' })}
+            </fieldset>`)}
+            ${textField({ id: 'uurtarief', label: 'Uurtarief (euro)', value: b.uurtarief != null ? String(b.uurtarief) : '', inputmode: 'decimal', description: `Leeg: ${formatEuro(t.uurtarief)} per uur.` })}
+            ${textField({ id: 'baat', label: 'Geschatte baat', value: b.baten[0]?.omschrijving ?? '' })}
+            ${textField({ id: 'baatBedrag', label: 'Baat per jaar (euro)', value: b.baten[0]?.bedragPerJaar != null ? String(b.baten[0].bedragPerJaar) : '', inputmode: 'decimal' })}
+            ${textField({ id: 'aanname', label: 'Aanname', value: b.baten[0]?.aanname ?? '', description: 'Bijvoorbeeld: 1% efficiëntie op de inzet van veegmachines = € 12.000.' })}
+            ${textField({ id: 'stopt', label: 'Wat stopt er', value: b.stoplijst[0]?.wat ?? '', description: 'De oude werkwijze, tool of het systeem dat verdwijnt.' })}
+            ${textField({ id: 'vrij', label: 'Wat dat vrijmaakt', value: b.stoplijst[0]?.vrijgekomen ?? '' })}
+            ${textField({ id: 'besparing', label: 'Besparing per jaar (euro)', value: b.stoplijst[0]?.besparingPerJaar != null ? String(b.stoplijst[0].besparingPerJaar) : '', inputmode: 'decimal' })}
+            <div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Businesscase opslaan</button></div>
+          </form></details>`
+      : nothing}
+  </section>`;
+}
+
+function reviewsSection(state: State): TemplateResult {
+  const i = state.innovatie;
+  return html`<section class="koers-section" aria-labelledby="poort-kop">
+    <h2 class="utrecht-heading-2" id="poort-kop">Poortbeoordelingen</h2>
+    ${state.sturing.volgendeBeoordeling
+      ? html`<p class="utrecht-paragraph ${state.sturing.achterstallig ? 'koers-overdue' : ''}">Volgende beoordeling: ${formatDate(state.sturing.volgendeBeoordeling)}${state.sturing.achterstallig ? ' (achterstallig)' : ''}.</p>`
+      : nothing}
+    ${state.beoordelingen.length
+      ? dataTable('Beoordelingen', ['Beoordeling', 'Fase', 'Status', 'Besluit'], state.beoordelingen.map((b) => [
+          html`<a class="utrecht-link" href="/innovaties/${i.id}/beoordelingen/${b.id}">Beoordeling ${b.id}</a>`,
+          phaseLabel(b.fase),
+          b.status === 'vastgesteld' ? `vastgesteld op ${formatDate(b.vastgesteldOp)}` : 'concept',
+          b.besluit ? DECISIONS[b.besluit] : '–',
+        ]), { hiddenCaption: true })
+      : html`<p class="utrecht-paragraph">Nog geen beoordelingen.</p>`}
+    ${canReview(i) ? html`<p class="utrecht-paragraph"><a class="utrecht-button-link utrecht-button-link--secondary-action" href="/innovaties/${i.id}/beoordelingen/nieuw">Beoordeling voorbereiden</a></p>` : nothing}
+  </section>`;
+}
+
+function draw(state: State): void {
+  const i = state.innovatie;
+  renderPage(
+    `Sturing van ${i.titel}`,
+    html`
+      <p class="utrecht-paragraph"><a class="utrecht-link" href="/innovaties/${i.id}">${i.titel}</a></p>
+      <h1 class="utrecht-heading-1">Sturing: ${i.titel}</h1>
+      ${phaseBadges(i.fase, i.status)}
+      <p class="utrecht-paragraph"><a class="utrecht-link" href="/innovaties/${i.id}/rapport">Stuurrapport om te printen</a></p>
+      ${state.notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${state.notice}</p></div>` : nothing}
+      ${errorSummary('Dat is niet opgeslagen', state.errors, state.general)}
+      <section class="koers-section" aria-labelledby="fase-kop">
+        <h2 class="utrecht-heading-2" id="fase-kop">Tijd in de fasen</h2>
+        ${dataTable('Tijd per fase', ['Fase', 'Tijd'], state.sturing.tijdPerFase.map((t) => [phaseLabel(t.fase) + (t.huidig ? ' (nu)' : ''), days(t.dagen)]), { hiddenCaption: true, numeric: [1] })}
+        ${leadTime(state.sturing, i.innovatieNiveau)}
+      </section>
+      ${pitchSection(state)}
+      ${riskSection(state)}
+      ${businessCaseSection(state)}
+      ${reviewsSection(state)}
+    `,
+  );
+}
+
+async function reload(state: State, notice: string): Promise<void> {
+  const fresh = await load(String(state.innovatie.id));
+  if ('problem' in fresh) return problemPage('Sturing', fresh.problem);
+  Object.assign(state, fresh, { errors: [], general: '', notice });
+  draw(state);
+}
+
+function fail(state: State, problem: { detail: string; invalidParams?: { name: string; reason: string }[] }): void {
+  state.errors = (problem.invalidParams ?? []).map((p) => ({ field: p.name.replace(/\[\d+\]\.?/g, ''), label: p.name, message: p.reason }));
+  state.general = state.errors.length ? '' : problem.detail;
+  state.notice = '';
+  draw(state);
+  focusErrorSummary();
+}
+
+const form = (e: Event) => new FormData(e.target as HTMLFormElement);
+const text = (d: FormData, k: string) => String(d.get(k) ?? '').trim();
+
+async function savePitch(e: Event, state: State): Promise<void> {
+  e.preventDefault();
+  const d = form(e);
+  const r = await apiRequest('POST', `/innovaties/${state.innovatie.id}/pitch`, Object.fromEntries(['behoeften', 'aanpak', 'voordelen', 'alternatieven'].map((k) => [k, text(d, k) || null])));
+  if (!r.ok) return fail(state, r.problem);
+  await reload(state, 'De pitch is opgeslagen als nieuwe versie.');
+}
+
+async function addUncertainty(e: Event, state: State): Promise<void> {
+  e.preventDefault();
+  const d = form(e);
+  const volgorde = Number(text(d, 'volgorde'));
+  const r = await apiRequest('POST', `/innovaties/${state.innovatie.id}/onzekerheden`, {
+    soort: text(d, 'soort'), titel: text(d, 'titel'), omschrijving: text(d, 'omschrijving') || null, eigenaar: text(d, 'eigenaar') || null,
+    volgorde: Number.isInteger(volgorde) && volgorde >= 0 ? volgorde : text(d, 'volgorde'),
+  });
+  if (!r.ok) return fail(state, r.problem);
+  await reload(state, 'Toegevoegd aan het register.');
+}
+
+async function setStatus(state: State, u: Onzekerheid, status: string): Promise<void> {
+  const r = await apiRequest('PUT', `/innovaties/${state.innovatie.id}/onzekerheden/${u.id}`, { ...u, id: undefined, status });
+  if (!r.ok) return fail(state, r.problem);
+  await reload(state, `De status van "${u.titel}" is nu ${UNCERTAINTY_STATUS[status].toLowerCase()}.`);
+}
+
+async function saveBusinessCase(e: Event, state: State): Promise<void> {
+  e.preventDefault();
+  const d = form(e);
+  const amount = (k: string) => parseAmount(text(d, k));
+  const kosten = ['idee', 'ontwikkeling', 'implementatie', 'opschaling']
+    .map((f) => ({ fase: f, extern: amount(`extern-${f}`), interneUren: amount(`uren-${f}`) }))
+    .filter((k) => k.extern !== null || k.interneUren !== null);
+  const body = {
+    kosten,
+    baten: text(d, 'baat') ? [{ omschrijving: text(d, 'baat'), bedragPerJaar: amount('baatBedrag'), aanname: text(d, 'aanname') || null }] : [],
+    stoplijst: text(d, 'stopt') ? [{ wat: text(d, 'stopt'), vrijgekomen: text(d, 'vrij') || null, besparingPerJaar: amount('besparing') }] : [],
+    uurtarief: amount('uurtarief'),
+  };
+  const r = await apiRequest('PUT', `/innovaties/${state.innovatie.id}/businesscase`, body);
+  if (!r.ok) return fail(state, r.problem);
+  await reload(state, 'De businesscase is opgeslagen.');
+}
+
+export async function steeringPage(params: Record<string, string>): Promise<void> {
+  const data = await load(params.id);
+  if ('problem' in data) return problemPage('Sturing', data.problem);
+  draw({ ...data, errors: [], general: '', notice: '' });
+}
