@@ -44,6 +44,10 @@ Result<ReferenceCases> ParseReferenceCases(const std::string& content, const std
     if (!problems.empty())
       return Invalid(file_name + ": innovaties[" + std::to_string(i) + "]." + problems[0].field + " " +
                      problems[0].message + ".");
+    // The case's phase began, as far as the report tells, at its start date.
+    if (!in.start_datum.empty())
+      in.fase_historie = {{in.fase, in.status, in.start_datum + "T00:00:00Z", "referentiecase",
+                           "fase volgens het onderzoeksrapport"}};
     out.innovations.push_back(std::move(in));
   }
   return out;
