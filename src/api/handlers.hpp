@@ -31,6 +31,8 @@ http::Response CreateToken(Services&, const Call&);
 http::Response DeleteToken(Services&, const Call&);
 http::Response ListAudit(Services&, const Call&);
 
+http::Response ZoekInnovaties(Services&, const Call&);
+http::Response VergelijkbareInnovaties(Services&, const Call&);
 http::Response ListBeoordelingen(Services&, const Call&);
 http::Response CreateBeoordeling(Services&, const Call&);
 http::Response GetBeoordeling(Services&, const Call&);

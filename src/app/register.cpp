@@ -1,5 +1,6 @@
 #include "app/register.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
@@ -29,6 +30,23 @@ Error LoginNeeded() {
 }
 
 }  // namespace
+
+void Register::Absorb() {
+  // The change is committed and queued; if the index fails now, the queue
+  // keeps it for the next attempt (at the latest at the next start).
+  Status st = search_.CatchUp(store_);
+  if (!st.ok()) log::Warn("zoekindex_loopt_achter", {{"fout", st.error().message}});
+}
+
+SearchViewer SearchViewerOf(const Actor& actor) {
+  SearchViewer v;
+  v.alles = actor.Everything();
+  v.gebruiker_id = actor.gebruiker_id;
+  for (const auto& g : actor.rollen)
+    if (std::find(v.organisaties.begin(), v.organisaties.end(), g.organisatie) == v.organisaties.end())
+      v.organisaties.push_back(g.organisatie);
+  return v;
+}
 
 ViewerScope ScopeOf(const Actor& actor) { return ViewerScope{actor.Everything(), actor.gebruiker_id}; }
 
@@ -134,7 +152,7 @@ Result<Innovation> Register::Create(Innovation in, const Actor& actor, std::vect
   in.fase_historie.clear();
   auto stored = store_.CreateInnovation(in, Change(actor, "aangemaakt"));
   if (!stored.ok()) return stored;
-  search_.Upsert(stored.value());
+  Absorb();
   return stored;
 }
 
@@ -158,7 +176,7 @@ Result<Innovation> Register::Replace(int64_t id, Innovation in, int64_t expected
                   Forbidden("U mag de innovatie niet onderbrengen bij " + in.organisatie + "."));
   auto stored = store_.UpdateInnovation(in, expected_version, Change(actor, reden));
   if (!stored.ok()) return stored;
-  search_.Upsert(stored.value());
+  Absorb();
   return stored;
 }
 
@@ -171,7 +189,7 @@ Status Register::Delete(int64_t id, const Actor& actor) {
                   Forbidden("Alleen een beheerder van " + header.value().facts.organisatie +
                             " mag deze innovatie verwijderen."));
   Status st = store_.DeleteInnovation(id, Change(actor, "verwijderd"));
-  if (st.ok()) search_.Remove(id);
+  if (st.ok()) Absorb();
   return st;
 }
 
@@ -180,10 +198,7 @@ Result<ImportCounts> Register::Import(const std::vector<Organisation>& new_orgs,
   if (!actor.systeem) return Forbidden("Alleen Koers zelf importeert.");
   auto counts = store_.ImportInnovations(new_orgs, items, Change(actor, "import"));
   if (!counts.ok()) return counts;
-  if (counts.value().toegevoegd + counts.value().gewijzigd > 0) {
-    Status st = search_.Rebuild(store_);
-    if (!st.ok()) log::Warn("zoekindex_niet_bijgewerkt", {{"fout", st.error().message}});
-  }
+  Absorb();
   return counts;
 }
 

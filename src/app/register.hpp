@@ -46,6 +46,8 @@ class Register {
                               const Actor& actor);
 
   ChangeContext Change(const Actor& actor, const std::string& reden) const;
+  // Brings the search index up to date with the store after a change.
+  void Absorb();
   Store& store() { return store_; }
   SearchIndex& search() { return search_; }
   const Clock& clock() const { return clock_; }
@@ -67,5 +69,7 @@ class Register {
 
 // The store scope that lists exactly what `actor` may read.
 ViewerScope ScopeOf(const Actor& actor);
+// The same for the search index.
+SearchViewer SearchViewerOf(const Actor& actor);
 
 }  // namespace koers

@@ -135,8 +135,7 @@ Result<Review> Steering::Decide(int64_t innovation_id, int64_t review_id, Review
                                               reg_.Change(actor, "besluit " + kLabels.at(final.besluit) + ": " +
                                                                      final.motivering.substr(0, 200)));
   if (!recorded.ok()) return recorded;
-  auto updated = reg_.store().GetInnovation(innovation_id);
-  if (updated.ok()) reg_.search().Upsert(updated.value());
+  reg_.Absorb();
   return recorded;
 }
 

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 
@@ -58,7 +59,18 @@ struct ServeSettings {
   std::string oidc_role_map;
 };
 
-bool Open(const Common& c, Wiring* w) {
+// The search index of a database: a directory beside it.
+SearchOptions SearchOptionsFor(const Common& c) {
+  SearchOptions o;
+  o.path = c.db + ".zoek";
+  o.synonyms_file = c.data_dir + "/search/synoniemen.txt";
+  if (std::filesystem::exists("/usr/share/hunspell/nl.dic")) o.hunspell_file = "/usr/share/hunspell/nl.dic";
+  if (std::filesystem::exists(c.data_dir + "/geo/gemeente-provincie.csv"))
+    o.provinces_file = c.data_dir + "/geo/gemeente-provincie.csv";
+  return o;
+}
+
+bool Open(const Common& c, Wiring* w, bool with_search = false) {
   if (!c.klok.empty()) {
     TimePoint fixed;
     if (!ParseTimestamp(c.klok, &fixed)) {
@@ -84,7 +96,16 @@ bool Open(const Common& c, Wiring* w) {
     return false;
   }
   w->store = std::move(store).value();
-  w->search = MakeNullSearchIndex();
+  if (with_search) {
+    auto index = OpenXapianIndex(SearchOptionsFor(c), *w->store);
+    if (!index.ok()) {
+      std::cerr << "De zoekindex kan niet worden geopend: " << index.error().message << "\n";
+      return false;
+    }
+    w->search = std::move(index).value();
+  } else {
+    w->search = MakeNullSearchIndex();  // the server absorbs these changes from the queue at its start
+  }
   w->reg = std::make_unique<Register>(*w->store, *w->search, *w->clock);
   AccountOptions account_options;
   auto common = ReadCommonPasswords(c.data_dir + "/beveiliging/veelgebruikte-wachtwoorden.txt");
@@ -99,7 +120,7 @@ bool Open(const Common& c, Wiring* w) {
 
 int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) {
   Wiring w;
-  if (!Open(c, &w)) return 1;
+  if (!Open(c, &w, true)) return 1;
   AccountOptions account_options;
   account_options.idle_timeout = std::chrono::minutes(settings.session_idle_minutes);
   account_options.absolute_timeout = std::chrono::hours(settings.session_max_hours);

@@ -189,7 +189,8 @@ bool IsStopword(std::string_view word) {
       "nog", "nu", "of", "om", "omdat", "onder", "ons", "onze", "ook", "op", "over", "te", "ten", "ter", "tot", "u",
       "uit", "van", "veel", "voor", "waar", "wat", "we", "wel", "welke", "wie", "wij", "wil", "willen", "word",
       "worden", "wordt", "zal", "ze", "zich", "zij", "zijn", "zo", "zodat", "zonder", "zou", "zullen", "hoe", "eerder",
-      "sneller", "beter", "manier", "graag", "gaan", "doen", "krijgen", "gemeente", "gemeenten", "onze", "uw"};
+      "sneller", "beter", "manier", "graag", "gaan", "doen", "krijgen", "gemeente", "gemeenten", "uw", "laten",
+      "moeten", "mogen", "zien", "komen", "staan", "ervoor", "daarbij", "waarmee", "waarin", "iets", "elke", "ieder"};
   return kStop.count(word) > 0;
 }
 

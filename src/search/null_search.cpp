@@ -5,10 +5,12 @@ namespace {
 
 class NullSearchIndex final : public SearchIndex {
  public:
-  void Upsert(const Innovation&) override {}
-  void Remove(int64_t) override {}
+  Status CatchUp(Store&) override { return Status::Ok(); }
   Status Rebuild(Store&) override { return Status::Ok(); }
   Result<SearchResult> Search(const SearchQuery&) const override { return SearchResult{}; }
+  Result<std::vector<SearchHit>> Similar(int64_t, const SearchViewer&, int) const override {
+    return std::vector<SearchHit>{};
+  }
 };
 
 }  // namespace

@@ -1,9 +1,12 @@
-// The search component: finds innovations by free text. The register keeps
-// it in step with the store (Upsert/Remove on every change); Rebuild brings
-// it back in line with the store after an import or at start.
+// The search component (the zoekhulp): finds innovations by plain Dutch
+// text, with facets, snippets and reasons. The index follows the store
+// through the store's search queue (a transactional outbox): after every
+// change the register calls CatchUp, and at start the index absorbs what a
+// crash may have left in the queue.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,34 +18,77 @@ namespace koers {
 
 class Store;
 
+// Whose eyes a search is for (see domain/access.hpp).
+struct SearchViewer {
+  bool alles = false;
+  int64_t gebruiker_id = 0;                // 0: anonymous
+  std::vector<std::string> organisaties;  // organisations where the viewer has a role
+};
+
 struct SearchQuery {
-  std::string text;
+  std::string text;  // free text; empty: everything (with the filters)
   int offset = 0;
   int limit = 20;
+  SearchViewer viewer;
+  // Facet filters by facet name: domein, fase, status, techniek,
+  // organisatieSoort, provincie, organisatie.
+  std::map<std::string, std::string> filters;
+};
+
+// A piece of a snippet; `treffer` marks words that matched.
+struct Fragment {
+  std::string tekst;
+  bool treffer = false;
 };
 
 struct SearchHit {
   int64_t id = 0;
   double score = 0;
+  std::string samenvatting_json;  // the innovation's summary as the API shows it in listings
+  std::vector<Fragment> fragment;
+  std::vector<std::string> waarom;  // why it matched, in Dutch
+};
+
+struct FacetCount {
+  std::string waarde;
+  int64_t aantal = 0;
 };
 
 struct SearchResult {
   std::vector<SearchHit> hits;
-  int64_t estimated_total = 0;
+  int64_t totaal = 0;
+  std::map<std::string, std::vector<FacetCount>> facetten;
+  std::vector<std::string> correcties;  // "asistent → assistent"
 };
 
 class SearchIndex {
  public:
   virtual ~SearchIndex() = default;
-  // Adds or replaces one innovation. Thread-safe.
-  virtual void Upsert(const Innovation& in) = 0;
-  virtual void Remove(int64_t id) = 0;
+  // Absorbs the store's search queue. Thread-safe; cheap when it is empty.
+  virtual Status CatchUp(Store& store) = 0;
   // Re-reads every innovation from the store.
   virtual Status Rebuild(Store& store) = 0;
   virtual Result<SearchResult> Search(const SearchQuery& query) const = 0;
+  // Innovations like `id` that `viewer` may read, best first.
+  virtual Result<std::vector<SearchHit>> Similar(int64_t id, const SearchViewer& viewer, int limit) const = 0;
 };
 
-// An index that keeps nothing and finds nothing; for tools that do not search.
+// An index that keeps nothing and finds nothing; for commands that do not
+// search (the server absorbs their changes from the queue at its start).
 std::unique_ptr<SearchIndex> MakeNullSearchIndex();
+
+struct SearchOptions {
+  std::string path;             // directory of the index
+  std::string synonyms_file;    // data/search/synoniemen.txt
+  std::string hunspell_file;    // a hunspell .dic for compound splitting; optional
+  std::string provinces_file;   // data/geo/gemeente-provincie.csv; optional
+  // Facet counts cover the best matches up to this many (all of them on a
+  // register the size of the national one).
+  int facet_depth = 5000;
+};
+
+// The Xapian index with Dutch analysis. Opens or creates it at
+// options.path; rebuilds when it was made by another version of the analysis.
+Result<std::unique_ptr<SearchIndex>> OpenXapianIndex(const SearchOptions& options, Store& store);
 
 }  // namespace koers

@@ -268,6 +268,19 @@ CREATE TABLE volwassenheid (
 );
 CREATE INDEX volwassenheid_organisatie_idx ON volwassenheid(organisatie_id, datum);
 )sql",
+    // 6: the search index's queue (a transactional outbox): every change of
+    // an innovation leaves its id here in the same transaction; the index
+    // takes ids out only after it has absorbed them, so a crash in between
+    // is repaired at the next start.
+    R"sql(
+CREATE TABLE zoek_wachtrij (
+  volgnummer   INTEGER PRIMARY KEY,
+  innovatie_id INTEGER NOT NULL
+);
+CREATE TRIGGER zoek_innovatie_ins AFTER INSERT ON innovatie BEGIN INSERT INTO zoek_wachtrij (innovatie_id) VALUES (NEW.id); END;
+CREATE TRIGGER zoek_innovatie_upd AFTER UPDATE ON innovatie BEGIN INSERT INTO zoek_wachtrij (innovatie_id) VALUES (NEW.id); END;
+CREATE TRIGGER zoek_innovatie_del AFTER DELETE ON innovatie BEGIN INSERT INTO zoek_wachtrij (innovatie_id) VALUES (OLD.id); END;
+)sql",
 };
 
 }  // namespace

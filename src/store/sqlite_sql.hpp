@@ -266,4 +266,10 @@ inline constexpr const char* kInsertMaturity =
     "INSERT INTO volwassenheid (organisatie_id, stadia, onderbouwing, datum, op, door) "
     "VALUES ((SELECT id FROM organisatie WHERE code = ?1), ?2, ?3, ?4, ?5, ?6)";
 
+// --- search queue -----------------------------------------------------------------
+inline constexpr const char* kSearchQueue =
+    "SELECT volgnummer, innovatie_id FROM zoek_wachtrij ORDER BY volgnummer LIMIT ?1";
+inline constexpr const char* kClearSearchQueue = "DELETE FROM zoek_wachtrij WHERE volgnummer <= ?1";
+inline constexpr const char* kAllInnovationIds = "SELECT id FROM innovatie WHERE id > ?1 ORDER BY id LIMIT ?2";
+
 }  // namespace koers::sqlite::sql

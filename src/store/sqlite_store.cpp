@@ -3,6 +3,7 @@
 #include "store/sqlite_store.hpp"
 
 #include <cstdlib>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
@@ -669,6 +670,40 @@ Result<ImportCounts> SqliteStore::ImportInnovations(const std::vector<Organisati
   Status st = tx.Commit();
   if (!st.ok()) return st.error();
   return counts;
+}
+
+Result<SearchQueue> SqliteStore::PendingSearchUpdates(int limit) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  auto s = conn.value()->Prepare(sql::kSearchQueue);
+  if (!s.ok()) return s.error();
+  s.value()->Bind(1, static_cast<int64_t>(limit));
+  SearchQueue out;
+  std::set<int64_t> seen;
+  Status st;
+  while (s.value()->Step(&st)) {
+    out.last = s.value()->Int(0);
+    if (seen.insert(s.value()->Int(1)).second) out.ids.push_back(s.value()->Int(1));
+  }
+  if (!st.ok()) return st.error();
+  return out;
+}
+
+Status SqliteStore::ClearSearchUpdates(int64_t last) {
+  return Run(sql::kClearSearchQueue, [&](Statement& s) { s.Bind(1, last); });
+}
+
+Result<std::vector<int64_t>> SqliteStore::InnovationIds(int64_t after, int limit) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  auto s = conn.value()->Prepare(sql::kAllInnovationIds);
+  if (!s.ok()) return s.error();
+  s.value()->Bind(1, after).Bind(2, static_cast<int64_t>(limit));
+  std::vector<int64_t> out;
+  Status st;
+  while (s.value()->Step(&st)) out.push_back(s.value()->Int(0));
+  if (!st.ok()) return st.error();
+  return out;
 }
 
 Result<std::vector<SteeringRow>> SqliteStore::ListSteering(const std::string& org, const ViewerScope& viewer) {

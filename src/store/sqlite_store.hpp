@@ -80,6 +80,10 @@ class SqliteStore final : public Store {
   Result<MaturityEntry> AddMaturity(const MaturityEntry& entry, const ChangeContext& change) override;
   Result<std::vector<SteeringRow>> ListSteering(const std::string& org, const ViewerScope& viewer) override;
 
+  Result<SearchQueue> PendingSearchUpdates(int limit) override;
+  Status ClearSearchUpdates(int64_t last) override;
+  Result<std::vector<int64_t>> InnovationIds(int64_t after, int limit) override;
+
   Status AppendAudit(const AuditEntry& entry) override;
   Result<Listing<AuditEntry>> ListAudit(const AuditFilter& filter, const PageRequest& page) override;
 

@@ -89,6 +89,11 @@ struct OidcRequest {
   std::string aangemaakt_op;
 };
 
+struct SearchQueue {
+  std::vector<int64_t> ids;  // distinct
+  int64_t last = 0;          // highest queue number among them
+};
+
 struct SteeringRow {
   Innovation innovatie;           // with fase_historie, team and partners
   std::vector<Review> besluiten;  // recorded reviews, oldest first
@@ -235,6 +240,14 @@ class Store {
   // history, and the recorded reviews of each: what the funnel board and
   // the steering overview are made of.
   virtual Result<std::vector<SteeringRow>> ListSteering(const std::string& org, const ViewerScope& viewer) = 0;
+
+  // The search index's queue: ids of innovations changed since the index
+  // last absorbed them, oldest first, with the highest queue number seen.
+  virtual Result<SearchQueue> PendingSearchUpdates(int limit) = 0;
+  // Forgets queue entries up to and including `last`.
+  virtual Status ClearSearchUpdates(int64_t last) = 0;
+  // Ids of all innovations above `after`, ascending, at most `limit`.
+  virtual Result<std::vector<int64_t>> InnovationIds(int64_t after, int limit) = 0;
 
   // The audit trail: append-only (the database refuses updates and deletes).
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
