@@ -54,7 +54,7 @@ bool IsAppPage(const std::string& path) {
   if (path == "/") return true;
   static const std::initializer_list<const char*> kPages[] = {
       {"innovaties"},         {"innovaties", "nieuw"}, {"innovaties", "*"}, {"innovaties", "*", "bewerken"},
-      {"organisaties"},       {"organisaties", "*"},   {"zoeken"},          {"over"},
+      {"organisaties"},       {"organisaties", "*"},   {"zoeken"},          {"over"},  {"clusters"}, {"clusters", "*"},
       {"inloggen"},           {"account"},             {"beheer", "gebruikers"}, {"beheer", "gebruikers", "*"},
       {"beheer", "audit"},     {"organisaties", "*", "funnel"}, {"organisaties", "*", "sturing"},
       {"innovaties", "*", "sturing"}, {"innovaties", "*", "rapport"}, {"innovaties", "*", "beoordelingen", "*"},

@@ -17,6 +17,7 @@ import { steeringPage } from './pages/sturing';
 import { reviewPage } from './pages/beoordeling';
 import { reportPage } from './pages/rapport';
 import { funnelPage, steeringOverviewPage } from './pages/funnel';
+import { searchPage } from './pages/zoeken';
 
 addRoute('/', startPage);
 addRoute('/innovaties', listPage);
@@ -32,6 +33,7 @@ addRoute('/innovaties/:id/rapport', reportPage);
 addRoute('/innovaties/:id/beoordelingen/nieuw', reviewPage);
 addRoute('/innovaties/:id/beoordelingen/:beoordeling', reviewPage);
 addRoute('/inloggen', loginPage);
+addRoute('/zoeken', searchPage);
 addRoute('/account', accountPage);
 addRoute('/beheer/gebruikers', usersPage);
 addRoute('/beheer/gebruikers/:id', userPage);

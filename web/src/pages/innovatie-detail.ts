@@ -9,6 +9,7 @@ import { hasRole, session } from '../lib/session';
 import { renderPage } from '../components/page-shell/page-shell';
 import { phaseBadges } from '../components/status-badge/status-badge';
 import { problemPage } from './problem';
+import { resultCard, type Treffer } from './zoeken';
 
 function row(term: string, value: TemplateResult | string | null | undefined): TemplateResult | typeof nothing {
   if (value === null || value === undefined || value === '') return nothing;
@@ -53,9 +54,13 @@ function actions(i: Innovatie): TemplateResult | typeof nothing {
 }
 
 export async function detailPage(params: Record<string, string>): Promise<void> {
-  const r = await apiGet<Innovatie>(`/innovaties/${encodeURIComponent(params.id)}`);
+  const [r, sim] = await Promise.all([
+    apiGet<Innovatie>(`/innovaties/${encodeURIComponent(params.id)}`),
+    apiGet<{ _embedded: { innovaties: Treffer[] } }>(`/innovaties/${encodeURIComponent(params.id)}/vergelijkbaar?aantal=5`),
+  ]);
   if (!r.ok) return problemPage('Innovatie', r.problem);
   const i = r.body;
+  const similar = sim.ok ? sim.body._embedded.innovaties : [];
   renderPage(
     i.titel,
     html`
@@ -137,6 +142,12 @@ export async function detailPage(params: Record<string, string>): Promise<void> 
               Overgenomen uit het ${i.bron.register === 'algoritmeregister' ? 'Algoritmeregister' : i.bron.register} (nummer ${i.bron.id}${i.bron.registratieDatum ? html`, geregistreerd op ${formatDate(i.bron.registratieDatum)}` : nothing}).
               ${i.bron.url ? html`<a class="utrecht-link" href=${i.bron.url} rel="noopener">Bekijk de registratie in het Algoritmeregister</a>` : nothing}
             </p>
+          </section>`
+        : nothing}
+      ${similar.length
+        ? html`<section class="koers-section" aria-labelledby="lijkt-kop">
+            <h2 class="utrecht-heading-2" id="lijkt-kop">Vergelijkbare innovaties</h2>
+            <ul class="koers-cards">${similar.map((x) => resultCard(x, 3))}</ul>
           </section>`
         : nothing}
       <p class="utrecht-paragraph koers-muted">Laatst gewijzigd op ${formatDate(i.gewijzigdOp)} (versie ${i.versie}).</p>

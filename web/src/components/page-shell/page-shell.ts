@@ -67,6 +67,15 @@ export function renderPage(title: string, content: TemplateResult): void {
               )}
             </ul>
           </nav>
+          <form class="koers-header__search" role="search" aria-label="Zoeken in alle innovaties" @submit=${(e: Event) => {
+            e.preventDefault();
+            const q = String(new FormData(e.target as HTMLFormElement).get('q') ?? '').trim();
+            navigate(`/zoeken?q=${encodeURIComponent(q)}`);
+          }}>
+            <label class="koers-visually-hidden" for="zoek-overal">Zoek een oplossing</label>
+            <input class="koers-header__search-input" id="zoek-overal" name="q" type="search" placeholder="Zoek een oplossing" autocomplete="off">
+            <button class="koers-header__search-button" type="submit">Zoek</button>
+          </form>
           <div class="koers-header__account">${account()}</div>
         </div>
       </header>

@@ -1,0 +1,52 @@
+// Adoption clusters: innovations that are the same product or solution used
+// by different organisations (dozens of municipalities registered the same
+// anonymisation tool, the same virtual assistant, ...), grouped
+// automatically by near-identical descriptions and titles.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "app/register.hpp"
+
+namespace koers {
+
+struct ClusterMember {
+  int64_t innovatie_id = 0;
+  std::string organisatie;
+};
+
+struct Cluster {
+  std::string id;    // "c" + the smallest innovation id in it
+  std::string naam;  // the most common title
+  std::vector<ClusterMember> leden;
+};
+
+// How two descriptions are compared (exposed for tests).
+double ShingleSimilarity(const std::string& a, const std::string& b);
+
+// Groups `texts` (title and description per item) into clusters of items
+// whose texts are near-identical, or whose titles agree and texts are alike.
+// Returns groups of indices into `texts`, each of at least two items.
+std::vector<std::vector<size_t>> GroupSimilar(const std::vector<std::pair<std::string, std::string>>& texts);
+
+class Clusters {
+ public:
+  explicit Clusters(Register& reg) : reg_(reg) {}
+  // Clusters over all innovations, recomputed when the store changed; each
+  // spans at least two organisations. Not filtered: see Visible.
+  Result<std::shared_ptr<const std::vector<Cluster>>> All();
+  // The members of `c` that `actor` may read (a cluster stays worth showing
+  // when they span at least two organisations).
+  std::vector<ClusterMember> Visible(const Cluster& c, const Actor& actor);
+
+ private:
+  Register& reg_;
+  std::mutex mutex_;
+  int64_t counter_ = -1;
+  std::shared_ptr<const std::vector<Cluster>> clusters_;
+};
+
+}  // namespace koers

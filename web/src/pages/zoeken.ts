@@ -1,0 +1,117 @@
+// The zoekhulp's results: ranked innovations across all organisations, with
+// the matched words marked, why each matched, and facets with counts.
+import { html, nothing, type TemplateResult } from 'lit';
+import { apiGet, type InnovatieSamenvatting, type Page } from '../lib/api';
+import { formatNumber } from '../lib/format';
+import { label } from '../lib/vocab';
+import { navigate } from '../lib/router';
+import { renderPage } from '../components/page-shell/page-shell';
+import { pagination } from '../components/pagination/pagination';
+import { phaseBadges } from '../components/status-badge/status-badge';
+import { problemPage } from './problem';
+
+export interface Treffer extends InnovatieSamenvatting {
+  fragment: { tekst: string; treffer: boolean }[];
+  waarom: string[];
+}
+interface Facetwaarde {
+  waarde: string;
+  label: string;
+  aantal: number;
+}
+interface Zoekpagina extends Page<Treffer> {
+  correcties: string[];
+  facetten: Record<string, Facetwaarde[]>;
+}
+
+const FACETS: [string, string][] = [
+  ['domein', 'Domein'],
+  ['fase', 'Fase'],
+  ['status', 'Status'],
+  ['organisatieSoort', 'Soort organisatie'],
+  ['provincie', 'Provincie'],
+  ['techniek', 'Techniek'],
+];
+
+export function fragment(parts: { tekst: string; treffer: boolean }[]): TemplateResult {
+  return html`${parts.map((p) => (p.treffer ? html`<mark class="koers-mark">${p.tekst}</mark>` : p.tekst))}`;
+}
+
+export function resultCard(r: Treffer, headingLevel: 2 | 3 = 2): TemplateResult {
+  const link = html`<a class="utrecht-link" href="/innovaties/${r.id}">${r.titel}</a>`;
+  return html`<li class="koers-card">
+    ${headingLevel === 2 ? html`<h2 class="utrecht-heading-3 koers-card__title">${link}</h2>` : html`<h3 class="utrecht-heading-4 koers-card__title">${link}</h3>`}
+    <p class="utrecht-paragraph koers-card__meta">
+      ${r.organisatieNaam ?? r.organisatie}${r.domein ? html` · ${label('domein', r.domein)}` : nothing}
+      ${r.bron ? html` · Algoritmeregister nummer ${r.bron.id}` : nothing}
+    </p>
+    ${phaseBadges(r.fase, r.status)}
+    ${r.fragment.length ? html`<p class="utrecht-paragraph koers-card__text">${fragment(r.fragment)}</p>` : nothing}
+    ${r.waarom.length ? html`<p class="utrecht-paragraph koers-muted koers-why">Waarom: ${r.waarom.join('; ')}.</p>` : nothing}
+  </li>`;
+}
+
+function facetList(name: string, title: string, values: Facetwaarde[], query: URLSearchParams): TemplateResult | typeof nothing {
+  if (!values.length) return nothing;
+  const active = query.get(name);
+  const href = (v: string | null) => {
+    const q = new URLSearchParams(query);
+    q.delete('pagina');
+    if (v === null) q.delete(name);
+    else q.set(name, v);
+    return `/zoeken?${q}`;
+  };
+  return html`<section class="koers-facet" aria-labelledby="facet-${name}">
+    <h2 class="utrecht-heading-4" id="facet-${name}">${title}</h2>
+    <ul class="koers-facet__list">
+      ${active ? html`<li><a class="utrecht-link" href=${href(null)}>Alle ${title.toLowerCase()} tonen</a></li>` : nothing}
+      ${values.map((v) => html`<li>
+        <a class="utrecht-link" href=${href(v.waarde)} aria-current=${active === v.waarde ? 'true' : 'false'}>
+          ${name === 'fase' || name === 'status' || name === 'domein' || name === 'organisatieSoort' ? v.label : v.waarde}</a>
+        <span class="koers-muted">(${formatNumber(v.aantal)})</span>
+      </li>`)}
+    </ul>
+  </section>`;
+}
+
+export async function searchPage(_: Record<string, string>, query: URLSearchParams): Promise<void> {
+  const q = new URLSearchParams();
+  for (const k of ['q', 'pagina', ...FACETS.map((f) => f[0])]) if (query.get(k)) q.set(k, query.get(k)!);
+  const r = await apiGet<Zoekpagina>(`/innovaties/_zoek?${q}`);
+  if (!r.ok) return problemPage('Zoeken', r.problem);
+  const page = r.body;
+  const text = query.get('q') ?? '';
+  renderPage(
+    text ? `Zoeken naar ${text}` : 'Zoeken',
+    html`
+      <h1 class="utrecht-heading-1">Zoeken in alle innovaties</h1>
+      <form class="koers-search-form" role="search" aria-label="Zoek opnieuw" @submit=${(e: Event) => {
+        e.preventDefault();
+        const v = String(new FormData(e.target as HTMLFormElement).get('q') ?? '').trim();
+        navigate(`/zoeken?q=${encodeURIComponent(v)}`);
+      }}>
+        <label class="utrecht-form-label" for="zoekvraag">Beschrijf uw vraag of probleem</label>
+        <div class="koers-search-form__row">
+          <input class="utrecht-textbox utrecht-textbox--html-input" id="zoekvraag" name="q" type="search" .value=${text} autocomplete="off">
+          <button class="utrecht-button utrecht-button--primary-action" type="submit">Zoeken</button>
+        </div>
+      </form>
+      ${page.correcties.length ? html`<p class="utrecht-paragraph" role="status">Gelezen als: ${page.correcties.join(', ')}.</p>` : nothing}
+      <p class="utrecht-paragraph" role="status">${formatNumber(page.totaal)} ${page.totaal === 1 ? 'innovatie gevonden' : 'innovaties gevonden'}${text ? html` voor “${text}”` : nothing}.</p>
+      <div class="koers-search">
+        <aside class="koers-search__facets" aria-label="Verfijnen">
+          ${FACETS.map(([name, title]) => facetList(name, title, page.facetten[name] ?? [], q))}
+        </aside>
+        <div class="koers-search__results">
+          <ul class="koers-cards" aria-label="Zoekresultaten">${page._embedded.resultaten.map((x) => resultCard(x))}</ul>
+          ${page._embedded.resultaten.length === 0 ? html`<p class="utrecht-paragraph">Niets gevonden. Probeer andere woorden of minder filters.</p>` : nothing}
+          ${pagination(page.pagina, page.totaal, page.paginaGrootte, (p) => {
+            const h = new URLSearchParams(q);
+            h.set('pagina', String(p));
+            return `/zoeken?${h}`;
+          })}
+        </div>
+      </div>
+    `,
+  );
+}
