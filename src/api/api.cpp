@@ -211,7 +211,7 @@ void AddStandardHeaders(const std::string& path, http::Response* res) {
   res->SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (IsApiPath(path)) {
     res->SetHeader("API-Version", kApiVersion);
-    res->SetHeader("Cache-Control", "no-store");
+    if (!res->HasHeader("Cache-Control")) res->SetHeader("Cache-Control", "no-store");
   }
 }
 

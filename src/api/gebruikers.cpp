@@ -15,11 +15,6 @@ nlohmann::json UserJson(const User& u);  // sessie.cpp
 
 namespace {
 
-bool ParseId(const std::string& text, int64_t* id) {
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *id);
-  return ec == std::errc() && ptr == text.data() + text.size() && *id > 0;
-}
-
 Error UnknownUser() { return NotFound("Deze gebruiker bestaat niet of is niet zichtbaar voor u."); }
 
 // Reads the allowed keys of a JSON object body; wrong types and unknown keys

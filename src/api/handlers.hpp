@@ -53,6 +53,18 @@ http::Response GetOrganisatieSturing(Services&, const Call&);
 http::Response ListVolwassenheid(Services&, const Call&);
 http::Response CreateVolwassenheid(Services&, const Call&);
 
+http::Response ListAdopties(Services&, const Call&);
+http::Response CreateAdoptie(Services&, const Call&);
+http::Response GetAdoptie(Services&, const Call&);
+http::Response ReplaceAdoptie(Services&, const Call&);
+http::Response DeleteAdoptie(Services&, const Call&);
+http::Response ListHergebruik(Services&, const Call&);
+http::Response SaveHergebruik(Services&, const Call&);  // POST and PUT
+http::Response DeleteHergebruik(Services&, const Call&);
+http::Response ListClusters(Services&, const Call&);
+http::Response GetCluster(Services&, const Call&);
+http::Response GetGemeentekaart(Services&, const Call&);
+
 http::Response GetWaardelijsten(Services&, const Call&);
 http::Response GetStatistieken(Services&, const Call&);
 http::Response GetOpenApi(Services&, const Call&);

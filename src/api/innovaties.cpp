@@ -13,24 +13,7 @@
 namespace koers::api {
 namespace {
 
-bool ParseId(const std::string& text, int64_t* id) {
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *id);
-  return ec == std::errc() && ptr == text.data() + text.size() && *id > 0;
-}
-
 Error UnknownInnovation() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
-
-// If-Match: "7" or W/"7" gives 7; absent gives 0; anything else is an error.
-bool ExpectedVersion(const http::Request& req, int64_t* version) {
-  std::string_view h = req.Header("if-match");
-  *version = 0;
-  if (h.empty()) return true;
-  if (h.rfind("W/", 0) == 0) h.remove_prefix(2);
-  if (h.size() < 3 || h.front() != '"' || h.back() != '"') return false;
-  h = h.substr(1, h.size() - 2);
-  auto [ptr, ec] = std::from_chars(h.data(), h.data() + h.size(), *version);
-  return ec == std::errc() && ptr == h.data() + h.size() && *version > 0;
-}
 
 // Which accounts are on a team is not for anonymous eyes.
 nlohmann::json JsonFor(const Innovation& in, const Actor& actor) {

@@ -92,4 +92,21 @@ nlohmann::json PageLinks(const http::Request& req, const PageRequest& page, int6
   return links;
 }
 
+bool ParseId(const std::string& text, int64_t* id) {
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *id);
+  return ec == std::errc() && ptr == text.data() + text.size() && *id > 0;
+}
+
+// If-Match: "7" or W/"7" gives 7; absent gives 0; anything else is an error.
+bool ExpectedVersion(const http::Request& req, int64_t* version) {
+  std::string_view h = req.Header("if-match");
+  *version = 0;
+  if (h.empty()) return true;
+  if (h.rfind("W/", 0) == 0) h.remove_prefix(2);
+  if (h.size() < 3 || h.front() != '"' || h.back() != '"') return false;
+  h = h.substr(1, h.size() - 2);
+  auto [ptr, ec] = std::from_chars(h.data(), h.data() + h.size(), *version);
+  return ec == std::errc() && ptr == h.data() + h.size() && *version > 0;
+}
+
 }  // namespace koers::api

@@ -38,6 +38,11 @@ class QueryReader {
   std::vector<FieldProblem> problems_;
 };
 
+// A positive integer id from a path parameter.
+bool ParseId(const std::string& text, int64_t* id);
+// If-Match: "7" or W/"7" gives 7; absent gives 0; anything else is an error.
+bool ExpectedVersion(const http::Request& req, int64_t* version);
+
 // HAL links for a paged listing: self, first, prev, next, last (prev/next
 // omitted at the ends), keeping the request's other query parameters.
 nlohmann::json PageLinks(const http::Request& req, const PageRequest& page, int64_t total);

@@ -16,6 +16,9 @@ namespace koers {
 class Register;
 class Accounts;
 class Steering;
+class Clusters;
+class Adoptions;
+class MunicipalityMap;
 }
 
 namespace koers::api {
@@ -29,6 +32,9 @@ struct Services {
   Register& reg;
   Accounts& accounts;
   Steering& steering;
+  Clusters& clusters;
+  Adoptions& adoptions;
+  const MunicipalityMap* kaart;  // null when the boundaries are missing
   ResponseCache& cache;
   RateLimiter& limits;
   const ApiOptions& options;

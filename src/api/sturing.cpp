@@ -15,11 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-bool ParseId(const std::string& text, int64_t* id) {
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *id);
-  return ec == std::errc() && ptr == text.data() + text.size() && *id > 0;
-}
-
 Error Unknown() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
 
 // The innovation id of the path, or a 404 answer in `res`.
@@ -34,17 +29,6 @@ bool Body(const Call& c, json* body, http::Response* res, bool merge = false) {
   if (ParseJsonBody(c.req, body, &error, merge)) return true;
   *res = Problem(error, c.req.path);
   return false;
-}
-
-bool ExpectedVersion(const http::Request& req, int64_t* version) {
-  std::string_view h = req.Header("if-match");
-  *version = 0;
-  if (h.empty()) return true;
-  if (h.rfind("W/", 0) == 0) h.remove_prefix(2);
-  if (h.size() < 3 || h.front() != '"' || h.back() != '"') return false;
-  h = h.substr(1, h.size() - 2);
-  auto [ptr, ec] = std::from_chars(h.data(), h.data() + h.size(), *version);
-  return ec == std::errc() && ptr == h.data() + h.size() && *version > 0;
 }
 
 template <class T>

@@ -1,6 +1,5 @@
 // Handlers of the zoekhulp: /api/v1/innovaties/_zoek and
 // /api/v1/innovaties/{id}/vergelijkbaar.
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "api/api.hpp"
@@ -86,9 +85,7 @@ http::Response ZoekInnovaties(Services& s, const Call& c) {
 
 http::Response VergelijkbareInnovaties(Services& s, const Call& c) {
   int64_t id = 0;
-  const std::string& text = c.params.Get("id");
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0)
+  if (!ParseId(c.params.Get("id"), &id))
     return Problem(NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."), c.req.path);
   QueryReader q(c.req, {"aantal"});
   int limit = q.Int("aantal", 5, 1, 20);

@@ -118,6 +118,21 @@ std::vector<std::vector<size_t>> GroupSimilar(const std::vector<std::pair<std::s
   return out;
 }
 
+std::string ClusterName(const std::vector<ClusterMember>& members) {
+  std::map<std::string, int> count;
+  for (const auto& m : members) ++count[m.titel];
+  auto best = count.begin();
+  for (auto it = count.begin(); it != count.end(); ++it)
+    if (it->second > best->second) best = it;
+  return best == count.end() ? std::string() : best->first;
+}
+
+size_t OrganisationCount(const std::vector<ClusterMember>& members) {
+  std::set<std::string> orgs;
+  for (const auto& m : members) orgs.insert(m.organisatie);
+  return orgs.size();
+}
+
 Result<std::shared_ptr<const std::vector<Cluster>>> Clusters::All() {
   auto counter = reg_.store().ChangeCounter();
   if (!counter.ok()) return counter.error();
@@ -143,17 +158,13 @@ Result<std::shared_ptr<const std::vector<Cluster>>> Clusters::All() {
     for (size_t i : group) orgs.insert(all[i].organisatie);
     if (orgs.size() < 2) continue;
     Cluster c;
-    std::map<std::string, int> title_count;
-    int64_t smallest = INT64_MAX;
+    int64_t smallest = INT64_MAX, smallest_public = INT64_MAX;
     for (size_t i : group) {
-      c.leden.push_back({all[i].id, all[i].organisatie});
-      ++title_count[all[i].titel];
+      c.leden.push_back({all[i].id, all[i].titel, all[i].organisatie});
       smallest = std::min(smallest, all[i].id);
+      if (all[i].zichtbaarheid == "openbaar") smallest_public = std::min(smallest_public, all[i].id);
     }
-    c.id = "c" + std::to_string(smallest);
-    c.naam = std::max_element(title_count.begin(), title_count.end(), [](const auto& a, const auto& b) {
-               return a.second != b.second ? a.second < b.second : a.first > b.first;
-             })->first;
+    c.id = "c" + std::to_string(smallest_public != INT64_MAX ? smallest_public : smallest);
     out->push_back(std::move(c));
   }
   std::sort(out->begin(), out->end(), [](const Cluster& a, const Cluster& b) {

@@ -15,14 +15,19 @@ namespace koers {
 
 struct ClusterMember {
   int64_t innovatie_id = 0;
+  std::string titel;
   std::string organisatie;
 };
 
 struct Cluster {
-  std::string id;    // "c" + the smallest innovation id in it
-  std::string naam;  // the most common title
+  std::string id;  // "c" + the smallest id of its public members (of all, when none is public)
   std::vector<ClusterMember> leden;
 };
+
+// The most common title among `members` (ties: the alphabetically first).
+std::string ClusterName(const std::vector<ClusterMember>& members);
+// Number of distinct organisations among `members`.
+size_t OrganisationCount(const std::vector<ClusterMember>& members);
 
 // How two descriptions are compared (exposed for tests).
 double ShingleSimilarity(const std::string& a, const std::string& b);
@@ -38,8 +43,8 @@ class Clusters {
   // Clusters over all innovations, recomputed when the store changed; each
   // spans at least two organisations. Not filtered: see Visible.
   Result<std::shared_ptr<const std::vector<Cluster>>> All();
-  // The members of `c` that `actor` may read (a cluster stays worth showing
-  // when they span at least two organisations).
+  // The members of `c` that `actor` may read. A cluster is only shown when
+  // its visible members span at least two organisations.
   std::vector<ClusterMember> Visible(const Cluster& c, const Actor& actor);
 
  private:

@@ -6,11 +6,15 @@
 #include <filesystem>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "api/api.hpp"
 #include "api/oidc.hpp"
 #include "api/response_cache.hpp"
 #include "app/accounts.hpp"
+#include "app/adoption.hpp"
+#include "app/clusters.hpp"
+#include "app/municipality_map.hpp"
 #include "app/register.hpp"
 #include "app/steering.hpp"
 #include "core/text.hpp"
@@ -167,7 +171,17 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   api::ResponseCache cache;
   api::RateLimiter limits;
   Steering steering(*w.reg);
-  api::Services services{*w.reg, *w.accounts, steering, cache, limits, api_options};
+  Clusters clusters(*w.reg);
+  Adoptions adoptions(*w.reg);
+  std::optional<MunicipalityMap> kaart;
+  auto loaded_map = MunicipalityMap::Load(c.data_dir + "/geo/gemeentegrenzen_2024.geojson");
+  if (loaded_map.ok()) {
+    kaart = std::move(loaded_map).value();
+  } else {
+    log::Warn("kaart_ontbreekt", {{"melding", loaded_map.error().message}});
+  }
+  api::Services services{*w.reg,     *w.accounts, steering, clusters, adoptions, kaart ? &*kaart : nullptr,
+                         cache,      limits,      api_options};
   api::Api app(services, web, oidc.get());
   options.body_limit_for = api::BodyLimitFor;
   options.decorate = [](const std::string& target, http::Response* res) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "domain/checks.hpp"
 #include "domain/account.hpp"
 #include "domain/vocabulary.hpp"
 
@@ -11,23 +12,6 @@ namespace koers {
 namespace {
 
 constexpr const char* kPhases[] = {"idee", "ontwikkeling", "implementatie", "opschaling"};
-
-void CheckText(std::vector<FieldProblem>* out, const std::string& field, const std::string& v, size_t max,
-               bool required) {
-  if (v.empty()) {
-    if (required) out->push_back({field, "is verplicht"});
-    return;
-  }
-  if (!IsValidUtf8(v) || HasControlChars(v)) {
-    out->push_back({field, "bevat ongeldige tekens"});
-  } else if (Utf8Length(v) > max) {
-    out->push_back({field, "is te lang (maximaal " + std::to_string(max) + " tekens)"});
-  }
-}
-
-void CheckAmount(std::vector<FieldProblem>* out, const std::string& field, const std::optional<double>& v) {
-  if (v && (*v < 0 || *v > 1e12)) out->push_back({field, "moet 0 of meer zijn"});
-}
 
 double Days(TimePoint a, TimePoint b) {
   return std::chrono::duration<double>(b - a).count() / 86400.0;

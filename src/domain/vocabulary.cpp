@@ -146,6 +146,21 @@ constexpr VocabEntry kGebruikersRolEntries[] = {
     {"stuurgroep", "Stuurgroep: neemt besluiten bij de fasepoorten"},
     {"beheerder", "Beheerder: beheert gebruikers en instellingen van de organisatie"},
 };
+constexpr VocabEntry kAdoptieStatusEntries[] = {
+    {"buitenkring", "Buitenkring: belangstelling, volgt de ontwikkeling"},
+    {"in_uitvoering", "Adoptie loopt"},
+    {"in_gebruik", "In gebruik"},
+    {"gestopt", "Gestopt"},
+};
+constexpr VocabEntry kHergebruikSoortEntries[] = {
+    {"aanbesteding", "Aanbestedingsdocumenten"},
+    {"broncode", "Broncode"},
+    {"datamodel", "Datamodel"},
+    {"dpia", "DPIA (gegevensbeschermingseffectbeoordeling)"},
+    {"handleiding", "Handleiding"},
+    {"businesscase", "Businesscase"},
+    {"overig", "Overig document"},
+};
 }  // namespace
 
 const Vocabulary kDomein{"domein", kDomeinEntries};
@@ -164,12 +179,15 @@ const Vocabulary kRol{"rol", kRolEntries};
 const Vocabulary kArchetype{"archetype", kArchetypeEntries};
 const Vocabulary kOrganisatieSoort{"organisatieSoort", kOrganisatieSoortEntries};
 const Vocabulary kGebruikersRol{"gebruikersRol", kGebruikersRolEntries};
+const Vocabulary kAdoptieStatus{"adoptieStatus", kAdoptieStatusEntries};
+const Vocabulary kHergebruikSoort{"hergebruikSoort", kHergebruikSoortEntries};
 
 std::span<const Vocabulary* const> All() {
-  static const std::array<const Vocabulary*, 16> kAll = {
+  static const std::array<const Vocabulary*, 18> kAll = {
       &kDomein,     &kFase,          &kStatus, &kInnovatieType, &kInnovatieNiveau,
       &kAnalyseNiveau, &kOrientatie, &kWaardeSoort, &kWaardeNiveau, &kInkoopRoute,
-      &kZichtbaarheid, &kUrgentie,   &kRol,    &kArchetype,     &kOrganisatieSoort, &kGebruikersRol};
+      &kZichtbaarheid, &kUrgentie,   &kRol,    &kArchetype,     &kOrganisatieSoort, &kGebruikersRol,
+      &kAdoptieStatus, &kHergebruikSoort};
   return kAll;
 }
 

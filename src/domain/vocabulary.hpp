@@ -42,6 +42,8 @@ extern const Vocabulary kRol;
 extern const Vocabulary kArchetype;
 extern const Vocabulary kOrganisatieSoort;
 extern const Vocabulary kGebruikersRol;
+extern const Vocabulary kAdoptieStatus;
+extern const Vocabulary kHergebruikSoort;
 
 // All lists, in a fixed order.
 std::span<const Vocabulary* const> All();

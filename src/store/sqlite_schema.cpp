@@ -281,6 +281,49 @@ CREATE TRIGGER zoek_innovatie_ins AFTER INSERT ON innovatie BEGIN INSERT INTO zo
 CREATE TRIGGER zoek_innovatie_upd AFTER UPDATE ON innovatie BEGIN INSERT INTO zoek_wachtrij (innovatie_id) VALUES (NEW.id); END;
 CREATE TRIGGER zoek_innovatie_del AFTER DELETE ON innovatie BEGIN INSERT INTO zoek_wachtrij (innovatie_id) VALUES (OLD.id); END;
 )sql",
+    // 7: adoption by other organisations (with its dated steps) and the
+    // reuse assets an innovation offers.
+    R"sql(
+CREATE TABLE adoptie (
+  id             INTEGER PRIMARY KEY,
+  bron_id        INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  organisatie_id INTEGER NOT NULL REFERENCES organisatie(id),
+  status         TEXT NOT NULL,
+  datum          TEXT NOT NULL,
+  notitie        TEXT,
+  innovatie_id   INTEGER REFERENCES innovatie(id) ON DELETE SET NULL,
+  versie         INTEGER NOT NULL,
+  aangemaakt_op  TEXT NOT NULL,
+  gewijzigd_op   TEXT NOT NULL,
+  UNIQUE (bron_id, organisatie_id)
+);
+CREATE INDEX adoptie_organisatie_idx ON adoptie(organisatie_id);
+CREATE INDEX adoptie_innovatie_idx ON adoptie(innovatie_id);
+
+CREATE TABLE adoptie_stap (
+  id         INTEGER PRIMARY KEY,
+  adoptie_id INTEGER NOT NULL REFERENCES adoptie(id) ON DELETE CASCADE,
+  status     TEXT NOT NULL,
+  datum      TEXT NOT NULL,
+  notitie    TEXT,
+  door       TEXT NOT NULL,
+  op         TEXT NOT NULL
+);
+CREATE INDEX adoptie_stap_adoptie_idx ON adoptie_stap(adoptie_id, id);
+
+CREATE TABLE hergebruik (
+  id            INTEGER PRIMARY KEY,
+  innovatie_id  INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  soort         TEXT NOT NULL,
+  titel         TEXT NOT NULL,
+  url           TEXT,
+  licentie      TEXT,
+  toelichting   TEXT,
+  aangemaakt_op TEXT NOT NULL,
+  gewijzigd_op  TEXT NOT NULL
+);
+CREATE INDEX hergebruik_innovatie_idx ON hergebruik(innovatie_id, id);
+)sql",
 };
 
 }  // namespace

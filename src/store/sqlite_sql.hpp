@@ -266,6 +266,40 @@ inline constexpr const char* kInsertMaturity =
     "INSERT INTO volwassenheid (organisatie_id, stadia, onderbouwing, datum, op, door) "
     "VALUES ((SELECT id FROM organisatie WHERE code = ?1), ?2, ?3, ?4, ?5, ?6)";
 
+// --- adoption and reuse -------------------------------------------------------------
+// Read order of kAdoptionSelect; see ReadAdoption in sqlite_adoption.cpp.
+inline constexpr const char* kAdoptionSelect =
+    "SELECT a.id, a.bron_id, o.code, o.naam, a.status, a.datum, coalesce(a.notitie, ''), coalesce(a.innovatie_id, 0), "
+    "a.versie, a.aangemaakt_op, a.gewijzigd_op FROM adoptie a JOIN organisatie o ON o.id = a.organisatie_id";
+inline constexpr const char* kWhereAdoption = " WHERE a.id = ?1";
+inline constexpr const char* kWhereAdoptions =
+    " WHERE (?1 = 0 OR a.bron_id = ?1) AND (?2 = '' OR o.code = ?2) AND (?3 = 0 OR a.innovatie_id = ?3) "
+    "ORDER BY a.datum DESC, a.id DESC";
+inline constexpr const char* kAdoptionSteps =
+    "SELECT status, datum, coalesce(notitie, ''), door, op FROM adoptie_stap WHERE adoptie_id = ?1 ORDER BY id";
+inline constexpr const char* kInsertAdoption =
+    "INSERT INTO adoptie (bron_id, organisatie_id, status, datum, notitie, innovatie_id, versie, aangemaakt_op, "
+    "gewijzigd_op) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7)";
+inline constexpr const char* kUpdateAdoption =
+    "UPDATE adoptie SET status = ?2, datum = ?3, notitie = ?4, innovatie_id = ?5, versie = versie + 1, "
+    "gewijzigd_op = ?6 WHERE id = ?1";
+inline constexpr const char* kInsertAdoptionStep =
+    "INSERT INTO adoptie_stap (adoptie_id, status, datum, notitie, door, op) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+inline constexpr const char* kDeleteAdoption = "DELETE FROM adoptie WHERE id = ?1";
+
+inline constexpr const char* kReuseSelect =
+    "SELECT id, innovatie_id, soort, titel, coalesce(url, ''), coalesce(licentie, ''), coalesce(toelichting, ''), "
+    "aangemaakt_op, gewijzigd_op FROM hergebruik";
+inline constexpr const char* kWhereReuseOf = " WHERE innovatie_id = ?1 ORDER BY soort, id";
+inline constexpr const char* kWhereReuse = " WHERE innovatie_id = ?1 AND id = ?2";
+inline constexpr const char* kInsertReuse =
+    "INSERT INTO hergebruik (innovatie_id, soort, titel, url, licentie, toelichting, aangemaakt_op, gewijzigd_op) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
+inline constexpr const char* kUpdateReuse =
+    "UPDATE hergebruik SET soort = ?3, titel = ?4, url = ?5, licentie = ?6, toelichting = ?7, gewijzigd_op = ?8 "
+    "WHERE innovatie_id = ?1 AND id = ?2";
+inline constexpr const char* kDeleteReuse = "DELETE FROM hergebruik WHERE innovatie_id = ?1 AND id = ?2";
+
 // --- search queue -----------------------------------------------------------------
 inline constexpr const char* kSearchQueue =
     "SELECT volgnummer, innovatie_id FROM zoek_wachtrij ORDER BY volgnummer LIMIT ?1";

@@ -249,7 +249,9 @@ Status AuditInnovation(Connection* c, const ChangeContext& change, const char* a
   return s.value()->Run();
 }
 
-Result<int64_t> Insert(Connection* c, const Innovation& in, const ChangeContext& change) {
+}  // namespace
+
+Result<int64_t> InsertInnovation(Connection* c, const Innovation& in, const ChangeContext& change) {
   auto org = OrgId(c, in.organisatie, "organisatie");
   if (!org.ok()) return org.error();
   {
@@ -279,6 +281,8 @@ Result<int64_t> Insert(Connection* c, const Innovation& in, const ChangeContext&
   if (!st.ok()) return st.error();
   return id;
 }
+
+namespace {
 
 Status Update(Connection* c, const Innovation& current, const Innovation& in, const ChangeContext& change) {
   auto org = OrgId(c, in.organisatie, "organisatie");
@@ -584,7 +588,7 @@ Result<Innovation> SqliteStore::CreateInnovation(const Innovation& in, const Cha
   Connection* c = conn.value().get();
   Transaction tx(c);
   if (!tx.status().ok()) return tx.status().error();
-  auto id = Insert(c, in, change);
+  auto id = InsertInnovation(c, in, change);
   if (!id.ok()) return id.error();
   Status st = tx.Commit();
   if (!st.ok()) return st.error();
@@ -652,7 +656,7 @@ Result<ImportCounts> SqliteStore::ImportInnovations(const std::vector<Organisati
     auto existing = FindImported(c, in);
     if (!existing.ok()) return existing.error();
     if (!existing.value()) {
-      auto id = Insert(c, in, change);
+      auto id = InsertInnovation(c, in, change);
       if (!id.ok()) return id.error();
       ++counts.toegevoegd;
       continue;

@@ -1,7 +1,8 @@
 // The SQLite implementation of Store. Internal to the store layer: others
 // use OpenSqliteStore() and the Store interface. Organisations and
 // innovations are in sqlite_store.cpp; accounts, sessions, tokens and the
-// audit trail in sqlite_accounts.cpp.
+// audit trail in sqlite_accounts.cpp; steering in sqlite_steering.cpp;
+// adoption and reuse in sqlite_adoption.cpp.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
@@ -80,6 +81,15 @@ class SqliteStore final : public Store {
   Result<MaturityEntry> AddMaturity(const MaturityEntry& entry, const ChangeContext& change) override;
   Result<std::vector<SteeringRow>> ListSteering(const std::string& org, const ViewerScope& viewer) override;
 
+  Result<std::vector<Adoption>> ListAdoptions(const AdoptionFilter& filter) override;
+  Result<Adoption> GetAdoption(int64_t id) override;
+  Result<Adoption> SaveAdoption(const Adoption& adoption, int64_t expected_version, const Innovation* copy,
+                                const std::vector<ReuseAsset>& copy_assets, const ChangeContext& change) override;
+  Status DeleteAdoption(int64_t id, const ChangeContext& change) override;
+  Result<std::vector<ReuseAsset>> ListReuseAssets(int64_t innovation_id) override;
+  Result<ReuseAsset> SaveReuseAsset(const ReuseAsset& asset, const ChangeContext& change) override;
+  Status DeleteReuseAsset(int64_t innovation_id, int64_t id, const ChangeContext& change) override;
+
   Result<SearchQueue> PendingSearchUpdates(int limit) override;
   Status ClearSearchUpdates(int64_t last) override;
   Result<std::vector<int64_t>> InnovationIds(int64_t after, int limit) override;
@@ -99,6 +109,10 @@ class SqliteStore final : public Store {
 
   ConnectionPool pool_;
 };
+
+// Inserts a new innovation with its children, first phase and audit entry,
+// inside the caller's transaction. Returns its id.
+Result<int64_t> InsertInnovation(Connection* c, const Innovation& in, const ChangeContext& change);
 
 // An audit entry for a change made in `change`'s name.
 AuditEntry AuditFor(const ChangeContext& change, std::string actie, std::string resource, std::string resource_id,

@@ -13,6 +13,7 @@
 
 #include "core/status.hpp"
 #include "domain/access.hpp"
+#include "domain/adoption.hpp"
 #include "domain/account.hpp"
 #include "domain/innovation.hpp"
 #include "domain/organisation.hpp"
@@ -110,6 +111,12 @@ struct ImportCounts {
   int toegevoegd = 0;
   int gewijzigd = 0;
   int ongewijzigd = 0;
+};
+
+struct AdoptionFilter {
+  int64_t bron_id = 0;       // adoptions of this innovation; 0: any
+  std::string organisatie;   // by this organisation; empty: any
+  int64_t innovatie_id = 0;  // that link this adopter's innovation; 0: any
 };
 
 struct CountRow {
@@ -240,6 +247,23 @@ class Store {
   // history, and the recorded reviews of each: what the funnel board and
   // the steering overview are made of.
   virtual Result<std::vector<SteeringRow>> ListSteering(const std::string& org, const ViewerScope& viewer) = 0;
+
+  // Adoption and reuse. Newest first.
+  virtual Result<std::vector<Adoption>> ListAdoptions(const AdoptionFilter& filter) = 0;
+  virtual Result<Adoption> GetAdoption(int64_t id) = 0;
+  // Saves a new adoption (id 0) or the next status of one; either way the
+  // status becomes a step of its history. With `copy`, first stores the
+  // adopter's innovation and `copy_assets` as its reuse assets, and links
+  // it: all in one transaction. kConflict when the organisation already
+  // has an adoption of this innovation; kPreconditionFailed for a stale
+  // expected_version (0 skips the check).
+  virtual Result<Adoption> SaveAdoption(const Adoption& adoption, int64_t expected_version, const Innovation* copy,
+                                        const std::vector<ReuseAsset>& copy_assets, const ChangeContext& change) = 0;
+  virtual Status DeleteAdoption(int64_t id, const ChangeContext& change) = 0;
+  virtual Result<std::vector<ReuseAsset>> ListReuseAssets(int64_t innovation_id) = 0;
+  // Inserts (id 0) or updates one asset.
+  virtual Result<ReuseAsset> SaveReuseAsset(const ReuseAsset& asset, const ChangeContext& change) = 0;
+  virtual Status DeleteReuseAsset(int64_t innovation_id, int64_t id, const ChangeContext& change) = 0;
 
   // The search index's queue: ids of innovations changed since the index
   // last absorbed them, oldest first, with the highest queue number seen.

@@ -1,0 +1,145 @@
+// Handlers of adoption clusters and the municipality map: /api/v1/clusters
+// and /api/v1/kaart/gemeenten.
+#include <nlohmann/json.hpp>
+
+#include "api/handlers.hpp"
+#include "api/problem.hpp"
+#include "api/request_params.hpp"
+#include "app/adoption.hpp"
+#include "app/clusters.hpp"
+#include "app/municipality_map.hpp"
+#include "core/text.hpp"
+#include "domain/innovation_json.hpp"
+
+namespace koers::api {
+namespace {
+
+using nlohmann::json;
+
+Error UnknownCluster() { return NotFound("Dit cluster bestaat niet of is niet zichtbaar voor u."); }
+
+std::vector<std::string> Organisations(const std::vector<ClusterMember>& members) {
+  std::vector<std::string> out;
+  for (const auto& m : members)
+    if (std::find(out.begin(), out.end(), m.organisatie) == out.end()) out.push_back(m.organisatie);
+  return out;
+}
+
+// Since when the organisation has it: its start date, else the date it was
+// registered at the source, else the day it came into Koers.
+std::string Since(const Innovation& in) {
+  if (!in.start_datum.empty()) return in.start_datum;
+  if (in.bron && !in.bron->geregistreerd.empty()) return in.bron->geregistreerd;
+  return in.aangemaakt_op.substr(0, 10);
+}
+
+// Whom to call: the project leader, else the client, else the first member.
+json Contact(const Innovation& in) {
+  const TeamMember* pick = nullptr;
+  for (const char* rol : {"projectleider", "opdrachtgever"})
+    for (const auto& m : in.team)
+      if (!pick && m.rol == rol) pick = &m;
+  if (!pick && !in.team.empty()) pick = &in.team.front();
+  if (!pick) return nullptr;
+  return json{{"naam", pick->naam}, {"rol", pick->rol}};
+}
+
+json ClusterSummary(const Cluster& c, const std::vector<ClusterMember>& visible) {
+  auto orgs = Organisations(visible);
+  return json{{"id", c.id},
+              {"naam", ClusterName(visible)},
+              {"aantalInnovaties", visible.size()},
+              {"aantalOrganisaties", orgs.size()},
+              {"organisaties", orgs},
+              {"_links", {{"self", {{"href", "/api/v1/clusters/" + c.id}}}}}};
+}
+
+bool Matches(const std::vector<ClusterMember>& visible, const std::string& zoek, int64_t innovatie,
+             const std::string& organisatie) {
+  bool text = zoek.empty(), id = innovatie == 0, org = organisatie.empty();
+  for (const auto& m : visible) {
+    text = text || FoldAccents(m.titel).find(zoek) != std::string::npos;
+    id = id || m.innovatie_id == innovatie;
+    org = org || m.organisatie == organisatie;
+  }
+  return text && id && org;
+}
+
+}  // namespace
+
+http::Response ListClusters(Services& s, const Call& c) {
+  QueryReader q(c.req, {"zoek", "innovatie", "organisatie", "pagina", "paginaGrootte"});
+  std::string zoek = q.Text("zoek");
+  int64_t innovatie = q.Int("innovatie", 0, 0, INT32_MAX);
+  std::string organisatie = q.Text("organisatie");
+  PageRequest page = q.Page();
+  if (!q.ok()) return Problem(q.error(), c.req.path);
+  if (zoek.size() > 200) return Problem(Invalid("De zoektekst is te lang.", {{"zoek", "gebruik hoogstens 200 tekens"}}), c.req.path);
+  zoek = IsValidUtf8(zoek) ? FoldAccents(Trim(zoek)) : "";
+  auto all = s.clusters.All();
+  if (!all.ok()) return Problem(all.error(), c.req.path);
+  json items = json::array();
+  int64_t total = 0;
+  size_t from = static_cast<size_t>(page.pagina - 1) * page.pagina_grootte;
+  for (const auto& cluster : *all.value()) {
+    auto visible = s.clusters.Visible(cluster, c.actor);
+    if (OrganisationCount(visible) < 2 || !Matches(visible, zoek, innovatie, organisatie)) continue;
+    size_t index = static_cast<size_t>(total++);
+    if (index >= from && index < from + page.pagina_grootte) items.push_back(ClusterSummary(cluster, visible));
+  }
+  return JsonResponse(200, json{{"_links", PageLinks(c.req, page, total)},
+                                {"totaal", total},
+                                {"pagina", page.pagina},
+                                {"paginaGrootte", page.pagina_grootte},
+                                {"_embedded", {{"clusters", std::move(items)}}}});
+}
+
+http::Response GetCluster(Services& s, const Call& c) {
+  const std::string& id = c.params.Get("clusterId");
+  auto all = s.clusters.All();
+  if (!all.ok()) return Problem(all.error(), c.req.path);
+  const Cluster* found = nullptr;
+  for (const auto& cluster : *all.value())
+    if (cluster.id == id) found = &cluster;
+  if (!found) return Problem(UnknownCluster(), c.req.path);
+  auto visible = s.clusters.Visible(*found, c.actor);
+  if (OrganisationCount(visible) < 2) return Problem(UnknownCluster(), c.req.path);
+  json members = json::array();
+  json municipalities = json::array();
+  json adoptions = json::array();
+  for (const auto& m : visible) {
+    auto in = s.reg.Get(m.innovatie_id, c.actor);
+    if (!in.ok()) continue;
+    auto org = s.reg.store().GetOrganisation(in.value().organisatie);
+    std::string soort = org.ok() ? org.value().soort : "";
+    if (soort == "gemeente" && std::find(municipalities.begin(), municipalities.end(), in.value().organisatie) == municipalities.end())
+      municipalities.push_back(in.value().organisatie);
+    members.push_back({{"innovatie", ToSummaryJson(in.value())},
+                       {"organisatieSoort", soort},
+                       {"sinds", Since(in.value())},
+                       {"contact", Contact(in.value())}});
+    auto adopted = s.adoptions.List({m.innovatie_id, "", 0}, c.actor);
+    if (adopted.ok())
+      for (const auto& a : adopted.value())
+        adoptions.push_back({{"id", a.adoptie.id},
+                             {"bron", m.innovatie_id},
+                             {"organisatie", a.adoptie.organisatie},
+                             {"organisatieNaam", a.adoptie.organisatie_naam},
+                             {"status", a.adoptie.status},
+                             {"datum", a.adoptie.datum}});
+  }
+  json out = ClusterSummary(*found, visible);
+  out["leden"] = std::move(members);
+  out["gemeenten"] = std::move(municipalities);
+  out["adopties"] = std::move(adoptions);
+  return JsonResponse(200, out);
+}
+
+http::Response GetGemeentekaart(Services& s, const Call& c) {
+  if (!s.kaart) return Problem(NotFound("De kaart van de gemeenten is niet beschikbaar."), c.req.path);
+  http::Response res = JsonResponse(200, s.kaart->Body());
+  res.SetHeader("Cache-Control", "public, max-age=86400");
+  return res;
+}
+
+}  // namespace koers::api

@@ -1,0 +1,21 @@
+// Field checks shared by the validation rules of the domain records.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.hpp"
+
+namespace koers {
+
+// Problems of a free text field: required but empty, not UTF-8, control
+// characters, longer than `max` code points.
+void CheckText(std::vector<FieldProblem>* out, const std::string& field, const std::string& v, size_t max,
+               bool required);
+// An amount (euro, hours) must lie between 0 and a trillion.
+void CheckAmount(std::vector<FieldProblem>* out, const std::string& field, const std::optional<double>& v);
+// A web address people may follow: http(s) only, no spaces or control characters.
+void CheckUrl(std::vector<FieldProblem>* out, const std::string& field, const std::string& v, bool required);
+
+}  // namespace koers
