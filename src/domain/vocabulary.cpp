@@ -147,7 +147,7 @@ constexpr VocabEntry kGebruikersRolEntries[] = {
     {"beheerder", "Beheerder: beheert gebruikers en instellingen van de organisatie"},
 };
 constexpr VocabEntry kAdoptieStatusEntries[] = {
-    {"buitenkring", "Buitenkring: belangstelling, volgt de ontwikkeling"},
+    {"buitenkring", "Buitenkring (belangstelling)"},
     {"in_uitvoering", "Adoptie loopt"},
     {"in_gebruik", "In gebruik"},
     {"gestopt", "Gestopt"},

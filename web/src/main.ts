@@ -18,6 +18,7 @@ import { reviewPage } from './pages/beoordeling';
 import { reportPage } from './pages/rapport';
 import { funnelPage, steeringOverviewPage } from './pages/funnel';
 import { searchPage } from './pages/zoeken';
+import { clusterPage, clustersPage } from './pages/clusters';
 
 addRoute('/', startPage);
 addRoute('/innovaties', listPage);
@@ -34,6 +35,8 @@ addRoute('/innovaties/:id/beoordelingen/nieuw', reviewPage);
 addRoute('/innovaties/:id/beoordelingen/:beoordeling', reviewPage);
 addRoute('/inloggen', loginPage);
 addRoute('/zoeken', searchPage);
+addRoute('/clusters', clustersPage);
+addRoute('/clusters/:id', clusterPage);
 addRoute('/account', accountPage);
 addRoute('/beheer/gebruikers', usersPage);
 addRoute('/beheer/gebruikers/:id', userPage);

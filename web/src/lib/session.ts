@@ -54,3 +54,11 @@ export function isManager(): boolean {
   const g = current.gebruiker;
   return !!g && (g.landelijkBeheerder || g.rollen.some((r) => r.rol === 'beheerder'));
 }
+
+// May the signed-in user edit this innovation? Members (lid, beheerder) of
+// the owner and its project leader; the server checks again.
+export function canEditInnovation(i: { organisatie: string; team: { rol: string; gebruiker?: string | null }[] }): boolean {
+  const me = current.gebruiker;
+  if (!me) return false;
+  return hasRole(i.organisatie, 'lid', 'beheerder') || i.team.some((m) => m.gebruiker === me.email && m.rol === 'projectleider');
+}

@@ -5,11 +5,12 @@ import { apiGet, apiRequest, type Innovatie } from '../lib/api';
 import { formatDate, formatEuro, formatNumber } from '../lib/format';
 import { label } from '../lib/vocab';
 import { navigate } from '../lib/router';
-import { hasRole, session } from '../lib/session';
+import { canEditInnovation, hasRole, session } from '../lib/session';
 import { renderPage } from '../components/page-shell/page-shell';
 import { phaseBadges } from '../components/status-badge/status-badge';
 import { problemPage } from './problem';
 import { resultCard, type Treffer } from './zoeken';
+import { loadReuse, reuseSections } from './hergebruik';
 
 function row(term: string, value: TemplateResult | string | null | undefined): TemplateResult | typeof nothing {
   if (value === null || value === undefined || value === '') return nothing;
@@ -41,10 +42,8 @@ async function remove(i: Innovatie): Promise<void> {
 
 // What the signed-in user may do here; the server checks again.
 function actions(i: Innovatie): TemplateResult | typeof nothing {
-  const me = session().gebruiker;
-  if (!me) return nothing;
-  const projectleider = i.team.some((m) => m.gebruiker === me.email && m.rol === 'projectleider');
-  const edit = hasRole(i.organisatie, 'lid', 'beheerder') || projectleider;
+  if (!session().gebruiker) return nothing;
+  const edit = canEditInnovation(i);
   const del = hasRole(i.organisatie, 'beheerder');
   if (!edit && !del) return nothing;
   return html`<div class="utrecht-button-group koers-actions">
@@ -53,7 +52,7 @@ function actions(i: Innovatie): TemplateResult | typeof nothing {
   </div>`;
 }
 
-export async function detailPage(params: Record<string, string>): Promise<void> {
+export async function detailPage(params: Record<string, string>, _query?: URLSearchParams, notice = ''): Promise<void> {
   const [r, sim] = await Promise.all([
     apiGet<Innovatie>(`/innovaties/${encodeURIComponent(params.id)}`),
     apiGet<{ _embedded: { innovaties: Treffer[] } }>(`/innovaties/${encodeURIComponent(params.id)}/vergelijkbaar?aantal=5`),
@@ -61,7 +60,10 @@ export async function detailPage(params: Record<string, string>): Promise<void> 
   if (!r.ok) return problemPage('Innovatie', r.problem);
   const i = r.body;
   const similar = sim.ok ? sim.body._embedded.innovaties : [];
-  renderPage(
+  const reuse = await loadReuse(i);
+  reuse.notice = notice;
+  const refresh = (message: string) => void detailPage(params, _query, message).then(() => document.getElementById('hergebruik-melding')?.focus());
+  const draw = () => renderPage(
     i.titel,
     html`
       <p class="utrecht-paragraph"><a class="utrecht-link" href="/innovaties">Alle innovaties</a></p>
@@ -144,6 +146,7 @@ export async function detailPage(params: Record<string, string>): Promise<void> 
             </p>
           </section>`
         : nothing}
+      ${reuseSections(i, reuse, refresh, draw)}
       ${similar.length
         ? html`<section class="koers-section" aria-labelledby="lijkt-kop">
             <h2 class="utrecht-heading-2" id="lijkt-kop">Vergelijkbare innovaties</h2>
@@ -153,4 +156,5 @@ export async function detailPage(params: Record<string, string>): Promise<void> 
       <p class="utrecht-paragraph koers-muted">Laatst gewijzigd op ${formatDate(i.gewijzigdOp)} (versie ${i.versie}).</p>
     `,
   );
+  draw();
 }

@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { apiGet, apiRequest, type Innovatie } from '../lib/api';
 import { formatDate, formatEuro, formatNumber } from '../lib/format';
-import { hasRole, session } from '../lib/session';
+import { canEditInnovation, hasRole } from '../lib/session';
 import { DECISIONS, UNCERTAINTY_STATUS, days, phaseLabel, type Beoordeling, type Businesscase, type Onzekerheid, type Pitch, type SturingInnovatie } from '../lib/steering';
 import { renderPage } from '../components/page-shell/page-shell';
 import { dataTable } from '../components/data-table/data-table';
@@ -26,8 +26,7 @@ interface State {
   notice: string;
 }
 
-const canEdit = (i: Innovatie) =>
-  hasRole(i.organisatie, 'lid', 'beheerder') || i.team.some((m) => m.gebruiker === session().gebruiker?.email && m.rol === 'projectleider');
+const canEdit = canEditInnovation;
 const canReview = (i: Innovatie) => canEdit(i) || hasRole(i.organisatie, 'stuurgroep');
 
 async function load(id: string): Promise<Omit<State, 'errors' | 'general' | 'notice'> | { problem: import('../lib/api').ProblemDetails }> {

@@ -10,6 +10,7 @@ function navItems(): { href: string; label: string }[] {
     { href: '/', label: 'Start' },
     { href: '/innovaties', label: 'Innovaties' },
     { href: '/organisaties', label: 'Organisaties' },
+    { href: '/clusters', label: 'Wie gebruikt wat' },
   ];
   if (session().ingelogd) items.push({ href: '/innovaties/nieuw', label: 'Nieuwe innovatie' });
   if (isManager()) items.push({ href: '/beheer/gebruikers', label: 'Beheer' });

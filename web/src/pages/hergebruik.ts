@@ -1,0 +1,247 @@
+// Reuse on an innovation's page: where it came from (when it was adopted),
+// the cluster of organisations using the same solution, who else adopted it,
+// how to record your own organisation's interest or adoption, and the
+// documents it offers for reuse with their licences.
+import { html, nothing, type TemplateResult } from 'lit';
+import { apiGet, apiRequest, type Innovatie, type ProblemDetails } from '../lib/api';
+import { formatDate, formatEuro, formatNumber } from '../lib/format';
+import { entries, label } from '../lib/vocab';
+import { canEditInnovation, session } from '../lib/session';
+import { dataTable } from '../components/data-table/data-table';
+import { selectField, textArea, textField } from '../components/form-field/form-field';
+import { errorSummary, focusErrorSummary, type FieldError } from '../components/error-summary/error-summary';
+import type { ClusterSamenvatting } from './clusters';
+
+export interface Hergebruik {
+  id: number;
+  soort: string;
+  titel: string;
+  url: string | null;
+  licentie: string | null;
+  toelichting: string | null;
+}
+
+interface BronWaarde {
+  id: number;
+  titel: string;
+  organisatie: string;
+  organisatieNaam: string;
+  fase: string;
+  status: string;
+  waardecreatie: string | null;
+  waardepotentie: string | null;
+  waardeSoorten: string[];
+  batenPerJaar: number | null;
+  besparingPerJaar: number | null;
+}
+
+export interface Adoptie {
+  id: number;
+  bron: BronWaarde;
+  organisatie: string;
+  organisatieNaam: string;
+  status: string;
+  datum: string;
+  notitie: string | null;
+  innovatie: { id: number; titel: string } | null;
+  historie: { status: string; datum: string; notitie: string | null; door: string | null }[];
+  versie: number;
+}
+
+export interface ReuseData {
+  assets: Hergebruik[];
+  adopties: Adoptie[];    // of this innovation by others
+  herkomst: Adoptie | null;  // when this innovation is an adopter's copy
+  cluster: ClusterSamenvatting | null;
+  organisatieNamen: Record<string, string>;  // of the organisations the user may adopt for
+  errors: FieldError[];
+  general: string;
+  notice: string;
+}
+
+export async function loadReuse(i: Innovatie): Promise<ReuseData> {
+  const id = i.id;
+  const orgs = adoptingOrganisations(i);
+  const [assets, adopted, origin, cluster, ...names] = await Promise.all([
+    apiGet<{ _embedded: { hergebruik: Hergebruik[] } }>(`/innovaties/${id}/hergebruik`),
+    apiGet<{ _embedded: { adopties: Adoptie[] } }>(`/adopties?bron=${id}&paginaGrootte=100`),
+    apiGet<{ _embedded: { adopties: Adoptie[] } }>(`/adopties?innovatie=${id}`),
+    apiGet<{ _embedded: { clusters: ClusterSamenvatting[] } }>(`/clusters?innovatie=${id}`),
+    ...orgs.map((o) => apiGet<{ naam: string }>(`/organisaties/${encodeURIComponent(o)}`)),
+  ]);
+  const organisatieNamen: Record<string, string> = {};
+  orgs.forEach((o, n) => {
+    const r = names[n] as Awaited<ReturnType<typeof apiGet<{ naam: string }>>>;
+    organisatieNamen[o] = r.ok ? r.body.naam : o;
+  });
+  return {
+    assets: assets.ok ? assets.body._embedded.hergebruik : [],
+    adopties: adopted.ok ? adopted.body._embedded.adopties : [],
+    herkomst: origin.ok ? (origin.body._embedded.adopties[0] ?? null) : null,
+    cluster: cluster.ok ? (cluster.body._embedded.clusters[0] ?? null) : null,
+    organisatieNamen,
+    errors: [],
+    general: '',
+    notice: '',
+  };
+}
+
+// Organisations the user may record an adoption for: where they are lid or
+// beheerder, other than the owner.
+function adoptingOrganisations(i: Innovatie): string[] {
+  const g = session().gebruiker;
+  if (!g) return [];
+  const orgs = g.rollen.filter((r) => (r.rol === 'lid' || r.rol === 'beheerder') && r.organisatie !== i.organisatie).map((r) => r.organisatie);
+  return [...new Set(orgs)];
+}
+
+function sourceValue(b: BronWaarde): TemplateResult {
+  const parts: string[] = [];
+  if (b.waardecreatie) parts.push(`waardecreatie ${label('waardeNiveau', b.waardecreatie).toLowerCase()}`);
+  if (b.waardepotentie) parts.push(`potentie na opschaling ${label('waardeNiveau', b.waardepotentie).toLowerCase()}`);
+  if (b.waardeSoorten.length) parts.push(`waarde voor ${b.waardeSoorten.map((w) => label('waardeSoort', w).toLowerCase()).join(', ')}`);
+  const yearly = (b.batenPerJaar ?? 0) + (b.besparingPerJaar ?? 0);
+  if (yearly > 0) parts.push(`geschatte baten en besparingen ${formatEuro(yearly)} per jaar`);
+  return html`${parts.length ? parts.join('; ') : 'nog geen gerealiseerde waarde vastgelegd'}`;
+}
+
+function originSection(d: ReuseData): TemplateResult | typeof nothing {
+  const a = d.herkomst;
+  if (!a) return nothing;
+  return html`<section class="koers-section" aria-labelledby="herkomst-kop">
+    <h2 class="utrecht-heading-2" id="herkomst-kop">Overgenomen van</h2>
+    <p class="utrecht-paragraph">
+      Deze innovatie begon als overname van <a class="utrecht-link" href="/innovaties/${a.bron.id}">${a.bron.titel}</a>
+      van ${a.bron.organisatieNaam} (daar ${label('fase', a.bron.fase).toLowerCase()}, ${label('status', a.bron.status).toLowerCase()}).
+    </p>
+    <p class="utrecht-paragraph">Wat de bron opleverde: ${sourceValue(a.bron)}.</p>
+  </section>`;
+}
+
+function adoptionSection(i: Innovatie, d: ReuseData, refresh: (notice: string) => void, redraw: () => void): TemplateResult {
+  const orgs = adoptingOrganisations(i);
+  return html`<section class="koers-section" aria-labelledby="adoptie-kop">
+    <h2 class="utrecht-heading-2" id="adoptie-kop">Overnemen door andere organisaties</h2>
+    ${d.cluster
+      ? html`<p class="utrecht-paragraph">
+          Dezelfde oplossing staat bij ${formatNumber(d.cluster.aantalOrganisaties)} organisaties in het register:
+          <a class="utrecht-link" href="/clusters/${d.cluster.id}">bekijk wie ${d.cluster.naam} gebruikt</a>.
+        </p>`
+      : nothing}
+    ${d.adopties.length
+      ? dataTable('Organisaties die dit overnemen of volgen', ['Organisatie', 'Stand', 'Sinds', 'Notitie'],
+          d.adopties.map((a) => [
+            a.organisatieNaam,
+            label('adoptieStatus', a.status),
+            formatDate(a.datum),
+            a.innovatie ? html`${a.notitie ?? ''} <a class="utrecht-link" href="/innovaties/${a.innovatie.id}">eigen innovatie</a>` : (a.notitie ?? '–'),
+          ]), { hiddenCaption: true })
+      : html`<p class="utrecht-paragraph">Nog geen andere organisatie heeft belangstelling of adoptie vastgelegd.</p>`}
+    ${orgs.length
+      ? html`<details class="koers-details" ?open=${d.errors.length > 0 || !!d.general}><summary>Belangstelling of adoptie van uw organisatie vastleggen</summary>
+          ${errorSummary('De adoptie is niet opgeslagen', d.errors, d.general)}
+          <form class="utrecht-form koers-form" novalidate @submit=${(e: Event) => saveAdoption(e, i, d, refresh, redraw)}>
+            ${orgs.length > 1
+              ? selectField({ id: 'adoptie-organisatie', label: 'Organisatie', value: orgs[0], options: orgs.map((o) => ({ waarde: o, label: d.organisatieNamen[o] ?? o })) })
+              : html`<input type="hidden" name="adoptie-organisatie" value=${orgs[0]}>`}
+            ${selectField({ id: 'adoptie-status', label: 'Stand van zaken', value: 'buitenkring', options: entries('adoptieStatus'), error: d.errors.find((e) => e.field === 'adoptie-status')?.message })}
+            ${textField({ id: 'adoptie-datum', label: 'Sinds', type: 'date', value: new Date().toISOString().slice(0, 10), error: d.errors.find((e) => e.field === 'adoptie-datum')?.message })}
+            ${textArea({ id: 'adoptie-notitie', label: 'Notitie', value: '', rows: 3, description: 'Alleen zichtbaar voor uw organisatie en de eigenaar van deze innovatie.', error: d.errors.find((e) => e.field === 'adoptie-notitie')?.message })}
+            <div class="utrecht-form-field utrecht-form-field--checkbox koers-check">
+              <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="adoptie-kopie" name="adoptie-kopie">
+              <label class="utrecht-form-label utrecht-form-label--checkbox" for="adoptie-kopie">Maak voor onze organisatie een eigen innovatie, gevuld met de beschrijving, teamrollen en documenten van deze</label>
+            </div>
+            <div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Vastleggen</button></div>
+          </form></details>`
+      : nothing}
+  </section>`;
+}
+
+function assetSection(i: Innovatie, d: ReuseData, refresh: (notice: string) => void, redraw: () => void): TemplateResult {
+  const edit = canEditInnovation(i);
+  return html`<section class="koers-section" aria-labelledby="hergebruik-kop">
+    <h2 class="utrecht-heading-2" id="hergebruik-kop">Documenten voor hergebruik</h2>
+    ${d.assets.length
+      ? dataTable('Documenten voor hergebruik', edit ? ['Document', 'Soort', 'Licentie', 'Toelichting', 'Actie'] : ['Document', 'Soort', 'Licentie', 'Toelichting'],
+          d.assets.map((a) => {
+            const row = [
+              a.url ? html`<a class="utrecht-link" href=${a.url} rel="noopener">${a.titel}</a>` : a.titel,
+              label('hergebruikSoort', a.soort),
+              a.licentie ?? 'niet vermeld',
+              a.toelichting ?? '–',
+            ];
+            if (edit) row.push(html`<button class="utrecht-button utrecht-button--subtle koers-link-button" type="button" @click=${() => removeAsset(i, a, refresh)}>Verwijder<span class="koers-visually-hidden"> ${a.titel}</span></button>`);
+            return row;
+          }), { hiddenCaption: true })
+      : html`<p class="utrecht-paragraph">Nog geen documenten voor hergebruik: aanbesteding, broncode, datamodel, DPIA, handleiding of businesscase.</p>`}
+    ${edit
+      ? html`<details class="koers-details"><summary>Document toevoegen</summary>
+          <form class="utrecht-form koers-form" novalidate @submit=${(e: Event) => addAsset(e, i, d, refresh, redraw)}>
+            ${selectField({ id: 'document-soort', label: 'Soort', value: 'aanbesteding', options: entries('hergebruikSoort') })}
+            ${textField({ id: 'document-titel', label: 'Titel', value: '', required: true, error: d.errors.find((e) => e.field === 'document-titel')?.message })}
+            ${textField({ id: 'document-url', label: 'Webadres', value: '', type: 'url', description: 'Begint met https://', error: d.errors.find((e) => e.field === 'document-url')?.message })}
+            ${textField({ id: 'document-licentie', label: 'Licentie', value: '', description: 'Bijvoorbeeld EUPL-1.2 voor broncode of CC-BY-4.0 voor documenten.', error: d.errors.find((e) => e.field === 'document-licentie')?.message })}
+            ${textArea({ id: 'document-toelichting', label: 'Toelichting', value: '', rows: 2 })}
+            <div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Toevoegen</button></div>
+          </form></details>`
+      : nothing}
+  </section>`;
+}
+
+export function reuseSections(i: Innovatie, d: ReuseData, refresh: (notice: string) => void, redraw: () => void): TemplateResult {
+  return html`
+    ${d.notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status" id="hergebruik-melding" tabindex="-1"><p class="utrecht-paragraph">${d.notice}</p></div>` : nothing}
+    ${originSection(d)}
+    ${adoptionSection(i, d, refresh, redraw)}
+    ${assetSection(i, d, refresh, redraw)}
+  `;
+}
+
+const text = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
+
+function fail(d: ReuseData, problem: ProblemDetails, prefix: string, redraw: () => void): void {
+  d.errors = (problem.invalidParams ?? []).map((p) => ({ field: `${prefix}-${p.name}`, label: p.name, message: p.reason }));
+  d.general = d.errors.length ? '' : problem.detail;
+  redraw();
+  focusErrorSummary();
+}
+
+async function saveAdoption(e: Event, i: Innovatie, d: ReuseData, refresh: (notice: string) => void, redraw: () => void): Promise<void> {
+  e.preventDefault();
+  const f = new FormData(e.target as HTMLFormElement);
+  const organisatie = text(f, 'adoptie-organisatie');
+  const body = {
+    status: text(f, 'adoptie-status'),
+    datum: text(f, 'adoptie-datum'),
+    notitie: text(f, 'adoptie-notitie') || null,
+    maakInnovatie: f.get('adoptie-kopie') === 'on',
+  };
+  const existing = d.adopties.find((a) => a.organisatie === organisatie);
+  const r = existing
+    ? await apiRequest<Adoptie>('PUT', `/adopties/${existing.id}`, { ...body, maakInnovatie: body.maakInnovatie && !existing.innovatie }, { 'If-Match': `"${existing.versie}"` })
+    : await apiRequest<Adoptie>('POST', '/adopties', { bron: i.id, organisatie, ...body });
+  if (!r.ok) return fail(d, r.problem, 'adoptie', redraw);
+  refresh(r.body.innovatie && body.maakInnovatie
+    ? `Vastgelegd. Uw organisatie heeft nu een eigen innovatie "${r.body.innovatie.titel}" (nummer ${r.body.innovatie.id}).`
+    : 'De adoptie is vastgelegd.');
+}
+
+async function addAsset(e: Event, i: Innovatie, d: ReuseData, refresh: (notice: string) => void, redraw: () => void): Promise<void> {
+  e.preventDefault();
+  const f = new FormData(e.target as HTMLFormElement);
+  const r = await apiRequest('POST', `/innovaties/${i.id}/hergebruik`, {
+    soort: text(f, 'document-soort'),
+    titel: text(f, 'document-titel'),
+    url: text(f, 'document-url') || null,
+    licentie: text(f, 'document-licentie') || null,
+    toelichting: text(f, 'document-toelichting') || null,
+  });
+  if (!r.ok) return fail(d, r.problem, 'document', redraw);
+  refresh('Het document is toegevoegd.');
+}
+
+async function removeAsset(i: Innovatie, a: Hergebruik, refresh: (notice: string) => void): Promise<void> {
+  if (!confirm(`"${a.titel}" verwijderen?`)) return;
+  const r = await apiRequest('DELETE', `/innovaties/${i.id}/hergebruik/${a.id}`);
+  refresh(r.ok ? `"${a.titel}" is verwijderd.` : r.problem.detail);
+}
