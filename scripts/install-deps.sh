@@ -14,6 +14,7 @@ PACKAGES=(
   libsodium-dev                                        # hashing, random ids, argon2id
   libssl-dev libcurl4-openssl-dev                      # OpenID Connect: RS256 checks, calls to the provider
   libxapian-dev                                        # full-text search
+  hunspell-nl                                          # Dutch word list: compound splitting in search
   libgtest-dev libgmock-dev                            # unit tests
   chromium                                             # browser tests (no browser download)
   wrk nginx-light                                      # benchmark and its reference
