@@ -15,6 +15,7 @@ PACKAGES=(
   libssl-dev libcurl4-openssl-dev                      # OpenID Connect: RS256 checks, calls to the provider
   libxapian-dev                                        # full-text search
   hunspell-nl                                          # Dutch word list: compound splitting in search
+  libyaml-cpp-dev                                      # the knowledge base (data/kennis/*.yaml)
   libgtest-dev libgmock-dev                            # unit tests
   chromium                                             # browser tests (no browser download)
   wrk nginx-light                                      # benchmark and its reference
