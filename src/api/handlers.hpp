@@ -65,6 +65,16 @@ http::Response ListClusters(Services&, const Call&);
 http::Response GetCluster(Services&, const Call&);
 http::Response GetGemeentekaart(Services&, const Call&);
 
+http::Response GetKennis(Services&, const Call&);
+http::Response ListDiagnoses(Services&, const Call&);
+http::Response CreateDiagnose(Services&, const Call&);
+http::Response GetTeamcheck(Services&, const Call&);
+http::Response GetInnovatieAdvies(Services&, const Call&);
+http::Response ListKlimaat(Services&, const Call&);
+http::Response CreateKlimaat(Services&, const Call&);
+http::Response GetOrganisatieAdvies(Services&, const Call&);
+http::Response GetPortfolioLessen(Services&, const Call&);
+
 http::Response GetWaardelijsten(Services&, const Call&);
 http::Response GetStatistieken(Services&, const Call&);
 http::Response GetOpenApi(Services&, const Call&);

@@ -19,6 +19,7 @@ class Steering;
 class Clusters;
 class Adoptions;
 class MunicipalityMap;
+class Diagnosis;
 }
 
 namespace koers::api {
@@ -34,6 +35,7 @@ struct Services {
   Steering& steering;
   Clusters& clusters;
   Adoptions& adoptions;
+  Diagnosis& diagnosis;
   const MunicipalityMap* kaart;  // null when the boundaries are missing
   ResponseCache& cache;
   RateLimiter& limits;

@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "domain/checks.hpp"
 
 namespace koers {
 namespace {
@@ -87,7 +88,7 @@ Result<AdoptionView> Adoptions::Save(Adoption a, int64_t expected_version, bool 
   }
   if (a.datum.empty()) a.datum = FormatDate(reg_.clock().Now());
   auto problems = std::move(earlier);
-  for (const auto& p : Validate(a)) problems.push_back(p);
+  MergeProblems(&problems, Validate(a));
   if (!a.organisatie.empty() && a.organisatie == source.value().organisatie)
     problems.push_back({"organisatie", "een organisatie adopteert haar eigen innovatie niet"});
   if (!a.organisatie.empty() && !reg_.store().GetOrganisation(a.organisatie).ok())
@@ -142,7 +143,7 @@ Result<ReuseAsset> Adoptions::SaveAsset(int64_t innovation_id, ReuseAsset asset,
     return Forbidden("Alleen het team van deze innovatie werkt haar hergebruik bij.");
   asset.innovatie_id = innovation_id;
   auto problems = std::move(earlier);
-  for (const auto& p : Validate(asset)) problems.push_back(p);
+  MergeProblems(&problems, Validate(asset));
   if (!problems.empty())
     return Invalid("Het document is niet opgeslagen: " + std::to_string(problems.size()) +
                        (problems.size() == 1 ? " veld klopt niet." : " velden kloppen niet."),

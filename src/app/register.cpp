@@ -4,18 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
+#include "domain/checks.hpp"
 
 namespace koers {
 namespace {
-
-// Adds `extra` problems for fields not yet named in `problems`.
-void Merge(std::vector<FieldProblem>* problems, const std::vector<FieldProblem>& extra) {
-  for (const auto& p : extra) {
-    bool named = false;
-    for (const auto& q : *problems) named = named || q.field == p.field;
-    if (!named) problems->push_back(p);
-  }
-}
 
 Error Rejected(std::vector<FieldProblem> problems) {
   size_t n = problems.size();
@@ -143,7 +135,7 @@ Result<Innovation> Register::Create(Innovation in, const Actor& actor, std::vect
   if (actor.Anonymous()) return LoginNeeded();
   Normalise(&in);
   auto problems = std::move(earlier);
-  Merge(&problems, Check(&in));
+  MergeProblems(&problems, Check(&in));
   if (!problems.empty()) return Rejected(std::move(problems));
   if (!CanCreateFor(actor, in.organisatie))
     return Refuse(actor, "aanmaken", 0, in.organisatie,
@@ -169,7 +161,7 @@ Result<Innovation> Register::Replace(int64_t id, Innovation in, int64_t expected
   in.id = id;
   Normalise(&in);
   auto problems = std::move(earlier);
-  Merge(&problems, Check(&in));
+  MergeProblems(&problems, Check(&in));
   if (!problems.empty()) return Rejected(std::move(problems));
   if (in.organisatie != facts.organisatie && !CanCreateFor(actor, in.organisatie))
     return Refuse(actor, "wijzigen", id, facts.organisatie,

@@ -2,6 +2,7 @@
 
 #include "core/log.hpp"
 #include "core/text.hpp"
+#include "domain/checks.hpp"
 
 namespace koers {
 namespace {
@@ -10,14 +11,6 @@ Error Rejected(std::vector<FieldProblem> problems, const std::string& what) {
   size_t n = problems.size();
   return Invalid(what + " is niet opgeslagen: " + std::to_string(n) + (n == 1 ? " veld klopt niet." : " velden kloppen niet."),
                  std::move(problems));
-}
-
-void Merge(std::vector<FieldProblem>* problems, const std::vector<FieldProblem>& extra) {
-  for (const auto& p : extra) {
-    bool named = false;
-    for (const auto& q : *problems) named = named || q.field == p.field;
-    if (!named) problems->push_back(p);
-  }
 }
 
 std::string Today(const Clock& clock) { return FormatDate(clock.Now()); }
@@ -72,7 +65,7 @@ Result<Review> Steering::CreateReview(int64_t innovation_id, Review draft, const
   }
   for (auto& e : draft.besluitvormers) e = AsciiLower(Trim(e));
   auto problems = std::move(earlier);
-  Merge(&problems, Validate(draft, false));
+  MergeProblems(&problems, Validate(draft, false));
   if (!problems.empty()) return Rejected(std::move(problems), "De beoordeling");
   return reg_.store().CreateReview(draft, reg_.Change(actor, ""));
 }
@@ -85,7 +78,7 @@ Result<Review> Steering::UpdateReview(int64_t innovation_id, int64_t review_id, 
   draft.id = review_id;
   for (auto& e : draft.besluitvormers) e = AsciiLower(Trim(e));
   auto problems = std::move(earlier);
-  Merge(&problems, Validate(draft, false));
+  MergeProblems(&problems, Validate(draft, false));
   if (!problems.empty()) return Rejected(std::move(problems), "De beoordeling");
   return reg_.store().UpdateReview(draft, expected_version, reg_.Change(actor, ""));
 }
@@ -112,7 +105,7 @@ Result<Review> Steering::Decide(int64_t innovation_id, int64_t review_id, Review
   for (auto& e : final.besluitvormers) e = AsciiLower(Trim(e));
   if (final.besluitvormers.empty() && actor.gebruiker_id > 0) final.besluitvormers.push_back(actor.naam);
   auto problems = std::move(earlier);
-  Merge(&problems, Validate(final, true));
+  MergeProblems(&problems, Validate(final, true));
   // The deciders are members of this organisation's stuurgroep.
   for (size_t i = 0; i < final.besluitvormers.size(); ++i) {
     std::string field = "besluitvormers[" + std::to_string(i) + "]";
@@ -122,7 +115,7 @@ Result<Review> Steering::Decide(int64_t innovation_id, int64_t review_id, Review
       ok = false;
       for (const auto& g : user.value().rollen) ok = ok || (g.organisatie == facts.organisatie && g.rol == rol::kStuurgroep);
     }
-    if (!ok) Merge(&problems, {{field, "is geen lid van de stuurgroep van " + facts.organisatie}});
+    if (!ok) MergeProblems(&problems, {{field, "is geen lid van de stuurgroep van " + facts.organisatie}});
   }
   if (!problems.empty()) return Rejected(std::move(problems), "Het besluit");
   auto in = reg_.store().GetInnovation(innovation_id);
@@ -152,7 +145,7 @@ Result<Uncertainty> Steering::SaveUncertainty(int64_t innovation_id, Uncertainty
   item.innovatie_id = innovation_id;
   item.titel = Trim(item.titel);
   auto problems = std::move(earlier);
-  Merge(&problems, Validate(item));
+  MergeProblems(&problems, Validate(item));
   if (!problems.empty()) return Rejected(std::move(problems), "De onbekende of het risico");
   return reg_.store().SaveUncertainty(item, reg_.Change(actor, ""));
 }
@@ -175,7 +168,7 @@ Result<BusinessCase> Steering::SaveBusinessCase(int64_t innovation_id, BusinessC
   if (!header.ok()) return header.error();
   bc.innovatie_id = innovation_id;
   auto problems = std::move(earlier);
-  Merge(&problems, Validate(bc));
+  MergeProblems(&problems, Validate(bc));
   if (!problems.empty()) return Rejected(std::move(problems), "De businesscase");
   return reg_.store().SaveBusinessCase(bc, expected_version, reg_.Change(actor, ""));
 }
@@ -192,7 +185,7 @@ Result<Pitch> Steering::AddPitch(int64_t innovation_id, Pitch pitch, const Actor
   if (!header.ok()) return header.error();
   pitch.innovatie_id = innovation_id;
   auto problems = std::move(earlier);
-  Merge(&problems, Validate(pitch));
+  MergeProblems(&problems, Validate(pitch));
   if (!problems.empty()) return Rejected(std::move(problems), "De pitch");
   return reg_.store().AddPitch(pitch, reg_.Change(actor, ""));
 }
@@ -233,7 +226,7 @@ Result<MaturityEntry> Steering::AddMaturity(const std::string& org, MaturityEntr
     return Forbidden("Alleen de beheerder of de stuurgroep van " + org + " legt de volwassenheid vast.");
   entry.organisatie = org;
   auto problems = std::move(earlier);
-  Merge(&problems, Validate(entry));
+  MergeProblems(&problems, Validate(entry));
   if (!problems.empty()) return Rejected(std::move(problems), "De volwassenheid");
   return reg_.store().AddMaturity(entry, reg_.Change(actor, ""));
 }

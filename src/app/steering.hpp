@@ -82,8 +82,12 @@ class Steering {
   // The board and the overview over the innovations of `org` the actor may read.
   Result<OrganisationSteering> ForOrganisation(const std::string& org, const Actor& actor);
 
- private:
+  // The innovation's header when `actor` may change its steering records:
+  // the team (lid, projectleider), or with `or_decide` also the stuurgroep.
+  // kNotFound, kUnauthenticated or kForbidden otherwise.
   Result<InnovationHeader> Editable(int64_t innovation_id, const Actor& actor, bool or_decide);
+
+ private:
   Status NeedsLogin(const Actor& actor) const;
   Register& reg_;
 };

@@ -13,6 +13,7 @@
 #include "api/response_cache.hpp"
 #include "app/accounts.hpp"
 #include "app/adoption.hpp"
+#include "app/diagnosis.hpp"
 #include "app/clusters.hpp"
 #include "app/municipality_map.hpp"
 #include "app/register.hpp"
@@ -171,6 +172,13 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   api::ResponseCache cache;
   api::RateLimiter limits;
   Steering steering(*w.reg);
+  auto knowledge = LoadKnowledge(c.data_dir + "/kennis");
+  if (!knowledge.ok()) {
+    std::cerr << "De kennisbank bevat fouten; Koers start niet.\n";
+    for (const auto& p : knowledge.error().problems) std::cerr << "  " << p.message << "\n";
+    return 1;
+  }
+  Diagnosis diagnosis(*w.reg, steering, knowledge.value());
   Clusters clusters(*w.reg);
   Adoptions adoptions(*w.reg);
   std::optional<MunicipalityMap> kaart;
@@ -180,8 +188,8 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   } else {
     log::Warn("kaart_ontbreekt", {{"melding", loaded_map.error().message}});
   }
-  api::Services services{*w.reg,     *w.accounts, steering, clusters, adoptions, kaart ? &*kaart : nullptr,
-                         cache,      limits,      api_options};
+  api::Services services{*w.reg,    *w.accounts, steering, clusters,   adoptions,
+                         diagnosis, kaart ? &*kaart : nullptr, cache, limits, api_options};
   api::Api app(services, web, oidc.get());
   options.body_limit_for = api::BodyLimitFor;
   options.decorate = [](const std::string& target, http::Response* res) {

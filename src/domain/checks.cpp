@@ -35,4 +35,12 @@ void CheckUrl(std::vector<FieldProblem>* out, const std::string& field, const st
   }
 }
 
+void MergeProblems(std::vector<FieldProblem>* problems, const std::vector<FieldProblem>& extra) {
+  for (const auto& p : extra) {
+    bool named = false;
+    for (const auto& q : *problems) named = named || q.field == p.field;
+    if (!named) problems->push_back(p);
+  }
+}
+
 }  // namespace koers

@@ -18,4 +18,8 @@ void CheckAmount(std::vector<FieldProblem>* out, const std::string& field, const
 // A web address people may follow: http(s) only, no spaces or control characters.
 void CheckUrl(std::vector<FieldProblem>* out, const std::string& field, const std::string& v, bool required);
 
+// Adds the problems of `extra` whose field `problems` does not name yet: a
+// field is reported once, with the first problem found.
+void MergeProblems(std::vector<FieldProblem>* problems, const std::vector<FieldProblem>& extra);
+
 }  // namespace koers

@@ -18,7 +18,8 @@ json OrNull(const std::optional<T>& v) {
 const std::set<std::string> kReviewReadOnly = {"id",           "innovatie",    "status",         "opgesteldDoor",
                                                "opgesteldOp",  "vastgesteldDoor", "vastgesteldOp", "versie", "_links"};
 
-// Reads {"name": {"score": n, text_key: "..."}} for the allowed names.
+}  // namespace
+
 void ReadScores(JsonReader* r, const char* key, const char* text_key, std::map<std::string, Score>* out,
                 std::vector<FieldProblem>* problems) {
   const json* v = r->Find(key);
@@ -46,7 +47,6 @@ void ReadScores(JsonReader* r, const char* key, const char* text_key, std::map<s
   }
 }
 
-}  // namespace
 
 json ScoresJson(const std::map<std::string, Score>& scores, const char* text_key) {
   json out = json::object();

@@ -11,11 +11,17 @@
 
 namespace koers {
 
+class JsonReader;
+
 nlohmann::json ToJson(const Review& r);
 std::vector<FieldProblem> FromJson(const nlohmann::json& j, Review* r);
 // The pillars or dark sides alone (store columns).
 nlohmann::json ScoresJson(const std::map<std::string, Score>& scores, const char* text_key);
 std::map<std::string, Score> ScoresFromJson(const nlohmann::json& j, const char* text_key);
+// Reads {"name": {"score": 1-5, text_key: "..."}} under `key` into `out`,
+// reporting wrong types; which names are allowed is Validate's business.
+void ReadScores(JsonReader* r, const char* key, const char* text_key, std::map<std::string, Score>* out,
+                std::vector<FieldProblem>* problems);
 
 nlohmann::json ToJson(const Uncertainty& u);
 std::vector<FieldProblem> FromJson(const nlohmann::json& j, Uncertainty* u);

@@ -324,6 +324,30 @@ CREATE TABLE hergebruik (
 );
 CREATE INDEX hergebruik_innovatie_idx ON hergebruik(innovatie_id, id);
 )sql",
+    // 8: diagnoses of innovations on the success factors and measurements
+    // of an organisation's innovation climate; scores as JSON objects.
+    R"sql(
+CREATE TABLE diagnose (
+  id           INTEGER PRIMARY KEY,
+  innovatie_id INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  datum        TEXT NOT NULL,
+  factoren     TEXT NOT NULL,
+  op           TEXT NOT NULL,
+  door         TEXT NOT NULL
+);
+CREATE INDEX diagnose_innovatie_idx ON diagnose(innovatie_id, datum);
+
+CREATE TABLE klimaatmeting (
+  id             INTEGER PRIMARY KEY,
+  organisatie_id INTEGER NOT NULL REFERENCES organisatie(id),
+  datum          TEXT NOT NULL,
+  kenmerken      TEXT NOT NULL,
+  drempels       TEXT NOT NULL,
+  op             TEXT NOT NULL,
+  door           TEXT NOT NULL
+);
+CREATE INDEX klimaatmeting_organisatie_idx ON klimaatmeting(organisatie_id, datum);
+)sql",
 };
 
 }  // namespace

@@ -300,6 +300,24 @@ inline constexpr const char* kUpdateReuse =
     "WHERE innovatie_id = ?1 AND id = ?2";
 inline constexpr const char* kDeleteReuse = "DELETE FROM hergebruik WHERE innovatie_id = ?1 AND id = ?2";
 
+// --- diagnosis and climate ----------------------------------------------------------
+inline constexpr const char* kListDiagnoses =
+    "SELECT id, innovatie_id, datum, factoren, op, door FROM diagnose WHERE innovatie_id = ?1 "
+    "ORDER BY datum DESC, id DESC";
+inline constexpr const char* kInsertDiagnosis =
+    "INSERT INTO diagnose (innovatie_id, datum, factoren, op, door) VALUES (?1, ?2, ?3, ?4, ?5)";
+// The newest diagnosis of every innovation that has one.
+inline constexpr const char* kLatestDiagnoses =
+    "SELECT d.id, d.innovatie_id, d.datum, d.factoren, d.op, d.door FROM diagnose d "
+    "WHERE d.id = (SELECT x.id FROM diagnose x WHERE x.innovatie_id = d.innovatie_id "
+    "ORDER BY x.datum DESC, x.id DESC LIMIT 1) ORDER BY d.innovatie_id";
+inline constexpr const char* kListClimate =
+    "SELECT k.id, o.code, k.datum, k.kenmerken, k.drempels, k.op, k.door FROM klimaatmeting k "
+    "JOIN organisatie o ON o.id = k.organisatie_id WHERE o.code = ?1 ORDER BY k.datum DESC, k.id DESC";
+inline constexpr const char* kInsertClimate =
+    "INSERT INTO klimaatmeting (organisatie_id, datum, kenmerken, drempels, op, door) "
+    "VALUES ((SELECT id FROM organisatie WHERE code = ?1), ?2, ?3, ?4, ?5, ?6)";
+
 // --- search queue -----------------------------------------------------------------
 inline constexpr const char* kSearchQueue =
     "SELECT volgnummer, innovatie_id FROM zoek_wachtrij ORDER BY volgnummer LIMIT ?1";

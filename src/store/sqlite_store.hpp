@@ -2,7 +2,8 @@
 // use OpenSqliteStore() and the Store interface. Organisations and
 // innovations are in sqlite_store.cpp; accounts, sessions, tokens and the
 // audit trail in sqlite_accounts.cpp; steering in sqlite_steering.cpp;
-// adoption and reuse in sqlite_adoption.cpp.
+// adoption and reuse in sqlite_adoption.cpp; diagnoses and climate in
+// sqlite_diagnosis.cpp.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
@@ -89,6 +90,12 @@ class SqliteStore final : public Store {
   Result<std::vector<ReuseAsset>> ListReuseAssets(int64_t innovation_id) override;
   Result<ReuseAsset> SaveReuseAsset(const ReuseAsset& asset, const ChangeContext& change) override;
   Status DeleteReuseAsset(int64_t innovation_id, int64_t id, const ChangeContext& change) override;
+
+  Result<std::vector<Assessment>> ListDiagnoses(int64_t innovation_id) override;
+  Result<Assessment> AddDiagnosis(const Assessment& a, const ChangeContext& change) override;
+  Result<std::vector<Assessment>> LatestDiagnoses() override;
+  Result<std::vector<Assessment>> ListClimate(const std::string& org) override;
+  Result<Assessment> AddClimate(const Assessment& a, const ChangeContext& change) override;
 
   Result<SearchQueue> PendingSearchUpdates(int limit) override;
   Status ClearSearchUpdates(int64_t last) override;

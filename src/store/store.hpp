@@ -14,6 +14,7 @@
 #include "core/status.hpp"
 #include "domain/access.hpp"
 #include "domain/adoption.hpp"
+#include "domain/assessment.hpp"
 #include "domain/account.hpp"
 #include "domain/innovation.hpp"
 #include "domain/organisation.hpp"
@@ -264,6 +265,15 @@ class Store {
   // Inserts (id 0) or updates one asset.
   virtual Result<ReuseAsset> SaveReuseAsset(const ReuseAsset& asset, const ChangeContext& change) = 0;
   virtual Status DeleteReuseAsset(int64_t innovation_id, int64_t id, const ChangeContext& change) = 0;
+
+  // Diagnoses (success factors of an innovation) and climate measurements
+  // (of an organisation). Newest first; adding one is audited.
+  virtual Result<std::vector<Assessment>> ListDiagnoses(int64_t innovation_id) = 0;
+  virtual Result<Assessment> AddDiagnosis(const Assessment& a, const ChangeContext& change) = 0;
+  // The newest diagnosis of every innovation that has one, by innovation id.
+  virtual Result<std::vector<Assessment>> LatestDiagnoses() = 0;
+  virtual Result<std::vector<Assessment>> ListClimate(const std::string& org) = 0;
+  virtual Result<Assessment> AddClimate(const Assessment& a, const ChangeContext& change) = 0;
 
   // The search index's queue: ids of innovations changed since the index
   // last absorbed them, oldest first, with the highest queue number seen.
