@@ -58,6 +58,8 @@ bool IsAppPage(const std::string& path) {
       {"inloggen"},           {"account"},             {"beheer", "gebruikers"}, {"beheer", "gebruikers", "*"},
       {"beheer", "audit"},     {"organisaties", "*", "funnel"}, {"organisaties", "*", "sturing"},
       {"innovaties", "*", "sturing"}, {"innovaties", "*", "rapport"}, {"innovaties", "*", "beoordelingen", "*"},
+      {"innovaties", "*", "diagnose"}, {"innovaties", "*", "adviesrapport"}, {"organisaties", "*", "klimaat"},
+      {"organisaties", "*", "lessen"}, {"lessen"},
   };
   for (const auto& p : kPages)
     if (MatchSegments(path, p)) return true;

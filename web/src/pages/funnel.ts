@@ -40,6 +40,8 @@ function orgNav(code: string, current: string): TemplateResult {
       <li><a class="utrecht-link" href="/organisaties/${code}" aria-current=${current === 'org' ? 'page' : 'false'}>Innovaties</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/funnel" aria-current=${current === 'funnel' ? 'page' : 'false'}>Funnelbord</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/sturing" aria-current=${current === 'sturing' ? 'page' : 'false'}>Sturingsoverzicht</a></li>
+      <li><a class="utrecht-link" href="/organisaties/${code}/klimaat" aria-current=${current === 'klimaat' ? 'page' : 'false'}>Innovatieklimaat</a></li>
+      <li><a class="utrecht-link" href="/organisaties/${code}/lessen" aria-current=${current === 'lessen' ? 'page' : 'false'}>Lessen</a></li>
     </ul>
   </nav>`;
 }

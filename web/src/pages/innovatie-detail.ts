@@ -74,7 +74,10 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
       </p>
       ${phaseBadges(i.fase, i.status)}
       ${actions(i)}
-      <p class="utrecht-paragraph"><a class="utrecht-link" href="/innovaties/${i.id}/sturing">Sturing: fasen, pitch, risico’s, businesscase en besluiten</a></p>
+      <ul class="utrecht-unordered-list koers-links">
+        <li><a class="utrecht-link" href="/innovaties/${i.id}/sturing">Sturing: fasen, pitch, risico’s, businesscase en besluiten</a></li>
+        <li><a class="utrecht-link" href="/innovaties/${i.id}/diagnose">Diagnose en advies: succesfactoren, teamcheck en handelingsopties</a></li>
+      </ul>
       ${text('Samenvatting', i.samenvatting)}
       ${text('Opgave', i.opgave)}
       ${text('Doel', i.doel)}

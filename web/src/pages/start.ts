@@ -67,6 +67,11 @@ export async function startPage(): Promise<void> {
         <a class="utrecht-link" href="/innovaties">Bekijk alle innovaties</a> of
         <a class="utrecht-link" href="/innovaties/nieuw">registreer een nieuwe</a>.
       </p>
+      <ul class="utrecht-unordered-list koers-links">
+        <li><a class="utrecht-link" href="/zoeken">Zoek een oplossing voor uw vraagstuk</a> in alle registraties, ook die van andere gemeenten.</li>
+        <li><a class="utrecht-link" href="/clusters">Wie gebruikt wat</a>: producten en oplossingen die meerdere organisaties al gebruiken.</li>
+        <li><a class="utrecht-link" href="/lessen">Lessen uit het portfolio</a>: welke succesfactoren samengaan met het halen van de implementatie.</li>
+      </ul>
       <div class="koers-columns">
         ${countTable('Innovaties per fase', 'Fase', 'fase', s.perFase)}
         ${countTable('Innovaties per domein', 'Domein', 'domein', s.perDomein)}
