@@ -19,6 +19,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev                            # unit tests
   chromium                                             # browser tests (no browser download)
   wrk nginx-light                                      # benchmark and its reference
+  postgresql                                           # search benchmark reference
   sqlite3 curl ca-certificates                         # tools used by scripts
 )
 

@@ -3,7 +3,8 @@
 #   1. unit tests and fuzz-corpus replays, built with AddressSanitizer+UBSan;
 #   2. black-box API and import tests against the sanitizer build of `koers`;
 #   3. browser tests (Playwright on Debian's Chromium, axe on every page);
-#   4. type check of the front end and the NL API Design Rules lint of the
+#   4. the search benchmark in its short mode;
+#   5. type check of the front end and the NL API Design Rules lint of the
 #      OpenAPI document.
 # Fails on the first failing step.
 set -euo pipefail
@@ -25,6 +26,10 @@ KOERS_BIN="$PWD/build-asan/src/koers" node --test --test-reporter=spec --test-co
 
 step "Browser tests"
 node --test --test-reporter=spec --test-concurrency=1 tests/e2e/*.test.mjs
+
+step "Search benchmark, short (Koers against PostgreSQL)"
+ninja -C build koers_search_bench > /dev/null
+bench/search_bench.sh --short
 
 step "Front-end type check"
 (cd web && npm run --silent typecheck)

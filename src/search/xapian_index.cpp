@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
+#include <unordered_map>
 
 #include "core/file_io.hpp"
 #include "core/log.hpp"
@@ -46,23 +47,76 @@ Error Failure(const Xapian::Error& e) {
   return IoError("De zoekindex gaf een fout: " + e.get_msg());
 }
 
-// Counts facet values over the matches it sees; the technique slot holds
-// several values.
-class FacetSpy : public Xapian::MatchSpy {
- public:
-  void operator()(const Xapian::Document& doc, double) override {
+// The facet values of every document, read once per index revision from the
+// value streams, so counting the matches of a query is array lookups
+// instead of reading each matching document's values.
+struct FacetTable {
+  Xapian::rev revision = 0;
+  std::vector<std::string> names[kTechniek + 1];  // value id -> value
+  // Per slot below kTechniek: docid -> value id + 1 (0: none).
+  std::vector<uint16_t> single[kTechniek];
+  // kTechniek holds several values: docid -> [offsets[d], offsets[d + 1]) in ids.
+  std::vector<uint32_t> offsets;
+  std::vector<uint16_t> ids;
+
+  static std::shared_ptr<const FacetTable> Build(const Xapian::Database& db) {
+    auto t = std::make_shared<FacetTable>();
+    t->revision = db.get_revision();
+    const Xapian::docid last = db.get_lastdocid();
     for (Xapian::valueno slot = kDomein; slot <= kTechniek; ++slot) {
-      std::string v = doc.get_value(slot);
-      if (v.empty()) continue;
-      if (slot == kTechniek) {
-        for (const auto& t : Split(v, kListSeparator))
-          if (!t.empty()) ++counts[slot][t];
+      std::unordered_map<std::string, uint16_t> known;
+      auto intern = [&](const std::string& v) -> uint16_t {
+        auto [it, added] = known.emplace(v, static_cast<uint16_t>(t->names[slot].size()));
+        if (added) {
+          if (t->names[slot].size() >= 65535) return 65535;  // never with real vocabularies
+          t->names[slot].push_back(v);
+        }
+        return it->second;
+      };
+      if (slot < kTechniek) {
+        auto& col = t->single[slot];
+        col.assign(last + 1, 0);
+        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+          std::string v = *it;
+          if (!v.empty() && it.get_docid() <= last) col[it.get_docid()] = intern(v) + 1;
+        }
       } else {
-        ++counts[slot][v];
+        t->offsets.assign(last + 2, 0);
+        std::vector<std::vector<uint16_t>> lists(last + 1);
+        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+          if (it.get_docid() > last) continue;
+          for (const auto& v : Split(*it, kListSeparator))
+            if (!v.empty()) lists[it.get_docid()].push_back(intern(v));
+        }
+        for (Xapian::docid d = 0; d <= last; ++d) {
+          t->offsets[d + 1] = t->offsets[d] + static_cast<uint32_t>(lists[d].size());
+          t->ids.insert(t->ids.end(), lists[d].begin(), lists[d].end());
+        }
       }
     }
+    return t;
   }
-  std::map<std::string, int64_t> counts[kTechniek + 1];
+};
+
+// Counts facet values over the matches it sees.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  explicit FacetSpy(const FacetTable& table) : table_(table) {
+    for (Xapian::valueno slot = kDomein; slot <= kTechniek; ++slot) counts[slot].assign(table.names[slot].size(), 0);
+  }
+  void operator()(const Xapian::Document& doc, double) override {
+    const Xapian::docid d = doc.get_docid();
+    for (Xapian::valueno slot = kDomein; slot < kTechniek; ++slot) {
+      const auto& col = table_.single[slot];
+      if (d < col.size() && col[d] != 0) ++counts[slot][col[d] - 1];
+    }
+    if (d + 1 < table_.offsets.size())
+      for (uint32_t i = table_.offsets[d]; i < table_.offsets[d + 1]; ++i) ++counts[kTechniek][table_.ids[i]];
+  }
+  std::vector<int64_t> counts[kTechniek + 1];
+
+ private:
+  const FacetTable& table_;
 };
 
 struct OrgInfo {
@@ -191,7 +245,8 @@ class XapianIndex final : public SearchIndex {
       enquire.set_query(full);
       enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
       if (text.empty()) enquire.set_docid_order(Xapian::Enquire::DESCENDING);
-      FacetSpy spy;
+      std::shared_ptr<const FacetTable> table = Facets(db);
+      FacetSpy spy(*table);
       enquire.add_matchspy(&spy);
       Xapian::MSet mset = enquire.get_mset(q.offset, q.limit, options_.facet_depth);
       SearchResult out;
@@ -203,7 +258,8 @@ class XapianIndex final : public SearchIndex {
       for (auto it = mset.begin(); it != mset.end(); ++it) out.hits.push_back(Hit(enquire, it, groups, stems));
       for (Xapian::valueno slot = kDomein; slot <= kTechniek; ++slot) {
         std::vector<FacetCount> counts;
-        for (const auto& [v, n] : spy.counts[slot]) counts.push_back({v, n});
+        for (size_t v = 0; v < spy.counts[slot].size(); ++v)
+          if (spy.counts[slot][v] > 0) counts.push_back({table->names[slot][v], spy.counts[slot][v]});
         std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
           return a.aantal != b.aantal ? a.aantal > b.aantal : a.waarde < b.waarde;
         });
@@ -285,6 +341,14 @@ class XapianIndex final : public SearchIndex {
     Reader reader_;
     friend class XapianIndex;
   };
+
+  // The facet table of the reader's revision, built by the first search
+  // that needs it.
+  std::shared_ptr<const FacetTable> Facets(const Xapian::Database& db) const {
+    std::lock_guard lock(facets_mutex_);
+    if (!facets_ || facets_->revision != db.get_revision()) facets_ = FacetTable::Build(db);
+    return facets_;
+  }
 
   Status LoadOrganisations(Store& store) {
     auto orgs = store.ListOrganisations({}, {1, 1000000});
@@ -547,6 +611,8 @@ class XapianIndex final : public SearchIndex {
   std::atomic<uint64_t> generation_{0};
   mutable std::mutex readers_mutex_;
   mutable std::vector<typename ReaderLease::Reader> readers_;
+  mutable std::mutex facets_mutex_;
+  mutable std::shared_ptr<const FacetTable> facets_;
 };
 
 }  // namespace
