@@ -28,7 +28,6 @@ step "Browser tests"
 node --test --test-reporter=spec --test-concurrency=1 tests/e2e/*.test.mjs
 
 step "Search benchmark, short (Koers against PostgreSQL)"
-ninja -C build koers_search_bench > /dev/null
 bench/search_bench.sh --short
 
 step "Front-end type check"
