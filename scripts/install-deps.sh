@@ -16,6 +16,8 @@ PACKAGES=(
   libxapian-dev                                        # full-text search
   hunspell-nl                                          # Dutch word list: compound splitting in search
   libyaml-cpp-dev                                      # the knowledge base (data/kennis/*.yaml)
+  libzip-dev libexpat1-dev                             # reading .xlsx uploads (zip container, XML parts)
+  libxlsxwriter-dev                                    # writing .xlsx exports
   libgtest-dev libgmock-dev                            # unit tests
   chromium                                             # browser tests (no browser download)
   wrk nginx-light                                      # benchmark and its reference
