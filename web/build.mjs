@@ -1,6 +1,7 @@
-// Builds the front end into dist/: one JavaScript bundle, one CSS bundle
-// (NL Design System components + the open voorbeeld theme + our own styles)
-// and the HTML shell. Nothing is loaded from a CDN.
+// Builds the front end into dist/: the JavaScript entry, chunks that are
+// loaded on demand (the chart library only on pages with charts), one CSS
+// bundle (NL Design System components + the open voorbeeld theme + our own
+// styles) and the HTML shell. Nothing is loaded from a CDN.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 
@@ -20,6 +21,10 @@ const options = {
   format: 'esm',
   logLevel: 'info',
   entryNames: '[name]',
+  // Dynamic import() becomes a separate file, so pages without charts do
+  // not download ECharts.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
 };
 if (watch) {
   const ctx = await esbuild.context(options);

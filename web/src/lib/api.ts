@@ -40,7 +40,11 @@ export async function apiRequest<T>(
     headers: { Accept: 'application/json', ...headers },
     credentials: 'same-origin',
   };
-  if (body !== undefined) {
+  if (body instanceof Blob) {
+    // A file goes as it is (imports); its type says how to read it.
+    (init.headers as Record<string, string>)['Content-Type'] = body.type || 'application/octet-stream';
+    init.body = body;
+  } else if (body !== undefined) {
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

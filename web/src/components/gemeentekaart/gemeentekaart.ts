@@ -5,7 +5,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { apiGet } from '../../lib/api';
 
-interface Kaart {
+export interface Kaart {
   viewBox: string;
   gemeenten: { code: string; naam: string; pad: string }[];
 }
