@@ -59,7 +59,7 @@ bool IsAppPage(const std::string& path) {
       {"beheer", "audit"},     {"organisaties", "*", "funnel"}, {"organisaties", "*", "sturing"},
       {"innovaties", "*", "sturing"}, {"innovaties", "*", "rapport"}, {"innovaties", "*", "beoordelingen", "*"},
       {"innovaties", "*", "diagnose"}, {"innovaties", "*", "adviesrapport"}, {"organisaties", "*", "klimaat"},
-      {"organisaties", "*", "lessen"}, {"lessen"},
+      {"organisaties", "*", "lessen"}, {"lessen"},   {"innovaties", "*", "indicatoren"}, {"organisaties", "*", "dashboard"},
   };
   for (const auto& p : kPages)
     if (MatchSegments(path, p)) return true;

@@ -20,6 +20,8 @@ import { funnelPage, steeringOverviewPage } from './pages/funnel';
 import { searchPage } from './pages/zoeken';
 import { clusterPage, clustersPage } from './pages/clusters';
 import { adviceReportPage, climatePage, diagnosePage, lessonsPage } from './pages/diagnose';
+import { indicatorsPage } from './pages/indicatoren';
+import { dashboardPage } from './pages/dashboard';
 
 addRoute('/', startPage);
 addRoute('/innovaties', listPage);
@@ -36,6 +38,8 @@ addRoute('/innovaties/:id/diagnose', diagnosePage);
 addRoute('/innovaties/:id/adviesrapport', adviceReportPage);
 addRoute('/organisaties/:code/klimaat', climatePage);
 addRoute('/organisaties/:code/lessen', lessonsPage);
+addRoute('/organisaties/:code/dashboard', dashboardPage);
+addRoute('/innovaties/:id/indicatoren', indicatorsPage);
 addRoute('/lessen', lessonsPage);
 addRoute('/innovaties/:id/beoordelingen/nieuw', reviewPage);
 addRoute('/innovaties/:id/beoordelingen/:beoordeling', reviewPage);

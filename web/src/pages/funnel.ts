@@ -38,6 +38,7 @@ function orgNav(code: string, current: string): TemplateResult {
   return html`<nav class="koers-subnav" aria-label="Organisatie">
     <ul class="koers-nav__list">
       <li><a class="utrecht-link" href="/organisaties/${code}" aria-current=${current === 'org' ? 'page' : 'false'}>Innovaties</a></li>
+      <li><a class="utrecht-link" href="/organisaties/${code}/dashboard" aria-current=${current === 'dashboard' ? 'page' : 'false'}>Dashboard</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/funnel" aria-current=${current === 'funnel' ? 'page' : 'false'}>Funnelbord</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/sturing" aria-current=${current === 'sturing' ? 'page' : 'false'}>Sturingsoverzicht</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/klimaat" aria-current=${current === 'klimaat' ? 'page' : 'false'}>Innovatieklimaat</a></li>

@@ -12,6 +12,8 @@ import { pagination } from '../components/pagination/pagination';
 import { phaseBadges } from '../components/status-badge/status-badge';
 import { selectField } from '../components/form-field/form-field';
 import { problemPage } from './problem';
+import { downloadLinks } from '../components/koers-chart/koers-chart';
+import { EXPORT_FORMATS } from '../lib/indicators';
 
 const FILTERS: { param: string; list: string; label: string }[] = [
   { param: 'domein', list: 'domein', label: 'Domein' },
@@ -84,6 +86,12 @@ export async function listPage(_: Record<string, string>, query: URLSearchParams
       </ul>
       ${items.length === 0 ? html`<p class="utrecht-paragraph">Geen innovaties gevonden. Probeer minder filters.</p>` : nothing}
       ${pagination(page.pagina, page.totaal, page.paginaGrootte, hrefFor)}
+      ${page.totaal ? downloadLinks(EXPORT_FORMATS.map((f) => {
+        const q = new URLSearchParams(apiQuery);
+        q.delete('pagina');
+        q.set('formaat', f.formaat);
+        return { href: `/api/v1/innovaties/_export?${q}`, label: f.label, context: `van ${active ? 'de gefilterde' : 'alle'} innovaties` };
+      }), active ? 'Deze innovaties downloaden' : 'Alle innovaties downloaden') : nothing}
     `,
   );
 }
