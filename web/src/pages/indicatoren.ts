@@ -195,7 +195,7 @@ function chartSummary(ind: Indicator, m: Metingen): string {
     if (last >= 0) parts.push(`Laatste waarde ${withUnit(values[last], ind.eenheid)} in ${periodLabel(l.periods[last])}.`);
   }
   if (ind.basisWaarde !== null) parts.push(`Basiswaarde ${withUnit(ind.basisWaarde, ind.eenheid)}.`);
-  if (ind.doelWaarde !== null) parts.push(`Streefwaarde ${withUnit(ind.doelWaarde, ind.eenheid)}${ind.doelDatum ? ` in ${formatDate(ind.doelDatum)}` : ''}, ${richtingLabel(ind.richting)}.`);
+  if (ind.doelWaarde !== null) parts.push(`Streefwaarde ${withUnit(ind.doelWaarde, ind.eenheid)}${ind.doelDatum ? ` uiterlijk ${formatDate(ind.doelDatum)}` : ''}, ${richtingLabel(ind.richting)}.`);
   return parts.join(' ');
 }
 
@@ -627,7 +627,7 @@ function meta(ind: Indicator): TemplateResult {
     ${row('Soort', `${soortLabel(ind.soort)}: ${SOORTEN.find((s) => s.waarde === ind.soort)?.uitleg ?? ''}`)}
     ${row('Eenheid', `${ind.eenheid} (${richtingLabel(ind.richting)})`)}
     ${row('Basiswaarde', ind.basisWaarde !== null ? `${withUnit(ind.basisWaarde, ind.eenheid)}${ind.basisDatum ? ` op ${formatDate(ind.basisDatum)}` : ''}` : 'niet vastgelegd')}
-    ${row('Streefwaarde', ind.doelWaarde !== null ? `${withUnit(ind.doelWaarde, ind.eenheid)}${ind.doelDatum ? ` in ${formatDate(ind.doelDatum)}` : ''}` : 'niet vastgelegd')}
+    ${row('Streefwaarde', ind.doelWaarde !== null ? `${withUnit(ind.doelWaarde, ind.eenheid)}${ind.doelDatum ? ` uiterlijk ${formatDate(ind.doelDatum)}` : ''}` : 'niet vastgelegd')}
     ${ind.bron ? row('Bron', ind.bron) : nothing}
     ${row('Gebieden', ind.gebiedsniveau === 'geen' ? 'geen' : `${GEBIEDSNIVEAUS.find((g) => g.waarde === ind.gebiedsniveau)?.label ?? ind.gebiedsniveau}, indeling ${ind.gebiedJaar ?? 'onbekend'}`)}
     ${row('Privacy', `waarden van minder dan ${formatNumber(ind.drempel)} personen worden buiten uw organisatie onderdrukt`)}
