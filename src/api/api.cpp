@@ -11,6 +11,7 @@
 #include "core/crypto.hpp"
 #include "api/problem.hpp"
 #include "app/accounts.hpp"
+#include "importer/table_reader.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 
@@ -63,7 +64,13 @@ bool SaneRequestId(std::string_view id) {
 
 }  // namespace
 
-size_t BodyLimitFor(const std::string&) { return 1024 * 1024; }
+size_t BodyLimitFor(const std::string& path) {
+  // Measurement files (CSV, xlsx) are larger than JSON bodies.
+  const std::string_view import_suffix = "/metingen/_import";
+  if (path.size() > import_suffix.size() && path.compare(path.size() - import_suffix.size(), import_suffix.size(), import_suffix) == 0)
+    return kMaxTableBytes;
+  return 1024 * 1024;
+}
 
 std::string SessionCookieName(const ApiOptions& options) {
   return options.cookie_secure ? "__Host-koers-sessie" : "koers-sessie";

@@ -6,6 +6,7 @@
 #include "api/rate_limiter.hpp"
 #include "api/router.hpp"
 #include "api/web_assets.hpp"
+#include "domain/steering.hpp"
 #include "http/message.hpp"
 
 namespace koers::api {
@@ -23,6 +24,8 @@ struct ApiOptions {
   Limit search_per_client{600, std::chrono::minutes(1)};
   Limit export_per_client{60, std::chrono::minutes(1)};
   bool oidc_available = false;  // an OpenID Connect provider is configured
+  // Euro per internal hour for business cases that name no rate of their own.
+  double uurtarief = kDefaultHourlyRate;
 };
 
 // Name of the session cookie under `options`.

@@ -65,6 +65,17 @@ http::Response ListClusters(Services&, const Call&);
 http::Response GetCluster(Services&, const Call&);
 http::Response GetGemeentekaart(Services&, const Call&);
 
+http::Response ListIndicatoren(Services&, const Call&);
+http::Response CreateIndicator(Services&, const Call&);
+http::Response GetIndicator(Services&, const Call&);
+http::Response ReplaceIndicator(Services&, const Call&);
+http::Response DeleteIndicator(Services&, const Call&);
+http::Response ListMetingen(Services&, const Call&);
+http::Response ImportMetingen(Services&, const Call&);
+http::Response ExportMetingen(Services&, const Call&);
+http::Response ExportInnovaties(Services&, const Call&);
+http::Response GetDashboard(Services&, const Call&);
+
 http::Response GetKennis(Services&, const Call&);
 http::Response ListDiagnoses(Services&, const Call&);
 http::Response CreateDiagnose(Services&, const Call&);

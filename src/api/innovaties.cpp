@@ -31,10 +31,7 @@ http::Response WithEtag(http::Response res, const Innovation& in) {
 
 }  // namespace
 
-http::Response ListInnovaties(Services& s, const Call& c) {
-  const http::Request& req = c.req;
-  QueryReader q(req, {"organisatie", "domein", "fase", "status", "innovatieType", "innovatieNiveau", "analyseNiveau",
-                      "zichtbaarheid", "register", "sorteer", "pagina", "paginaGrootte"});
+InnovationFilter ReadInnovationFilter(QueryReader& q) {
   InnovationFilter f;
   f.organisatie = q.Text("organisatie");
   f.domein = q.Text("domein", &vocab::kDomein);
@@ -47,8 +44,17 @@ http::Response ListInnovaties(Services& s, const Call& c) {
   f.registry = q.Text("register");
   std::string sort = q.OneOf("sorteer", {"titel", "-titel", "gewijzigdOp", "-gewijzigdOp", "id", "-id"});
   if (!sort.empty()) f.sorteer = sort;
+  return f;
+}
+
+http::Response ListInnovaties(Services& s, const Call& c) {
+  const http::Request& req = c.req;
+  QueryReader q(req, {"organisatie", "domein", "fase", "status", "innovatieType", "innovatieNiveau", "analyseNiveau",
+                      "zichtbaarheid", "register", "sorteer", "pagina", "paginaGrootte"});
+  InnovationFilter f = ReadInnovationFilter(q);
   PageRequest page = q.Page();
   if (!q.ok()) return Problem(q.error(), req.path);
+
 
   // The body depends on the data (change counter) and on the request's
   // parameters, which also shape the links.

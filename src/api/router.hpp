@@ -20,6 +20,7 @@ class Clusters;
 class Adoptions;
 class MunicipalityMap;
 class Diagnosis;
+class Indicators;
 }
 
 namespace koers::api {
@@ -36,6 +37,7 @@ struct Services {
   Clusters& clusters;
   Adoptions& adoptions;
   Diagnosis& diagnosis;
+  Indicators& indicators;
   const MunicipalityMap* kaart;  // null when the boundaries are missing
   ResponseCache& cache;
   RateLimiter& limits;

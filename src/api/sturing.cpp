@@ -4,6 +4,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "api/api.hpp"
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
@@ -42,14 +43,15 @@ json UncertaintyJson(const Uncertainty& u) { return ToJson(u); }
 json MaturityJson(const MaturityEntry& m) { return ToJson(m); }
 json PitchJson(const Pitch& p) { return ToJson(p); }
 
-json BusinessCaseJson(const BusinessCase& b) {
+json BusinessCaseJson(const BusinessCase& b, double default_rate) {
   json out = ToJson(b);
-  auto t = Totals(b, kDefaultHourlyRate);
+  auto t = Totals(b, default_rate);
   out["totalen"] = {{"kostenExtern", t.kosten_extern},
                     {"interneUren", t.interne_uren},
                     {"kostenIntern", t.kosten_intern},
-                    {"uurtarief", b.uurtarief.value_or(kDefaultHourlyRate)},
+                    {"uurtarief", b.uurtarief.value_or(default_rate)},
                     {"batenPerJaar", t.baten_per_jaar},
+                    {"gerealiseerdPerJaar", t.iets_gerealiseerd ? json(t.gerealiseerd_per_jaar) : json(nullptr)},
                     {"besparingPerJaar", t.besparing_per_jaar},
                     {"terugverdientijdJaren", t.terugverdientijd_jaren ? json(*t.terugverdientijd_jaren) : json(nullptr)}};
   return out;
@@ -196,7 +198,7 @@ http::Response GetBusinesscase(Services& s, const Call& c) {
   int64_t id;
   if (!InnovationId(c, &id, &res)) return res;
   auto b = s.steering.GetBusinessCase(id, c.actor);
-  res = Answer(b, c, 200, &BusinessCaseJson);
+  res = b.ok() ? JsonResponse(200, BusinessCaseJson(b.value(), s.options.uurtarief)) : Problem(b.error(), c.req.path);
   if (b.ok()) res.SetHeader("ETag", "\"" + std::to_string(b.value().versie) + "\"");
   return res;
 }
@@ -211,7 +213,8 @@ http::Response ReplaceBusinesscase(Services& s, const Call& c) {
   BusinessCase b;
   auto problems = FromJson(body, &b);
   auto saved = s.steering.SaveBusinessCase(id, std::move(b), expected, c.actor, std::move(problems));
-  res = Answer(saved, c, 200, &BusinessCaseJson);
+  res = saved.ok() ? JsonResponse(200, BusinessCaseJson(saved.value(), s.options.uurtarief))
+                   : Problem(saved.error(), c.req.path);
   if (saved.ok()) res.SetHeader("ETag", "\"" + std::to_string(saved.value().versie) + "\"");
   return res;
 }

@@ -14,6 +14,7 @@
 #include "app/accounts.hpp"
 #include "app/adoption.hpp"
 #include "app/diagnosis.hpp"
+#include "app/indicators.hpp"
 #include "app/clusters.hpp"
 #include "app/municipality_map.hpp"
 #include "app/register.hpp"
@@ -62,6 +63,7 @@ struct ServeSettings {
   int session_max_hours = 12;
   api::OidcOptions oidc;
   std::string oidc_role_map;
+  double uurtarief = kDefaultHourlyRate;
 };
 
 // The search index of a database: a directory beside it.
@@ -160,6 +162,7 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   }
   api::ApiOptions api_options;
   api_options.cookie_secure = settings.cookie_secure;
+  api_options.uurtarief = settings.uurtarief;
   api_options.session_max_age = std::chrono::hours(settings.session_max_hours);
   api_options.oidc_available = oidc != nullptr;
   if (!settings.rate_limits) {
@@ -188,8 +191,15 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   } else {
     log::Warn("kaart_ontbreekt", {{"melding", loaded_map.error().message}});
   }
-  api::Services services{*w.reg,    *w.accounts, steering, clusters,   adoptions,
-                         diagnosis, kaart ? &*kaart : nullptr, cache, limits, api_options};
+  auto area_codes = AreaCodes::Load(c.data_dir + "/cbs/cbs_kwb2024_gm_wk_stripped.json", 2024);
+  if (!area_codes.ok()) {
+    log::Warn("gebiedscodes_ontbreken", {{"melding", area_codes.error().message}});
+    area_codes = AreaCodes{};
+  }
+  Indicators indicators(*w.reg, steering, area_codes.value());
+  api::Services services{*w.reg,      *w.accounts, steering,   clusters,
+                         adoptions,   diagnosis,   indicators, kaart ? &*kaart : nullptr,
+                         cache,       limits,      api_options};
   api::Api app(services, web, oidc.get());
   options.body_limit_for = api::BodyLimitFor;
   options.decorate = [](const std::string& target, http::Response* res) {
@@ -285,6 +295,9 @@ int Run(int argc, char** argv) {
   serve->add_option("--cookie-secure", settings.cookie_secure,
                     "Sessiecookie met Secure en __Host- (zet alleen uit voor lokaal gebruik via HTTP)")
       ->envname("KOERS_COOKIE_SECURE");
+  serve->add_option("--uurtarief", settings.uurtarief, "Euro per intern uur als een businesscase geen eigen tarief noemt")
+      ->envname("KOERS_UURTARIEF")
+      ->check(CLI::Range(0.0, 10000.0));
   serve->add_option("--rate-limits", settings.rate_limits, "Limieten op inloggen, zoeken en exporteren")
       ->envname("KOERS_RATE_LIMITS");
   serve->add_option("--session-idle-minutes", settings.session_idle_minutes, "Sessie verloopt na zoveel minuten stilte")

@@ -104,6 +104,7 @@ std::vector<FieldProblem> Validate(const Measurement& m, const Indicator& in, co
 
 nlohmann::json ToJson(const Indicator& in) {
   return nlohmann::json{{"id", in.id},
+                        {"innovatieId", in.innovatie_id},
                         {"naam", in.naam},
                         {"soort", in.soort},
                         {"eenheid", in.eenheid},
@@ -141,7 +142,7 @@ std::vector<FieldProblem> FromJson(const nlohmann::json& j, Indicator* in) {
   rd.Int("drempel", &drempel, 1, 1000);
   in->drempel = drempel.value_or(10);
   rd.Bool("optelbaar", &in->optelbaar);
-  rd.RejectUnknown({"id", "versie", "aangemaaktOp", "gewijzigdOp", "_links"});
+  rd.RejectUnknown({"id", "innovatieId", "versie", "aangemaaktOp", "gewijzigdOp", "_links"});
   return problems;
 }
 

@@ -124,6 +124,7 @@ std::vector<FieldProblem> Validate(const BusinessCase& b) {
     std::string f = "baten[" + std::to_string(i) + "]";
     CheckText(&out, f + ".omschrijving", b.baten[i].omschrijving, 500, true);
     CheckAmount(&out, f + ".bedragPerJaar", b.baten[i].bedrag_per_jaar);
+    CheckAmount(&out, f + ".gerealiseerdPerJaar", b.baten[i].gerealiseerd_per_jaar);
     CheckText(&out, f + ".aanname", b.baten[i].aanname, 1000, false);
   }
   for (size_t i = 0; i < b.stoplijst.size(); ++i) {
@@ -143,7 +144,11 @@ BusinessCaseTotals Totals(const BusinessCase& b, double default_rate) {
     t.interne_uren += k.interne_uren.value_or(0);
   }
   t.kosten_intern = t.interne_uren * b.uurtarief.value_or(default_rate);
-  for (const auto& x : b.baten) t.baten_per_jaar += x.bedrag_per_jaar.value_or(0);
+  for (const auto& x : b.baten) {
+    t.baten_per_jaar += x.bedrag_per_jaar.value_or(0);
+    t.gerealiseerd_per_jaar += x.gerealiseerd_per_jaar.value_or(0);
+    t.iets_gerealiseerd = t.iets_gerealiseerd || x.gerealiseerd_per_jaar.has_value();
+  }
   for (const auto& s : b.stoplijst) t.besparing_per_jaar += s.besparing_per_jaar.value_or(0);
   double gains = t.baten_per_jaar + t.besparing_per_jaar;
   double costs = t.kosten_extern + t.kosten_intern;

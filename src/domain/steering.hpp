@@ -91,7 +91,8 @@ struct PhaseCost {
 };
 struct Benefit {
   std::string omschrijving;
-  std::optional<double> bedrag_per_jaar;
+  std::optional<double> bedrag_per_jaar;        // estimated
+  std::optional<double> gerealiseerd_per_jaar;  // realised, once measured
   std::string aanname;  // "1% efficiëntie op X = €Y"
 };
 struct StopItem {
@@ -115,6 +116,8 @@ struct BusinessCaseTotals {
   double interne_uren = 0;
   double kosten_intern = 0;  // hours x rate (0 without a rate)
   double baten_per_jaar = 0;
+  double gerealiseerd_per_jaar = 0;
+  bool iets_gerealiseerd = false;  // some benefit has a realised amount
   double besparing_per_jaar = 0;
   std::optional<double> terugverdientijd_jaren;  // total cost / yearly gains
 };

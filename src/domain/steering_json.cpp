@@ -143,7 +143,7 @@ json ToJson(const BusinessCase& b) {
   for (const auto& k : b.kosten)
     kosten.push_back({{"fase", k.fase}, {"extern", OrNull(k.extern_euro)}, {"interneUren", OrNull(k.interne_uren)}});
   for (const auto& x : b.baten)
-    baten.push_back({{"omschrijving", x.omschrijving}, {"bedragPerJaar", OrNull(x.bedrag_per_jaar)}, {"aanname", OrNull(x.aanname)}});
+    baten.push_back({{"omschrijving", x.omschrijving}, {"bedragPerJaar", OrNull(x.bedrag_per_jaar)}, {"gerealiseerdPerJaar", OrNull(x.gerealiseerd_per_jaar)}, {"aanname", OrNull(x.aanname)}});
   for (const auto& s : b.stoplijst)
     stop.push_back({{"wat", s.wat}, {"vrijgekomen", OrNull(s.vrijgekomen)}, {"besparingPerJaar", OrNull(s.besparing_per_jaar)}});
   return json{{"kosten", std::move(kosten)},
@@ -188,6 +188,7 @@ std::vector<FieldProblem> FromJson(const json& j, BusinessCase* b) {
     Benefit x;
     ir.Str("omschrijving", &x.omschrijving);
     ir.Num("bedragPerJaar", &x.bedrag_per_jaar);
+    ir.Num("gerealiseerdPerJaar", &x.gerealiseerd_per_jaar);
     ir.Str("aanname", &x.aanname);
     b->baten.push_back(x);
   });

@@ -22,7 +22,7 @@ struct TextTable {
 };
 
 // Limits that keep a hostile file from exhausting the machine.
-inline constexpr size_t kMaxTableBytes = 20u << 20;  // of the file as uploaded
+inline constexpr size_t kMaxTableBytes = 64u << 20;  // of the file as uploaded
 inline constexpr size_t kMaxTableRows = 1000000;
 inline constexpr size_t kMaxTableColumns = 50;
 inline constexpr size_t kMaxCellBytes = 1000;

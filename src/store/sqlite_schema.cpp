@@ -348,6 +348,40 @@ CREATE TABLE klimaatmeting (
 );
 CREATE INDEX klimaatmeting_organisatie_idx ON klimaatmeting(organisatie_id, datum);
 )sql",
+    // 9: indicators of innovations and their measurements per period and
+    // area (area '' when the indicator has no areas); one value per cell.
+    R"sql(
+CREATE TABLE indicator (
+  id            INTEGER PRIMARY KEY,
+  innovatie_id  INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  naam          TEXT NOT NULL,
+  soort         TEXT NOT NULL,
+  eenheid       TEXT NOT NULL,
+  richting      TEXT NOT NULL,
+  basis_waarde  REAL,
+  basis_datum   TEXT,
+  doel_waarde   REAL,
+  doel_datum    TEXT,
+  bron          TEXT,
+  gebiedsniveau TEXT NOT NULL,
+  gebied_jaar   INTEGER,
+  drempel       INTEGER NOT NULL,
+  optelbaar     INTEGER NOT NULL,
+  versie        INTEGER NOT NULL,
+  aangemaakt_op TEXT NOT NULL,
+  gewijzigd_op  TEXT NOT NULL
+);
+CREATE INDEX indicator_innovatie_idx ON indicator(innovatie_id, id);
+
+CREATE TABLE meting (
+  indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+  periode      TEXT NOT NULL,
+  gebied       TEXT NOT NULL,
+  waarde       REAL NOT NULL,
+  aantal       INTEGER,
+  PRIMARY KEY (indicator_id, periode, gebied)
+) WITHOUT ROWID;
+)sql",
 };
 
 }  // namespace

@@ -324,4 +324,38 @@ inline constexpr const char* kSearchQueue =
 inline constexpr const char* kClearSearchQueue = "DELETE FROM zoek_wachtrij WHERE volgnummer <= ?1";
 inline constexpr const char* kAllInnovationIds = "SELECT id FROM innovatie WHERE id > ?1 ORDER BY id LIMIT ?2";
 
+// --- indicators and measurements ---------------------------------------------
+
+inline constexpr const char* kIndicatorSelect =
+    "SELECT id, innovatie_id, naam, soort, eenheid, richting, basis_waarde, basis_datum, doel_waarde, doel_datum, "
+    "bron, gebiedsniveau, gebied_jaar, drempel, optelbaar, versie, aangemaakt_op, gewijzigd_op FROM indicator ";
+inline constexpr const char* kWhereIndicatorId = "WHERE id = ?1";
+inline constexpr const char* kWhereIndicatorsOf = "WHERE innovatie_id = ?1 ORDER BY id";
+inline constexpr const char* kInsertIndicator =
+    "INSERT INTO indicator (innovatie_id, naam, soort, eenheid, richting, basis_waarde, basis_datum, doel_waarde, "
+    "doel_datum, bron, gebiedsniveau, gebied_jaar, drempel, optelbaar, versie, aangemaakt_op, gewijzigd_op) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, ?15)";
+inline constexpr const char* kUpdateIndicator =
+    "UPDATE indicator SET naam = ?2, soort = ?3, eenheid = ?4, richting = ?5, basis_waarde = ?6, basis_datum = ?7, "
+    "doel_waarde = ?8, doel_datum = ?9, bron = ?10, gebiedsniveau = ?11, gebied_jaar = ?12, drempel = ?13, "
+    "optelbaar = ?14, versie = versie + 1, gewijzigd_op = ?15 WHERE id = ?1";
+inline constexpr const char* kTouchIndicator =
+    "UPDATE indicator SET versie = versie + 1, gewijzigd_op = ?2 WHERE id = ?1";
+inline constexpr const char* kDeleteIndicator = "DELETE FROM indicator WHERE id = ?1";
+inline constexpr const char* kListMeasurements =
+    "SELECT periode, gebied, waarde, aantal FROM meting WHERE indicator_id = ?1 ORDER BY periode, gebied";
+inline constexpr const char* kCountMeasurements = "SELECT count(*) FROM meting WHERE indicator_id = ?1";
+// Inserts a new cell or changes an existing one; an identical row changes
+// nothing (sqlite3_changes() is then 0).
+inline constexpr const char* kUpsertMeasurement =
+    "INSERT INTO meting (indicator_id, periode, gebied, waarde, aantal) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (indicator_id, periode, gebied) DO UPDATE SET waarde = excluded.waarde, aantal = excluded.aantal "
+    "WHERE waarde IS NOT excluded.waarde OR aantal IS NOT excluded.aantal";
+// Per municipality (the GM code inside a WK or BU code) and year: what the
+// dashboards and the map show.
+inline constexpr const char* kAggregateMeasurements =
+    "SELECT CASE WHEN gebied = '' THEN '' ELSE 'GM' || substr(gebied, 3, 4) END AS gm, substr(periode, 1, 4) AS jaar, "
+    "sum(waarde), avg(waarde), count(*), sum(aantal), min(aantal) FROM meting WHERE indicator_id = ?1 "
+    "GROUP BY gm, jaar ORDER BY gm, jaar";
+
 }  // namespace koers::sqlite::sql

@@ -104,6 +104,15 @@ class SqliteStore final : public Store {
   Status AppendAudit(const AuditEntry& entry) override;
   Result<Listing<AuditEntry>> ListAudit(const AuditFilter& filter, const PageRequest& page) override;
 
+  Result<std::vector<Indicator>> ListIndicators(int64_t innovation_id) override;
+  Result<Indicator> GetIndicator(int64_t id) override;
+  Result<Indicator> SaveIndicator(const Indicator& in, int64_t expected_version, const ChangeContext& change) override;
+  Status DeleteIndicator(int64_t id, const ChangeContext& change) override;
+  Result<std::vector<Measurement>> ListMeasurements(int64_t indicator_id) override;
+  Result<ImportCounts> ImportMeasurements(int64_t indicator_id, const std::vector<Measurement>& rows, bool dry_run,
+                                          const ChangeContext& change) override;
+  Result<std::vector<MeasurementAggregate>> AggregateMeasurements(int64_t indicator_id) override;
+
  private:
   // Runs one statement that returns nothing.
   Status Run(const char* sql, const std::function<void(Statement&)>& bind);

@@ -15,6 +15,7 @@
 #include "domain/access.hpp"
 #include "domain/adoption.hpp"
 #include "domain/assessment.hpp"
+#include "domain/indicator.hpp"
 #include "domain/account.hpp"
 #include "domain/innovation.hpp"
 #include "domain/organisation.hpp"
@@ -75,6 +76,17 @@ struct InnovationHeader {
   int64_t id = 0;
   int64_t versie = 0;
   AccessFacts facts;
+};
+
+// Measurements summed per municipality and year.
+struct MeasurementAggregate {
+  std::string gemeente;  // GM code ("" without areas)
+  std::string jaar;
+  double som = 0;
+  double gemiddelde = 0;
+  int64_t metingen = 0;
+  std::optional<int64_t> aantal;         // sum of the counts of people, when known
+  std::optional<int64_t> kleinste_aantal;  // smallest count among the cells
 };
 
 struct UserFilter {
@@ -274,6 +286,22 @@ class Store {
   virtual Result<std::vector<Assessment>> LatestDiagnoses() = 0;
   virtual Result<std::vector<Assessment>> ListClimate(const std::string& org) = 0;
   virtual Result<Assessment> AddClimate(const Assessment& a, const ChangeContext& change) = 0;
+
+  // Indicators of an innovation and their measurements.
+  virtual Result<std::vector<Indicator>> ListIndicators(int64_t innovation_id) = 0;
+  virtual Result<Indicator> GetIndicator(int64_t id) = 0;
+  // Inserts (id 0) or updates an indicator; kPreconditionFailed for a stale
+  // expected_version (0 skips the check).
+  virtual Result<Indicator> SaveIndicator(const Indicator& in, int64_t expected_version,
+                                          const ChangeContext& change) = 0;
+  virtual Status DeleteIndicator(int64_t id, const ChangeContext& change) = 0;
+  // In order of period, then area.
+  virtual Result<std::vector<Measurement>> ListMeasurements(int64_t indicator_id) = 0;
+  // Adds or replaces the cells `rows` (unique by period and area) in one
+  // transaction, audited; with `dry_run` rolls back and only counts.
+  virtual Result<ImportCounts> ImportMeasurements(int64_t indicator_id, const std::vector<Measurement>& rows,
+                                                  bool dry_run, const ChangeContext& change) = 0;
+  virtual Result<std::vector<MeasurementAggregate>> AggregateMeasurements(int64_t indicator_id) = 0;
 
   // The search index's queue: ids of innovations changed since the index
   // last absorbed them, oldest first, with the highest queue number seen.

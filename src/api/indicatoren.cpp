@@ -1,0 +1,371 @@
+// Handlers of indicators and value: /api/v1/innovaties/{id}/indicatoren,
+// /api/v1/indicatoren/{indicatorId} with its metingen, their import and
+// export, the export of innovations, and /api/v1/organisaties/{code}/dashboard.
+#include <nlohmann/json.hpp>
+
+#include "api/api.hpp"
+#include "api/handlers.hpp"
+#include "api/problem.hpp"
+#include "api/request_params.hpp"
+#include "app/indicators.hpp"
+#include "domain/vocabulary.hpp"
+#include "export/table_export.hpp"
+
+namespace koers::api {
+namespace {
+
+using nlohmann::json;
+
+Error UnknownIndicator() { return NotFound("Deze indicator bestaat niet of is niet zichtbaar voor u."); }
+Error UnknownInnovation() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
+
+json Opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+json Opt(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
+
+json IndicatorJson(const Indicator& in) {
+  json out = ToJson(in);
+  out["_links"] = {{"self", {{"href", "/api/v1/indicatoren/" + std::to_string(in.id)}}},
+                   {"metingen", {{"href", "/api/v1/indicatoren/" + std::to_string(in.id) + "/metingen"}}},
+                   {"innovatie", {{"href", "/api/v1/innovaties/" + std::to_string(in.innovatie_id)}}}};
+  return out;
+}
+
+http::Response WithEtag(http::Response res, const Indicator& in) {
+  res.SetHeader("ETag", "\"" + std::to_string(in.versie) + "\"");
+  return res;
+}
+
+// Names of municipalities for area codes (GM only; wijken have no names here).
+std::string AreaName(Services& s, const std::string& code) {
+  if (code.rfind("GM", 0) != 0) return {};
+  auto org = s.reg.store().GetOrganisation(code);
+  return org.ok() ? org.value().naam : std::string();
+}
+
+json TableJson(Services& s, const MeasurementTable& t) {
+  std::map<std::string, std::string> names;
+  auto name = [&](const std::string& code) -> json {
+    if (code.empty()) return nullptr;
+    auto [it, added] = names.emplace(code, "");
+    if (added) it->second = AreaName(s, code);
+    return it->second.empty() ? json(nullptr) : json(it->second);
+  };
+  json cells = json::array();
+  for (const auto& c : t.cellen)
+    cells.push_back({{"periode", c.periode},
+                     {"gebied", c.gebied},
+                     {"gebiedNaam", name(c.gebied)},
+                     {"waarde", Opt(c.waarde)},
+                     {"aantal", Opt(c.aantal)},
+                     {"onderdrukt", c.onderdrukt.empty() ? json(nullptr) : json(c.onderdrukt)}});
+  json totals = nullptr;
+  if (t.met_totalen) {
+    json per_period = json::array(), per_area = json::array();
+    for (const auto& p : t.per_periode)
+      per_period.push_back({{"periode", p.sleutel}, {"waarde", Opt(p.waarde)}, {"onderdrukt", p.onderdrukt}});
+    if (t.indicator.gebiedsniveau != "geen")
+      for (const auto& g : t.per_gebied)
+        per_area.push_back(
+            {{"gebied", g.sleutel}, {"gebiedNaam", name(g.sleutel)}, {"waarde", Opt(g.waarde)}, {"onderdrukt", g.onderdrukt}});
+    totals = {{"perPeriode", std::move(per_period)}, {"perGebied", std::move(per_area)}};
+  }
+  return json{{"indicator", IndicatorJson(t.indicator)},
+              {"openbaar", t.openbaar},
+              {"metingen", std::move(cells)},
+              {"totalen", std::move(totals)}};
+}
+
+bool IndicatorId(const Call& c, int64_t* id) { return ParseId(c.params.Get("indicatorId"), id); }
+
+// Search and export cost more than a page view: limited per account, or per
+// address when anonymous.
+std::string ClientKey(const Call& c) {
+  return c.actor.gebruiker_id > 0 ? "g" + std::to_string(c.actor.gebruiker_id) : c.req.remote_address;
+}
+
+http::Response FileResponse(const ExportFile& f) {
+  http::Response res{200, f.content_type, {}, f.inhoud};
+  res.SetHeader("Content-Disposition", "attachment; filename=\"" + f.bestandsnaam + "\"");
+  res.SetHeader("Cache-Control", "no-store");
+  return res;
+}
+
+// Reads ?formaat= and checks the export limit; false with `res` set when refused.
+bool ExportFormat(Services& s, const Call& c, std::initializer_list<std::string_view> allowed, std::string* formaat,
+                  http::Response* res) {
+  QueryReader q(c.req, allowed);
+  *formaat = q.OneOf("formaat", {"csv-nl", "csv", "xlsx", "json"});
+  if (formaat->empty() && q.ok()) *formaat = "csv-nl";
+  if (!q.ok()) {
+    *res = Problem(q.error(), c.req.path);
+    return false;
+  }
+  Error limited;
+  if (!WithinLimit(s, "export:" + ClientKey(c), s.options.export_per_client, &limited)) {
+    *res = Problem(limited, c.req.path);
+    return false;
+  }
+  return true;
+}
+
+std::string Slug(std::string s) {
+  std::string out;
+  for (char ch : s) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
+    else if (!out.empty() && out.back() != '-') out += '-';
+    if (out.size() >= 40) break;
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "export" : out;
+}
+
+}  // namespace
+
+InnovationFilter ReadInnovationFilter(QueryReader& q);  // innovaties.cpp
+
+http::Response ListIndicatoren(Services& s, const Call& c) {
+  int64_t id;
+  if (!ParseId(c.params.Get("id"), &id)) return Problem(UnknownInnovation(), c.req.path);
+  auto list = s.indicators.List(id, c.actor);
+  if (!list.ok()) return Problem(list.error(), c.req.path);
+  json items = json::array();
+  for (const auto& in : list.value().first) items.push_back(IndicatorJson(in));
+  return JsonResponse(200, json{{"_embedded", {{"indicatoren", std::move(items)}}}, {"magBewerken", list.value().second}});
+}
+
+http::Response CreateIndicator(Services& s, const Call& c) {
+  int64_t id;
+  if (!ParseId(c.params.Get("id"), &id)) return Problem(UnknownInnovation(), c.req.path);
+  json body;
+  Error error;
+  if (!ParseJsonBody(c.req, &body, &error)) return Problem(error, c.req.path);
+  Indicator in;
+  auto problems = FromJson(body, &in);
+  auto saved = s.indicators.Create(id, std::move(in), c.actor, std::move(problems));
+  if (!saved.ok()) return Problem(saved.error(), c.req.path);
+  http::Response res = WithEtag(JsonResponse(201, IndicatorJson(saved.value())), saved.value());
+  res.SetHeader("Location", "/api/v1/indicatoren/" + std::to_string(saved.value().id));
+  return res;
+}
+
+http::Response GetIndicator(Services& s, const Call& c) {
+  int64_t id;
+  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
+  auto in = s.indicators.Get(id, c.actor);
+  if (!in.ok()) return Problem(in.error(), c.req.path);
+  return WithEtag(JsonResponse(200, IndicatorJson(in.value())), in.value());
+}
+
+http::Response ReplaceIndicator(Services& s, const Call& c) {
+  int64_t id, expected;
+  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
+  if (!ExpectedVersion(c.req, &expected)) return Problem(Invalid("If-Match moet een versie bevatten zoals \"3\"."), c.req.path);
+  json body;
+  Error error;
+  if (!ParseJsonBody(c.req, &body, &error)) return Problem(error, c.req.path);
+  Indicator in;
+  auto problems = FromJson(body, &in);
+  auto saved = s.indicators.Replace(id, std::move(in), expected, c.actor, std::move(problems));
+  if (!saved.ok()) return Problem(saved.error(), c.req.path);
+  return WithEtag(JsonResponse(200, IndicatorJson(saved.value())), saved.value());
+}
+
+http::Response DeleteIndicator(Services& s, const Call& c) {
+  int64_t id;
+  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
+  Status st = s.indicators.Delete(id, c.actor);
+  if (!st.ok()) return Problem(st.error(), c.req.path);
+  return http::Response{204, "application/json", {}, ""};
+}
+
+http::Response ListMetingen(Services& s, const Call& c) {
+  int64_t id;
+  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
+  auto t = s.indicators.Table(id, c.actor);
+  if (!t.ok()) return Problem(t.error(), c.req.path);
+  http::Response res = JsonResponse(200, TableJson(s, t.value()));
+  res.SetHeader("Cache-Control", "no-store");
+  return res;
+}
+
+http::Response ImportMetingen(Services& s, const Call& c) {
+  int64_t id;
+  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
+  QueryReader q(c.req, {"voorbeeld"});
+  std::string preview = q.OneOf("voorbeeld", {"true", "false"});
+  if (!q.ok()) return Problem(q.error(), c.req.path);
+  std::string_view type = c.req.Header("content-type");
+  type = type.substr(0, type.find(';'));
+  if (type != "text/csv" && type != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" &&
+      type != "application/octet-stream") {
+    Error e = Invalid("Stuur het bestand als text/csv of als .xlsx "
+                      "(application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).");
+    e.kind = ErrorKind::kUnsupported;
+    return Problem(e, c.req.path);
+  }
+  Error limited;
+  if (!WithinLimit(s, "import:" + ClientKey(c), s.options.export_per_client, &limited))
+    return Problem(limited, c.req.path);
+  auto report = s.indicators.Import(id, c.req.body, preview == "true", c.actor);
+  if (!report.ok()) return Problem(report.error(), c.req.path);
+  const auto& r = report.value();
+  json errors = json::array(), rows = json::array();
+  for (const auto& p : r.gelezen.fouten) errors.push_back({{"regel", p.regel}, {"veld", p.veld}, {"melding", p.melding}});
+  for (size_t i = 0; i < r.gelezen.metingen.size() && i < 20; ++i) {
+    const auto& m = r.gelezen.metingen[i];
+    rows.push_back({{"periode", m.periode}, {"gebied", m.gebied}, {"waarde", m.waarde}, {"aantal", Opt(m.aantal)}});
+  }
+  return JsonResponse(200, json{{"voorbeeld", r.voorbeeld},
+                                {"regels", r.gelezen.regels},
+                                {"nieuw", r.telling.toegevoegd},
+                                {"gewijzigd", r.telling.gewijzigd},
+                                {"ongewijzigd", r.telling.ongewijzigd},
+                                {"aantalFouten", r.gelezen.aantal_fouten},
+                                {"fouten", std::move(errors)},
+                                {"genegeerdeKolommen", r.gelezen.genegeerde_kolommen},
+                                {"metingen", std::move(rows)}});
+}
+
+http::Response ExportMetingen(Services& s, const Call& c) {
+  int64_t id;
+  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
+  http::Response res;
+  std::string formaat;
+  if (!ExportFormat(s, c, {"formaat"}, &formaat, &res)) return res;
+  auto t = s.indicators.Table(id, c.actor);
+  if (!t.ok()) return Problem(t.error(), c.req.path);
+  ExportTable table;
+  table.naam = Slug(t.value().indicator.naam);
+  table.kolommen = {"indicator", "eenheid", "periode", "gebied", "waarde", "aantal", "onderdrukt"};
+  for (const auto& cell : t.value().cellen) {
+    std::vector<ExportCell> row = {t.value().indicator.naam, t.value().indicator.eenheid, cell.periode};
+    row.push_back(cell.gebied.empty() ? ExportCell{} : ExportCell{cell.gebied});
+    row.push_back(cell.waarde ? ExportCell{*cell.waarde} : ExportCell{});
+    row.push_back(cell.aantal ? ExportCell{static_cast<double>(*cell.aantal)} : ExportCell{});
+    row.push_back(cell.onderdrukt.empty() ? ExportCell{std::string("nee")} : ExportCell{"ja (" + cell.onderdrukt + ")"});
+    table.rijen.push_back(std::move(row));
+  }
+  auto file = WriteExport(table, formaat);
+  if (!file.ok()) return Problem(file.error(), c.req.path);
+  return FileResponse(file.value());
+}
+
+http::Response ExportInnovaties(Services& s, const Call& c) {
+  http::Response res;
+  std::string formaat;
+  std::initializer_list<std::string_view> keys = {"organisatie", "domein", "fase", "status", "innovatieType",
+                                                  "innovatieNiveau", "analyseNiveau", "zichtbaarheid", "register",
+                                                  "sorteer", "formaat"};
+  if (!ExportFormat(s, c, keys, &formaat, &res)) return res;
+  QueryReader q(c.req, keys);
+  InnovationFilter f = ReadInnovationFilter(q);
+  if (!q.ok()) return Problem(q.error(), c.req.path);
+  ExportTable table;
+  table.naam = "innovaties";
+  table.kolommen = {"id",           "titel",          "organisatie",   "organisatieNaam",    "domein",
+                    "fase",         "status",         "innovatieType", "orientatie",         "waardecreatie",
+                    "waardepotentie", "startDatum",   "kostenExtern",  "interneUren",        "batenGeschatPerJaar",
+                    "batenGerealiseerdPerJaar", "zichtbaarheid", "gewijzigdOp"};
+  auto text = [](const std::string& v) { return v.empty() ? ExportCell{} : ExportCell{v}; };
+  auto num = [](const std::optional<double>& v) { return v ? ExportCell{*v} : ExportCell{}; };
+  for (PageRequest page{1, 100};; ++page.pagina) {
+    auto list = s.reg.List(f, page, c.actor);
+    if (!list.ok()) return Problem(list.error(), c.req.path);
+    for (const auto& in : list.value().items) {
+      std::optional<double> estimated, realised;
+      if (auto b = s.reg.store().GetBusinessCase(in.id); b.ok()) {
+        auto t = Totals(b.value(), s.options.uurtarief);
+        if (!b.value().baten.empty()) estimated = t.baten_per_jaar;
+        if (t.iets_gerealiseerd) realised = t.gerealiseerd_per_jaar;
+      }
+      table.rijen.push_back({static_cast<double>(in.id), in.titel, in.organisatie, text(in.organisatie_naam),
+                             text(in.domein), in.fase, in.status, text(in.innovatie_type), text(in.orientatie),
+                             text(in.waardecreatie), text(in.waardepotentie), text(in.start_datum),
+                             num(in.kosten_extern), num(in.interne_uren), num(estimated), num(realised),
+                             in.zichtbaarheid, in.gewijzigd_op});
+    }
+    if (static_cast<int64_t>(page.pagina) * page.pagina_grootte >= list.value().totaal ||
+        list.value().items.empty())
+      break;
+  }
+  auto file = WriteExport(table, formaat);
+  if (!file.ok()) return Problem(file.error(), c.req.path);
+  return FileResponse(file.value());
+}
+
+http::Response GetDashboard(Services& s, const Call& c) {
+  const std::string code = c.params.Get("code");
+  auto org = s.reg.store().GetOrganisation(code);
+  if (!org.ok()) return Problem(NotFound("Deze organisatie bestaat niet."), c.req.path);
+  auto rows = s.reg.store().ListSteering(code, ScopeOf(c.actor));
+  if (!rows.ok()) return Problem(rows.error(), c.req.path);
+  std::map<std::string, int64_t> per_phase;
+  json portfolio = json::array(), indicators = json::array();
+  BusinessCaseTotals sum;
+  bool any_realised = false;
+  for (const auto& row : rows.value()) {
+    const Innovation& in = row.innovatie;
+    if (in.organisatie != code) continue;  // partners' innovations are on their own dashboard
+    ++per_phase[in.fase];
+    auto or_null = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
+    portfolio.push_back({{"id", in.id},
+                         {"titel", in.titel},
+                         {"fase", in.fase},
+                         {"innovatieType", or_null(in.innovatie_type)},
+                         {"orientatie", or_null(in.orientatie)},
+                         {"waardecreatie", or_null(in.waardecreatie)},
+                         {"waardepotentie", or_null(in.waardepotentie)}});
+    if (auto b = s.reg.store().GetBusinessCase(in.id); b.ok()) {
+      auto t = Totals(b.value(), s.options.uurtarief);
+      sum.kosten_extern += t.kosten_extern;
+      sum.interne_uren += t.interne_uren;
+      sum.kosten_intern += t.kosten_intern;
+      sum.baten_per_jaar += t.baten_per_jaar;
+      sum.gerealiseerd_per_jaar += t.gerealiseerd_per_jaar;
+      any_realised = any_realised || t.iets_gerealiseerd;
+    }
+    auto list = s.indicators.List(in.id, c.actor);
+    if (!list.ok()) continue;
+    for (const auto& ind : list.value().first) {
+      auto t = s.indicators.Table(ind.id, c.actor);
+      json last_period = nullptr, last_value = nullptr;
+      if (t.ok() && !t.value().cellen.empty()) {
+        const std::string& p = t.value().cellen.back().periode;  // sorted by period
+        last_period = p;
+        if (ind.gebiedsniveau == "geen") {
+          last_value = Opt(t.value().cellen.back().waarde);
+        } else if (t.value().met_totalen && !t.value().per_periode.empty()) {
+          last_value = Opt(t.value().per_periode.back().waarde);
+        }
+      }
+      indicators.push_back({{"id", ind.id},
+                            {"innovatieId", in.id},
+                            {"innovatieTitel", in.titel},
+                            {"naam", ind.naam},
+                            {"soort", ind.soort},
+                            {"eenheid", ind.eenheid},
+                            {"richting", ind.richting},
+                            {"basisWaarde", Opt(ind.basis_waarde)},
+                            {"doelWaarde", Opt(ind.doel_waarde)},
+                            {"laatstePeriode", last_period},
+                            {"laatsteWaarde", last_value}});
+    }
+  }
+  json phases = json::array();
+  for (const auto& e : vocab::kFase.entries)
+    phases.push_back({{"fase", std::string(e.value)}, {"label", std::string(e.label)}, {"aantal", per_phase[std::string(e.value)]}});
+  return JsonResponse(200, json{{"organisatie", {{"code", org.value().code}, {"naam", org.value().naam}}},
+                                {"fasen", std::move(phases)},
+                                {"portfolio", std::move(portfolio)},
+                                {"waarde",
+                                 {{"kostenExtern", sum.kosten_extern},
+                                  {"interneUren", sum.interne_uren},
+                                  {"kostenIntern", sum.kosten_intern},
+                                  {"uurtarief", s.options.uurtarief},
+                                  {"batenGeschatPerJaar", sum.baten_per_jaar},
+                                  {"batenGerealiseerdPerJaar", any_realised ? json(sum.gerealiseerd_per_jaar) : json(nullptr)}}},
+                                {"indicatoren", std::move(indicators)}});
+}
+
+}  // namespace koers::api

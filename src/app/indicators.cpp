@@ -1,0 +1,183 @@
+#include "app/indicators.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "domain/checks.hpp"
+#include "domain/suppression.hpp"
+
+namespace koers {
+namespace {
+
+const char* kNotFound = "Deze indicator bestaat niet of is niet zichtbaar voor u.";
+
+void Normalise(Indicator* in) {
+  in->naam = Trim(in->naam);
+  in->eenheid = Trim(in->eenheid);
+  in->bron = Trim(in->bron);
+  if (in->gebiedsniveau == "geen") in->gebied_jaar.reset();
+}
+
+Error Rejected(std::vector<FieldProblem> problems) {
+  size_t n = problems.size();
+  return Invalid("De indicator is niet opgeslagen: " + std::to_string(n) +
+                     (n == 1 ? " veld klopt niet." : " velden kloppen niet."),
+                 std::move(problems));
+}
+
+// Changing the area level or year would orphan the stored areas.
+bool AreasChanged(const Indicator& a, const Indicator& b) {
+  return a.gebiedsniveau != b.gebiedsniveau || a.gebied_jaar != b.gebied_jaar;
+}
+
+}  // namespace
+
+bool Indicators::SeesRawValues(const AccessFacts& facts, const Actor& actor) {
+  if (actor.Everything() || actor.HasAnyRole(facts.organisatie)) return true;
+  return std::any_of(facts.partners.begin(), facts.partners.end(),
+                     [&](const std::string& p) { return actor.HasAnyRole(p); });
+}
+
+Result<std::pair<Indicator, InnovationHeader>> Indicators::Readable(int64_t id, const Actor& actor) {
+  auto in = reg_.store().GetIndicator(id);
+  if (!in.ok()) return in.error();
+  auto header = reg_.Header(in.value().innovatie_id, actor);
+  if (!header.ok()) {
+    if (header.error().kind == ErrorKind::kNotFound) return NotFound(kNotFound);
+    return header.error();
+  }
+  return std::make_pair(std::move(in).value(), std::move(header).value());
+}
+
+Result<Indicator> Indicators::Editable(int64_t id, const Actor& actor) {
+  auto found = Readable(id, actor);
+  if (!found.ok()) return found.error();
+  auto header = steering_.Editable(found.value().first.innovatie_id, actor, true);
+  if (!header.ok()) return header.error();
+  return found.value().first;
+}
+
+Result<std::pair<std::vector<Indicator>, bool>> Indicators::List(int64_t innovation_id, const Actor& actor) {
+  auto header = reg_.Header(innovation_id, actor);
+  if (!header.ok()) return header.error();
+  auto list = reg_.store().ListIndicators(innovation_id);
+  if (!list.ok()) return list.error();
+  bool editable = !actor.Anonymous() && steering_.Editable(innovation_id, actor, true).ok();
+  return std::make_pair(std::move(list).value(), editable);
+}
+
+Result<Indicator> Indicators::Get(int64_t id, const Actor& actor) {
+  auto found = Readable(id, actor);
+  if (!found.ok()) return found.error();
+  return found.value().first;
+}
+
+Result<Indicator> Indicators::Create(int64_t innovation_id, Indicator in, const Actor& actor,
+                                     std::vector<FieldProblem> earlier) {
+  auto header = steering_.Editable(innovation_id, actor, true);
+  if (!header.ok()) return header.error();
+  in.id = 0;
+  in.innovatie_id = innovation_id;
+  Normalise(&in);
+  MergeProblems(&earlier, Validate(in));
+  if (!earlier.empty()) return Rejected(std::move(earlier));
+  return reg_.store().SaveIndicator(in, 0, reg_.Change(actor, ""));
+}
+
+Result<Indicator> Indicators::Replace(int64_t id, Indicator in, int64_t expected_version, const Actor& actor,
+                                      std::vector<FieldProblem> earlier) {
+  auto old = Editable(id, actor);
+  if (!old.ok()) return old.error();
+  in.id = id;
+  in.innovatie_id = old.value().innovatie_id;
+  Normalise(&in);
+  MergeProblems(&earlier, Validate(in));
+  if (AreasChanged(in, old.value())) {
+    auto rows = reg_.store().ListMeasurements(id);
+    if (!rows.ok()) return rows.error();
+    if (!rows.value().empty())
+      earlier.push_back({"gebiedsniveau", "kan niet meer veranderen: er zijn al metingen per gebied opgeslagen"});
+  }
+  if (!earlier.empty()) return Rejected(std::move(earlier));
+  return reg_.store().SaveIndicator(in, expected_version, reg_.Change(actor, ""));
+}
+
+Status Indicators::Delete(int64_t id, const Actor& actor) {
+  auto old = Editable(id, actor);
+  if (!old.ok()) return old.error();
+  return reg_.store().DeleteIndicator(id, reg_.Change(actor, ""));
+}
+
+Result<MeasurementTable> Indicators::Table(int64_t id, const Actor& actor) {
+  auto found = Readable(id, actor);
+  if (!found.ok()) return found.error();
+  auto rows = reg_.store().ListMeasurements(id);
+  if (!rows.ok()) return rows.error();
+  MeasurementTable t;
+  t.indicator = found.value().first;
+  t.openbaar = !SeesRawValues(found.value().second.facts, actor);
+  t.met_totalen = t.indicator.optelbaar;
+  std::vector<TableCell> cells;
+  cells.reserve(rows.value().size());
+  for (const auto& m : rows.value()) cells.push_back({m.gebied, m.periode, m.waarde, m.aantal, false, false});
+  Suppression hidden;
+  if (t.openbaar) hidden = Suppress(&cells, t.indicator.drempel, t.met_totalen, t.met_totalen);
+  std::map<std::string, MeasurementTotal> per_period, per_area;
+  for (const auto& c : cells) {
+    MeasurementCell out{c.kolom, c.rij, c.waarde, c.aantal, ""};
+    if (c.Hidden()) {
+      out.waarde.reset();
+      out.aantal.reset();
+      out.onderdrukt = c.primair ? "primair" : "secundair";
+    }
+    t.cellen.push_back(std::move(out));
+    if (!t.met_totalen) continue;
+    for (auto [totals, key] : {std::pair{&per_period, &c.kolom}, std::pair{&per_area, &c.rij}}) {
+      auto& total = (*totals)[*key];
+      total.sleutel = *key;
+      total.waarde = total.waarde.value_or(0) + c.waarde;
+    }
+  }
+  for (auto& [key, total] : per_period) {
+    if (hidden.verborgen_kolomtotalen.count(key)) {
+      total.waarde.reset();
+      total.onderdrukt = true;
+    }
+    t.per_periode.push_back(total);
+  }
+  for (auto& [key, total] : per_area) {
+    if (hidden.verborgen_rijtotalen.count(key)) {
+      total.waarde.reset();
+      total.onderdrukt = true;
+    }
+    t.per_gebied.push_back(total);
+  }
+  return t;
+}
+
+Result<MeasurementImport> Indicators::Import(int64_t id, std::string_view bytes, bool dry_run, const Actor& actor) {
+  auto indicator = Editable(id, actor);
+  if (!indicator.ok()) return indicator.error();
+  auto table = ReadTable(bytes);
+  if (!table.ok()) return table.error();
+  MeasurementImport report;
+  report.voorbeeld = dry_run;
+  report.gelezen = ParseMeasurements(table.value(), indicator.value(), &codes_);
+  table = Error{};  // free the text before storing
+  if (report.gelezen.aantal_fouten > 0) {
+    if (dry_run) return report;
+    std::vector<FieldProblem> problems;
+    for (const auto& p : report.gelezen.fouten)
+      problems.push_back({"regel " + std::to_string(p.regel) + (p.veld.empty() ? "" : ": " + p.veld), p.melding});
+    int64_t n = report.gelezen.aantal_fouten;
+    return Invalid("Het bestand is niet ingelezen: " + std::to_string(n) + (n == 1 ? " fout" : " fouten") +
+                       ". Verbeter het bestand en probeer het opnieuw; er is niets opgeslagen.",
+                   std::move(problems));
+  }
+  auto counts = reg_.store().ImportMeasurements(id, report.gelezen.metingen, dry_run, reg_.Change(actor, ""));
+  if (!counts.ok()) return counts.error();
+  report.telling = counts.value();
+  return report;
+}
+
+}  // namespace koers
