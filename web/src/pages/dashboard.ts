@@ -59,10 +59,15 @@ interface Dashboard {
 
 const FUNNEL_COLOURS = ['#154273', '#2f6aa5', '#0b6a8c', '#007b5f', '#5a2d82', '#4b4b4b'];
 
+// The width of a layer is how many innovations reached the phase (are in
+// it now or in a later one), so the funnel narrows as a funnel should; the
+// label gives how many are in the phase now.
 function funnel(d: Dashboard): TemplateResult {
   const total = d.fasen.reduce((n, f) => n + f.aantal, 0);
+  const reached = d.fasen.map((_, n) => d.fasen.slice(n).reduce((sum, f) => sum + f.aantal, 0));
+  const nowIn = new Map(d.fasen.map((f) => [f.label, f.aantal]));
   const option: EChartsOption = {
-    tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+    tooltip: { trigger: 'item', formatter: (p) => { const x = p as { name: string; value: number }; return `${x.name}: nu ${nowIn.get(x.name) ?? 0}, zo ver gekomen ${x.value}`; } },
     series: [{
       type: 'funnel',
       left: '4%',
@@ -72,10 +77,10 @@ function funnel(d: Dashboard): TemplateResult {
       sort: 'none',
       minSize: '6%',
       gap: 3,
-      label: { show: true, position: 'right', color: '#1b1b1b', formatter: '{b}: {c}' },
+      label: { show: true, position: 'right', color: '#1b1b1b', formatter: (p) => `${p.name}: ${nowIn.get(p.name) ?? 0}` },
       labelLine: { show: true, lineStyle: { color: '#4b4b4b' } },
       itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
-      data: d.fasen.map((f, n) => ({ name: f.label, value: f.aantal, itemStyle: { color: FUNNEL_COLOURS[n % FUNNEL_COLOURS.length] } })),
+      data: d.fasen.map((f, n) => ({ name: f.label, value: reached[n], itemStyle: { color: FUNNEL_COLOURS[n % FUNNEL_COLOURS.length] } })),
     }],
   };
   return html`<section class="koers-section" aria-labelledby="funnel-kop">
@@ -83,10 +88,15 @@ function funnel(d: Dashboard): TemplateResult {
     ${chartFigure({
       id: 'funnel',
       title: 'Innovatiefunnel',
-      summary: `${formatNumber(total)} innovaties: ${d.fasen.map((f) => `${f.label} ${formatNumber(f.aantal)}`).join(', ')}.`,
-      note: 'Van boven naar beneden de fasen; hoe breder de laag, hoe meer innovaties in die fase.',
+      summary: `${formatNumber(total)} innovaties, nu in de fase: ${d.fasen.map((f) => `${f.label} ${formatNumber(f.aantal)}`).join(', ')}.`,
+      note: 'Van boven naar beneden de fasen. De breedte van een laag is het aantal innovaties dat die fase bereikte (nu in die fase of verder); het getal is het aantal dat er nu in zit.',
       option,
-      table: dataTable('Innovaties per fase', ['Fase', 'Aantal'], [...d.fasen.map((f) => [f.label, formatNumber(f.aantal)]), ['Totaal', formatNumber(total)]], { numeric: [1] }),
+      table: dataTable(
+        'Innovaties per fase',
+        ['Fase', 'Nu in deze fase', 'In deze fase of verder'],
+        [...d.fasen.map((f, n) => [f.label, formatNumber(f.aantal), formatNumber(reached[n])]), ['Totaal', formatNumber(total), '']],
+        { numeric: [1, 2] },
+      ),
     })}
     <p class="utrecht-paragraph"><a class="utrecht-link" href="/organisaties/${d.organisatie.code}/funnel">Naar het funnelbord met elke innovatie per fase</a></p>
   </section>`;

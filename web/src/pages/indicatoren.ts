@@ -630,7 +630,7 @@ function meta(ind: Indicator): TemplateResult {
     ${row('Streefwaarde', ind.doelWaarde !== null ? `${withUnit(ind.doelWaarde, ind.eenheid)}${ind.doelDatum ? ` uiterlijk ${formatDate(ind.doelDatum)}` : ''}` : 'niet vastgelegd')}
     ${ind.bron ? row('Bron', ind.bron) : nothing}
     ${row('Gebieden', ind.gebiedsniveau === 'geen' ? 'geen' : `${GEBIEDSNIVEAUS.find((g) => g.waarde === ind.gebiedsniveau)?.label ?? ind.gebiedsniveau}, indeling ${ind.gebiedJaar ?? 'onbekend'}`)}
-    ${row('Privacy', `waarden van minder dan ${formatNumber(ind.drempel)} personen worden buiten uw organisatie onderdrukt`)}
+    ${row('Privacy', `een waarde van minder dan ${formatNumber(ind.drempel)} personen ziet alleen de eigen organisatie; anderen zien “onderdrukt”`)}
   </dl>`;
 }
 
