@@ -91,9 +91,9 @@ struct PhaseCost {
 };
 struct Benefit {
   std::string omschrijving;
-  std::optional<double> bedrag_per_jaar;        // estimated
+  std::optional<double> bedrag_per_jaar;  // estimated
+  std::string aanname;                    // "1% efficiëntie op X = €Y"
   std::optional<double> gerealiseerd_per_jaar;  // realised, once measured
-  std::string aanname;  // "1% efficiëntie op X = €Y"
 };
 struct StopItem {
   std::string wat;          // the old way of working, tool or system that stops
