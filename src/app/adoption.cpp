@@ -99,6 +99,7 @@ Result<AdoptionView> Adoptions::Save(Adoption a, int64_t expected_version, bool 
                    std::move(problems));
   std::optional<Innovation> copy;
   std::vector<ReuseAsset> assets;
+  std::vector<Indicator> indicators;
   if (make_copy) {
     copy = AdoptedCopy(source.value(), a.organisatie);
     Normalise(&*copy);
@@ -110,8 +111,20 @@ Result<AdoptionView> Adoptions::Save(Adoption a, int64_t expected_version, bool 
     auto listed = reg_.store().ListReuseAssets(a.bron_id);
     if (!listed.ok()) return listed.error();
     assets = AdoptedAssets(listed.value());
+    // What the source measures, so the adopter can compare: the definitions
+    // without the source's measurements or its baseline and target.
+    auto measured = reg_.store().ListIndicators(a.bron_id);
+    if (!measured.ok()) return measured.error();
+    for (Indicator in : measured.value()) {
+      in.id = 0;
+      in.basis_waarde.reset();
+      in.basis_datum.clear();
+      in.doel_waarde.reset();
+      in.doel_datum.clear();
+      indicators.push_back(std::move(in));
+    }
   }
-  auto saved = reg_.store().SaveAdoption(a, expected_version, copy ? &*copy : nullptr, assets,
+  auto saved = reg_.store().SaveAdoption(a, expected_version, copy ? &*copy : nullptr, assets, indicators,
                                          reg_.Change(actor, "overgenomen van innovatie " + std::to_string(a.bron_id)));
   if (!saved.ok()) return saved.error();
   if (copy) reg_.Absorb();

@@ -85,6 +85,9 @@ Result<InnovationDiagnosis> Diagnosis::Advise(int64_t innovation_id, const Actor
   f.team = CheckTeam(k_, i);
   f.heeft_businesscase = bc.value().versie > 0;
   f.heeft_pitch = !pitches.value().empty();
+  auto indicators = reg_.store().ListIndicators(innovation_id);
+  if (!indicators.ok()) return indicators.error();
+  for (const auto& ind : indicators.value()) f.heeft_outcome_indicator = f.heeft_outcome_indicator || ind.soort == "outcome";
   f.beoordeling_achterstallig = steering.value().achterstallig;
   f.doorlooptijd_overschreden = steering.value().doorlooptijd.overschreden;
   f.opgeschaald = !i.opgeschaald_naar.empty();

@@ -112,7 +112,8 @@ Result<Adoption> SqliteStore::GetAdoption(int64_t id) {
 }
 
 Result<Adoption> SqliteStore::SaveAdoption(const Adoption& a, int64_t expected_version, const Innovation* copy,
-                                           const std::vector<ReuseAsset>& copy_assets, const ChangeContext& change) {
+                                           const std::vector<ReuseAsset>& copy_assets,
+                                           const std::vector<Indicator>& copy_indicators, const ChangeContext& change) {
   auto conn = pool_.Acquire();
   if (!conn.ok()) return conn.error();
   Connection* c = conn.value().get();
@@ -147,6 +148,11 @@ Result<Adoption> SqliteStore::SaveAdoption(const Adoption& a, int64_t expected_v
     for (ReuseAsset asset : copy_assets) {
       asset.innovatie_id = linked;
       auto r = InsertReuse(c, asset, change.op);
+      if (!r.ok()) return r.error();
+    }
+    for (Indicator indicator : copy_indicators) {
+      indicator.innovatie_id = linked;
+      auto r = InsertIndicator(c, indicator, change.op);
       if (!r.ok()) return r.error();
     }
   }

@@ -51,6 +51,16 @@ void BindFields(Statement& s, const Indicator& in) {
 
 }  // namespace
 
+Result<int64_t> InsertIndicator(Connection* c, const Indicator& in, const std::string& now) {
+  auto s = c->Prepare(sql::kInsertIndicator);
+  if (!s.ok()) return s.error();
+  s.value()->Bind(1, in.innovatie_id);
+  BindFields(*s.value(), in);
+  s.value()->Bind(15, now);
+  if (Status st = s.value()->Run(); !st.ok()) return st.error();
+  return c->LastInsertId();
+}
+
 Result<std::vector<Indicator>> SqliteStore::ListIndicators(int64_t innovation_id) {
   auto conn = pool_.Acquire();
   if (!conn.ok()) return conn.error();
@@ -96,13 +106,9 @@ Result<Indicator> SqliteStore::SaveIndicator(const Indicator& in, int64_t expect
     s.value()->Bind(15, change.op);
     if (Status st = s.value()->Run(); !st.ok()) return st.error();
   } else {
-    auto s = c->Prepare(sql::kInsertIndicator);
-    if (!s.ok()) return s.error();
-    s.value()->Bind(1, in.innovatie_id);
-    BindFields(*s.value(), in);
-    s.value()->Bind(15, change.op);
-    if (Status st = s.value()->Run(); !st.ok()) return st.error();
-    id = c->LastInsertId();
+    auto inserted = InsertIndicator(c, in, change.op);
+    if (!inserted.ok()) return inserted.error();
+    id = inserted.value();
   }
   auto stored = LoadIndicator(c, id);
   if (!stored.ok()) return stored;

@@ -85,7 +85,8 @@ class SqliteStore final : public Store {
   Result<std::vector<Adoption>> ListAdoptions(const AdoptionFilter& filter) override;
   Result<Adoption> GetAdoption(int64_t id) override;
   Result<Adoption> SaveAdoption(const Adoption& adoption, int64_t expected_version, const Innovation* copy,
-                                const std::vector<ReuseAsset>& copy_assets, const ChangeContext& change) override;
+                                const std::vector<ReuseAsset>& copy_assets, const std::vector<Indicator>& copy_indicators,
+                                const ChangeContext& change) override;
   Status DeleteAdoption(int64_t id, const ChangeContext& change) override;
   Result<std::vector<ReuseAsset>> ListReuseAssets(int64_t innovation_id) override;
   Result<ReuseAsset> SaveReuseAsset(const ReuseAsset& asset, const ChangeContext& change) override;
@@ -125,6 +126,9 @@ class SqliteStore final : public Store {
 
   ConnectionPool pool_;
 };
+
+// Inserts an indicator inside the caller's transaction. Returns its id.
+Result<int64_t> InsertIndicator(Connection* c, const Indicator& in, const std::string& now);
 
 // Inserts a new innovation with its children, first phase and audit entry,
 // inside the caller's transaction. Returns its id.

@@ -266,12 +266,14 @@ class Store {
   virtual Result<Adoption> GetAdoption(int64_t id) = 0;
   // Saves a new adoption (id 0) or the next status of one; either way the
   // status becomes a step of its history. With `copy`, first stores the
-  // adopter's innovation and `copy_assets` as its reuse assets, and links
+  // adopter's innovation, `copy_assets` as its reuse assets and
+  // `copy_indicators` as its indicators (without measurements), and links
   // it: all in one transaction. kConflict when the organisation already
   // has an adoption of this innovation; kPreconditionFailed for a stale
   // expected_version (0 skips the check).
   virtual Result<Adoption> SaveAdoption(const Adoption& adoption, int64_t expected_version, const Innovation* copy,
-                                        const std::vector<ReuseAsset>& copy_assets, const ChangeContext& change) = 0;
+                                        const std::vector<ReuseAsset>& copy_assets,
+                                        const std::vector<Indicator>& copy_indicators, const ChangeContext& change) = 0;
   virtual Status DeleteAdoption(int64_t id, const ChangeContext& change) = 0;
   virtual Result<std::vector<ReuseAsset>> ListReuseAssets(int64_t innovation_id) = 0;
   // Inserts (id 0) or updates one asset.

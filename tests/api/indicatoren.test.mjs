@@ -213,4 +213,28 @@ describe('indicators', () => {
     const latest = r.body.indicatoren.find((i) => i.naam === 'Uitgekeerd bedrag');
     assert.deepEqual([latest.laatstePeriode, latest.laatsteWaarde], ['2024-02', -7.25]);
   });
+
+  test('adopting with a new innovation copies the indicator definitions, not the measurements; advice sees outcome indicators', async () => {
+    const before = await api('lidA', 'GET', `/innovaties/${innovation.id}/advies`);
+    const lacks = (r) => JSON.stringify(r.body).includes('nog geen indicator vastgelegd');
+    const hadNone = lacks(before);
+    await indicator({ naam: 'Minder eenzaamheid', soort: 'outcome', eenheid: '%', richting: 'lager', basisWaarde: 12, basisDatum: '2024-01-01' });
+    const after = await api('lidA', 'GET', `/innovaties/${innovation.id}/advies`);
+    assert.equal(after.status, 200);
+    assert.equal(lacks(after), false, 'the advice no longer says an outcome indicator is missing');
+    assert.ok(hadNone, 'before, it did');
+
+    const adopt = await api('lidB', 'POST', '/adopties', {
+      json: { bron: innovation.id, organisatie: 'GM0363', status: 'in_uitvoering', datum: '2026-11-01', maakInnovatie: true },
+    });
+    assert.equal(adopt.status, 201, adopt.text);
+    const copied = await api('lidB', 'GET', `/innovaties/${adopt.body.innovatie.id}/indicatoren`);
+    const names = copied.body._embedded.indicatoren.map((i) => i.naam);
+    assert.ok(names.includes('Minder eenzaamheid') && names.includes('Tevredenheid'), names.join(', '));
+    const outcome = copied.body._embedded.indicatoren.find((i) => i.naam === 'Minder eenzaamheid');
+    assert.equal(outcome.basisWaarde, null, 'the baseline is the source\'s, not the adopter\'s');
+    const cells = await api('lidB', 'GET', `/indicatoren/${copied.body._embedded.indicatoren.find((i) => i.naam === 'Tevredenheid').id}/metingen`);
+    assert.equal(cells.body.metingen.length, 0);
+    assert.equal(copied.body.magBewerken, true);
+  });
 });
