@@ -3,7 +3,7 @@
 #   1. unit tests and fuzz-corpus replays, built with AddressSanitizer+UBSan;
 #   2. black-box API and import tests against the sanitizer build of `koers`;
 #   3. browser tests (Playwright on Debian's Chromium, axe on every page);
-#   4. the search benchmark in its short mode;
+#   4. the search and measurement benchmarks in their short modes;
 #   5. type check of the front end and the NL API Design Rules lint of the
 #      OpenAPI document.
 # Fails on the first failing step.
@@ -29,6 +29,9 @@ node --test --test-reporter=spec --test-concurrency=1 tests/e2e/*.test.mjs
 
 step "Search benchmark, short (Koers against PostgreSQL)"
 bench/search_bench.sh --short
+
+step "Measurement benchmark, short (Koers against DuckDB)"
+bench/measure_bench.sh --short
 
 step "Front-end type check"
 (cd web && npm run --silent typecheck)
