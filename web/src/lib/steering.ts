@@ -1,4 +1,5 @@
 // Types and labels of the steering resources of the API.
+import { formatEuro } from './format';
 import { label } from './vocab';
 
 export interface Score {
@@ -51,7 +52,9 @@ export interface Pitch {
 
 export interface Businesscase {
   kosten: { fase: string; extern: number | null; interneUren: number | null }[];
-  baten: { omschrijving: string; bedragPerJaar: number | null; aanname: string | null }[];
+  // bedragPerJaar is the estimate; gerealiseerdPerJaar what the benefit
+  // really yields once measured.
+  baten: { omschrijving: string; bedragPerJaar: number | null; gerealiseerdPerJaar: number | null; aanname: string | null }[];
   stoplijst: { wat: string; vrijgekomen: string | null; besparingPerJaar: number | null }[];
   uurtarief: number | null;
   versie: number;
@@ -61,6 +64,7 @@ export interface Businesscase {
     kostenIntern: number;
     uurtarief: number;
     batenPerJaar: number;
+    gerealiseerdPerJaar: number | null; // null when no benefit has a realised amount
     besparingPerJaar: number;
     terugverdientijdJaren: number | null;
   };
@@ -107,6 +111,16 @@ export const STAGES: [string, string][] = [
   ['verankeren', 'Verankeren'],
   ['het_nieuwe_normaal', 'Het nieuwe normaal'],
 ];
+
+// The benefits of a business case as table rows: estimated next to realised.
+export const BENEFIT_HEADERS = ['Baat', 'Geschat per jaar', 'Gerealiseerd per jaar', 'Aanname'];
+export function benefitRows(b: Businesscase): string[][] {
+  const euro = (n: number | null) => (n != null ? formatEuro(n) : '–');
+  return b.baten.map((x) => [x.omschrijving, euro(x.bedragPerJaar), euro(x.gerealiseerdPerJaar), x.aanname ?? '–']);
+}
+
+// Whether a business case has been filled in at all (version 0: never saved).
+export const hasBusinessCase = (b: Businesscase) => b.versie > 0 || b.kosten.length > 0 || b.baten.length > 0 || b.stoplijst.length > 0;
 
 export const phaseLabel = (fase: string) => label('fase', fase);
 export const days = (n: number) => `${n} ${n === 1 ? 'dag' : 'dagen'}`;

@@ -5,7 +5,7 @@ import { html, nothing } from 'lit';
 import { apiGet, type Innovatie } from '../lib/api';
 import { formatDate, formatEuro, formatNumber } from '../lib/format';
 import { label } from '../lib/vocab';
-import { DARK_SIDES, DECISIONS, PILLARS, UNCERTAINTY_STATUS, days, phaseLabel, type Beoordeling, type Businesscase, type Onzekerheid, type Pitch, type SturingInnovatie } from '../lib/steering';
+import { BENEFIT_HEADERS, DARK_SIDES, DECISIONS, PILLARS, UNCERTAINTY_STATUS, benefitRows, days, phaseLabel, type Beoordeling, type Businesscase, type Onzekerheid, type Pitch, type SturingInnovatie } from '../lib/steering';
 import { renderPage } from '../components/page-shell/page-shell';
 import { dataTable } from '../components/data-table/data-table';
 import { problemPage } from './problem';
@@ -59,9 +59,9 @@ export async function reportPage(params: Record<string, string>): Promise<void> 
 
       <h2 class="utrecht-heading-2">Businesscase</h2>
       ${dataTable('Kosten per fase', ['Fase', 'Uit eigen zak', 'Interne uren'], bc.kosten.map((k) => [phaseLabel(k.fase), k.extern != null ? formatEuro(k.extern) : '–', k.interneUren != null ? formatNumber(k.interneUren) : '–']), { numeric: [1, 2] })}
-      ${bc.baten.length ? dataTable('Baten', ['Baat', 'Per jaar', 'Aanname'], bc.baten.map((x) => [x.omschrijving, x.bedragPerJaar != null ? formatEuro(x.bedragPerJaar) : '–', x.aanname ?? '–']), { numeric: [1] }) : nothing}
+      ${bc.baten.length ? dataTable('Baten: geschat en gerealiseerd', BENEFIT_HEADERS, benefitRows(bc), { numeric: [1, 2] }) : nothing}
       ${bc.stoplijst.length ? dataTable('Stoplijst', ['Wat stopt', 'Wat het vrijmaakt', 'Besparing per jaar'], bc.stoplijst.map((s) => [s.wat, s.vrijgekomen ?? '–', s.besparingPerJaar != null ? formatEuro(s.besparingPerJaar) : '–']), { numeric: [2] }) : nothing}
-      <p class="utrecht-paragraph">Totale kosten ${formatEuro(bc.totalen.kostenExtern + bc.totalen.kostenIntern)} (waarvan ${formatEuro(bc.totalen.kostenIntern)} interne uren); baten en besparingen ${formatEuro(bc.totalen.batenPerJaar + bc.totalen.besparingPerJaar)} per jaar.</p>
+      <p class="utrecht-paragraph">Totale kosten ${formatEuro(bc.totalen.kostenExtern + bc.totalen.kostenIntern)} (waarvan ${formatEuro(bc.totalen.kostenIntern)} interne uren); geschatte baten en besparingen ${formatEuro(bc.totalen.batenPerJaar + bc.totalen.besparingPerJaar)} per jaar.${bc.totalen.gerealiseerdPerJaar != null ? ` Gerealiseerde baten tot nu toe: ${formatEuro(bc.totalen.gerealiseerdPerJaar)} per jaar.` : ''}</p>
 
       <h2 class="utrecht-heading-2">Besluiten</h2>
       ${decisions.length

@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { apiGet, apiRequest, type Innovatie } from '../lib/api';
 import { formatDate, formatEuro, formatNumber } from '../lib/format';
 import { canEditInnovation, hasRole } from '../lib/session';
-import { DECISIONS, UNCERTAINTY_STATUS, days, phaseLabel, type Beoordeling, type Businesscase, type Onzekerheid, type Pitch, type SturingInnovatie } from '../lib/steering';
+import { BENEFIT_HEADERS, DECISIONS, UNCERTAINTY_STATUS, benefitRows, days, phaseLabel, type Beoordeling, type Businesscase, type Onzekerheid, type Pitch, type SturingInnovatie } from '../lib/steering';
 import { renderPage } from '../components/page-shell/page-shell';
 import { dataTable } from '../components/data-table/data-table';
 import { selectField, textArea, textField } from '../components/form-field/form-field';
@@ -119,16 +119,18 @@ function businessCaseSection(state: State): TemplateResult {
   const t = b.totalen;
   const edit = canEdit(state.innovatie);
   const cost = (fase: string) => b.kosten.find((k) => k.fase === fase);
+  const err = (field: string) => state.errors.find((e) => e.field === field)?.message;
   return html`<section class="koers-section" aria-labelledby="bc-kop">
     <h2 class="utrecht-heading-2" id="bc-kop">Businesscase</h2>
     ${dataTable('Kosten per fase', ['Fase', 'Uit eigen zak', 'Interne uren'],
       ['idee', 'ontwikkeling', 'implementatie', 'opschaling'].map((f) => [phaseLabel(f), cost(f)?.extern != null ? formatEuro(cost(f)!.extern!) : '–', cost(f)?.interneUren != null ? formatNumber(cost(f)!.interneUren!) : '–']),
       { numeric: [1, 2] })}
-    ${b.baten.length ? dataTable('Geschatte baten', ['Baat', 'Per jaar', 'Aanname'], b.baten.map((x) => [x.omschrijving, x.bedragPerJaar != null ? formatEuro(x.bedragPerJaar) : '–', x.aanname ?? '–']), { numeric: [1] }) : nothing}
+    ${b.baten.length ? dataTable('Baten: geschat en gerealiseerd', BENEFIT_HEADERS, benefitRows(b), { numeric: [1, 2] }) : nothing}
     ${b.stoplijst.length ? dataTable('Stoplijst: wat stopt er als dit landt', ['Wat stopt', 'Wat het vrijmaakt', 'Besparing per jaar'], b.stoplijst.map((s) => [s.wat, s.vrijgekomen ?? '–', s.besparingPerJaar != null ? formatEuro(s.besparingPerJaar) : '–']), { numeric: [2] }) : nothing}
     <p class="utrecht-paragraph">
       Totaal ${formatEuro(t.kostenExtern)} uit eigen zak en ${formatNumber(t.interneUren)} interne uren (${formatEuro(t.kostenIntern)} tegen ${formatEuro(t.uurtarief)} per uur);
-      baten en besparingen ${formatEuro(t.batenPerJaar + t.besparingPerJaar)} per jaar.
+      geschatte baten en besparingen ${formatEuro(t.batenPerJaar + t.besparingPerJaar)} per jaar.
+      ${t.gerealiseerdPerJaar != null ? html`Gerealiseerde baten tot nu toe: ${formatEuro(t.gerealiseerdPerJaar)} per jaar.` : nothing}
       ${t.terugverdientijdJaren != null ? html`Terugverdientijd ongeveer ${formatNumber(Math.round(t.terugverdientijdJaren * 10) / 10)} jaar.` : nothing}
     </p>
     ${edit
@@ -140,8 +142,9 @@ function businessCaseSection(state: State): TemplateResult {
               ${textField({ id: `uren-${f}`, label: 'Interne uren', value: cost(f)?.interneUren != null ? String(cost(f)!.interneUren) : '', inputmode: 'decimal' })}
             </fieldset>`)}
             ${textField({ id: 'uurtarief', label: 'Uurtarief (euro)', value: b.uurtarief != null ? String(b.uurtarief) : '', inputmode: 'decimal', description: `Leeg: ${formatEuro(t.uurtarief)} per uur.` })}
-            ${textField({ id: 'baat', label: 'Geschatte baat', value: b.baten[0]?.omschrijving ?? '' })}
-            ${textField({ id: 'baatBedrag', label: 'Baat per jaar (euro)', value: b.baten[0]?.bedragPerJaar != null ? String(b.baten[0].bedragPerJaar) : '', inputmode: 'decimal' })}
+            ${textField({ id: 'baat', label: 'Omschrijving van de baat', value: b.baten[0]?.omschrijving ?? '', error: err('baat') })}
+            ${textField({ id: 'baatBedrag', label: 'Geschatte baat per jaar (euro)', value: b.baten[0]?.bedragPerJaar != null ? String(b.baten[0].bedragPerJaar) : '', inputmode: 'decimal', error: err('baatBedrag') })}
+            ${textField({ id: 'baatGerealiseerd', label: 'Gerealiseerde baat per jaar (euro)', value: b.baten[0]?.gerealiseerdPerJaar != null ? String(b.baten[0].gerealiseerdPerJaar) : '', inputmode: 'decimal', description: 'Wat de baat nu echt oplevert, zodra dat gemeten is. Leeg: nog niet bekend.', error: err('baatGerealiseerd') })}
             ${textField({ id: 'aanname', label: 'Aanname', value: b.baten[0]?.aanname ?? '', description: 'Bijvoorbeeld: 1% efficiëntie op de inzet van veegmachines = € 12.000.' })}
             ${textField({ id: 'stopt', label: 'Wat stopt er', value: b.stoplijst[0]?.wat ?? '', description: 'De oude werkwijze, tool of het systeem dat verdwijnt.' })}
             ${textField({ id: 'vrij', label: 'Wat dat vrijmaakt', value: b.stoplijst[0]?.vrijgekomen ?? '' })}
@@ -202,8 +205,19 @@ async function reload(state: State, notice: string): Promise<void> {
   draw(state);
 }
 
+// The business case form's fields by the API's names, so the error summary
+// links to them and names them as the form does.
+const BC_FIELDS: Record<string, [string, string]> = {
+  'baten[0].omschrijving': ['baat', 'Omschrijving van de baat'],
+  'baten[0].bedragPerJaar': ['baatBedrag', 'Geschatte baat per jaar (euro)'],
+  'baten[0].gerealiseerdPerJaar': ['baatGerealiseerd', 'Gerealiseerde baat per jaar (euro)'],
+};
+
 function fail(state: State, problem: { detail: string; invalidParams?: { name: string; reason: string }[] }): void {
-  state.errors = (problem.invalidParams ?? []).map((p) => ({ field: p.name.replace(/\[\d+\]\.?/g, ''), label: p.name, message: p.reason }));
+  state.errors = (problem.invalidParams ?? []).map((p) => {
+    const known = BC_FIELDS[p.name];
+    return known ? { field: known[0], label: known[1], message: p.reason } : { field: p.name.replace(/\[\d+\]\.?/g, ''), label: p.name, message: p.reason };
+  });
   state.general = state.errors.length ? '' : problem.detail;
   state.notice = '';
   draw(state);
@@ -248,7 +262,7 @@ async function saveBusinessCase(e: Event, state: State): Promise<void> {
     .filter((k) => k.extern !== null || k.interneUren !== null);
   const body = {
     kosten,
-    baten: text(d, 'baat') ? [{ omschrijving: text(d, 'baat'), bedragPerJaar: amount('baatBedrag'), aanname: text(d, 'aanname') || null }] : [],
+    baten: text(d, 'baat') ? [{ omschrijving: text(d, 'baat'), bedragPerJaar: amount('baatBedrag'), gerealiseerdPerJaar: amount('baatGerealiseerd'), aanname: text(d, 'aanname') || null }] : [],
     stoplijst: text(d, 'stopt') ? [{ wat: text(d, 'stopt'), vrijgekomen: text(d, 'vrij') || null, besparingPerJaar: amount('besparing') }] : [],
     uurtarief: amount('uurtarief'),
   };
