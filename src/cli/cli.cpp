@@ -270,8 +270,9 @@ int Demo(const Common& c) {
     return 1;
   }
   const auto& r = report.value();
-  std::printf("Demo: %d organisaties toegevoegd; referentiecases: %d toegevoegd, %d gewijzigd, %d ongewijzigd.\n",
-              r.organisaties_toegevoegd, r.toegevoegd, r.gewijzigd, r.ongewijzigd);
+  std::printf("Demo: %d organisaties toegevoegd; referentiecases: %d toegevoegd, %d gewijzigd, %d ongewijzigd; "
+              "%d CBS-cijfers als metingen.\n",
+              r.organisaties_toegevoegd, r.toegevoegd, r.gewijzigd, r.ongewijzigd, r.metingen);
   return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "domain/innovation_json.hpp"
 #include "core/file_io.hpp"
 #include "importer/organisations.hpp"
+#include "store/store.hpp"
 
 namespace koers {
 
@@ -53,6 +54,77 @@ Result<ReferenceCases> ParseReferenceCases(const std::string& content, const std
   return out;
 }
 
+namespace {
+
+struct DemoIndicator {
+  const char* referentie;
+  const char* gemeente;  // its wijken: WK + these four digits
+  const char* cbs_veld;
+  bool met_aantal;  // the figure is a number of people
+  Indicator indicator;
+};
+
+// Adds the indicator to the reference case (once) and stores the CBS figure
+// of every wijk of the municipality as its 2024 measurement.
+Result<int> AddDemoIndicator(Register& reg, const nlohmann::json& cbs, const DemoIndicator& d) {
+  Store& store = reg.store();
+  int64_t innovation = 0;
+  for (int64_t after = 0;;) {
+    auto ids = store.InnovationIds(after, 500);
+    if (!ids.ok()) return ids.error();
+    if (ids.value().empty()) break;
+    for (int64_t id : ids.value()) {
+      auto in = store.GetInnovation(id);
+      if (in.ok() && in.value().referentie == d.referentie) innovation = id;
+    }
+    after = ids.value().back();
+  }
+  if (innovation == 0) return 0;
+  ChangeContext change = reg.Change(Actor::System("demo"), "");
+  auto existing = store.ListIndicators(innovation);
+  if (!existing.ok()) return existing.error();
+  Indicator indicator = d.indicator;
+  indicator.innovatie_id = innovation;
+  for (const auto& e : existing.value())
+    if (e.naam == indicator.naam) indicator = e;
+  if (indicator.id == 0) {
+    auto saved = store.SaveIndicator(indicator, 0, change);
+    if (!saved.ok()) return saved.error();
+    indicator = saved.value();
+  }
+  std::vector<Measurement> rows;
+  const std::string prefix = std::string("WK") + d.gemeente;
+  for (const auto& [code, figures] : cbs.items()) {
+    if (code.rfind(prefix, 0) != 0 || !figures.is_object() || !figures.contains(d.cbs_veld)) continue;
+    const auto& v = figures[d.cbs_veld];
+    if (!v.is_number()) continue;
+    Measurement m;
+    m.periode = "2024";
+    m.gebied = code;
+    m.waarde = v.get<double>();
+    if (d.met_aantal) m.aantal = v.get<int64_t>();
+    rows.push_back(std::move(m));
+  }
+  auto counts = store.ImportMeasurements(indicator.id, rows, false, change);
+  if (!counts.ok()) return counts.error();
+  return static_cast<int>(rows.size());
+}
+
+Indicator MakeIndicator(const char* naam, const char* soort, const char* eenheid, const char* bron) {
+  Indicator in;
+  in.naam = naam;
+  in.soort = soort;
+  in.eenheid = eenheid;
+  in.richting = "hoger";
+  in.bron = bron;
+  in.gebiedsniveau = "WK";
+  in.gebied_jaar = 2024;
+  in.optelbaar = true;
+  return in;
+}
+
+}  // namespace
+
 Result<DemoReport> LoadDemo(Register& reg, const std::string& data_dir) {
   DemoReport report;
   auto added = LoadStandardOrganisations(reg, data_dir);
@@ -69,6 +141,21 @@ Result<DemoReport> LoadDemo(Register& reg, const std::string& data_dir) {
   report.toegevoegd = counts.value().toegevoegd;
   report.gewijzigd = counts.value().gewijzigd;
   report.ongewijzigd = counts.value().ongewijzigd;
+
+  auto cbs_text = ReadFile(data_dir + "/cbs/cbs_kwb2024_gm_wk_stripped.json", 64u << 20);
+  if (!cbs_text.ok()) return report;  // the demo works without the figures
+  auto cbs = nlohmann::json::parse(cbs_text.value(), nullptr, false);
+  if (!cbs.is_object()) return report;
+  const char* source = "CBS, Kerncijfers wijken en buurten 2024";
+  const DemoIndicator demo[] = {
+      {"ref-14", "0772", "Woningvoorraad_35", false, MakeIndicator("Woningvoorraad per wijk", "output", "woningen", source)},
+      {"ref-18", "0599", "AantalInwoners_5", true, MakeIndicator("Inwoners per wijk", "input", "inwoners", source)},
+  };
+  for (const auto& d : demo) {
+    auto n = AddDemoIndicator(reg, cbs, d);
+    if (!n.ok()) return n.error();
+    report.metingen += n.value();
+  }
   return report;
 }
 

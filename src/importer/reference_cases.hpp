@@ -27,9 +27,12 @@ struct DemoReport {
   int toegevoegd = 0;
   int gewijzigd = 0;
   int ongewijzigd = 0;
+  int metingen = 0;  // CBS figures stored as measurements of demo indicators
 };
 
-// Loads the standard organisations and the reference cases. Idempotent.
+// Loads the standard organisations, the reference cases and, from the CBS
+// key figures of 2024, indicators per wijk for two of them (Woningbouwmonitor
+// Eindhoven: housing stock; Rotterdam Groeit: inhabitants). Idempotent.
 Result<DemoReport> LoadDemo(Register& reg, const std::string& data_dir);
 
 }  // namespace koers
