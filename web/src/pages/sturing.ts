@@ -24,12 +24,15 @@ interface State {
   errors: FieldError[];
   general: string;
   notice: string;
+  // What was typed in the business case form when the server refused it,
+  // so the form shows it again next to the error.
+  bcDraft: Record<string, string> | null;
 }
 
 const canEdit = canEditInnovation;
 const canReview = (i: Innovatie) => canEdit(i) || hasRole(i.organisatie, 'stuurgroep');
 
-async function load(id: string): Promise<Omit<State, 'errors' | 'general' | 'notice'> | { problem: import('../lib/api').ProblemDetails }> {
+async function load(id: string): Promise<Omit<State, 'errors' | 'general' | 'notice' | 'bcDraft'> | { problem: import('../lib/api').ProblemDetails }> {
   const [i, st, p, o, b, r] = await Promise.all([
     apiGet<Innovatie>(`/innovaties/${id}`),
     apiGet<SturingInnovatie>(`/innovaties/${id}/sturing`),
@@ -120,6 +123,7 @@ function businessCaseSection(state: State): TemplateResult {
   const edit = canEdit(state.innovatie);
   const cost = (fase: string) => b.kosten.find((k) => k.fase === fase);
   const err = (field: string) => state.errors.find((e) => e.field === field)?.message;
+  const val = (field: string, saved: string | number | null | undefined) => state.bcDraft?.[field] ?? (saved != null ? String(saved) : '');
   return html`<section class="koers-section" aria-labelledby="bc-kop">
     <h2 class="utrecht-heading-2" id="bc-kop">Businesscase</h2>
     ${dataTable('Kosten per fase', ['Fase', 'Uit eigen zak', 'Interne uren'],
@@ -134,21 +138,21 @@ function businessCaseSection(state: State): TemplateResult {
       ${t.terugverdientijdJaren != null ? html`Terugverdientijd ongeveer ${formatNumber(Math.round(t.terugverdientijdJaren * 10) / 10)} jaar.` : nothing}
     </p>
     ${edit
-      ? html`<details class="koers-details"><summary>Businesscase bewerken</summary>
+      ? html`<details class="koers-details" ?open=${state.bcDraft !== null}><summary>Businesscase bewerken</summary>
           <form class="utrecht-form koers-form" novalidate @submit=${(e: Event) => saveBusinessCase(e, state)}>
             ${['idee', 'ontwikkeling', 'implementatie', 'opschaling'].map((f) => html`<fieldset class="utrecht-form-fieldset koers-fieldset">
               <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Kosten in de fase ${phaseLabel(f).toLowerCase()}</legend>
-              ${textField({ id: `extern-${f}`, label: 'Uit eigen zak (euro)', value: cost(f)?.extern != null ? String(cost(f)!.extern) : '', inputmode: 'decimal' })}
-              ${textField({ id: `uren-${f}`, label: 'Interne uren', value: cost(f)?.interneUren != null ? String(cost(f)!.interneUren) : '', inputmode: 'decimal' })}
+              ${textField({ id: `extern-${f}`, label: 'Uit eigen zak (euro)', value: val(`extern-${f}`, cost(f)?.extern), inputmode: 'decimal' })}
+              ${textField({ id: `uren-${f}`, label: 'Interne uren', value: val(`uren-${f}`, cost(f)?.interneUren), inputmode: 'decimal' })}
             </fieldset>`)}
-            ${textField({ id: 'uurtarief', label: 'Uurtarief (euro)', value: b.uurtarief != null ? String(b.uurtarief) : '', inputmode: 'decimal', description: `Leeg: ${formatEuro(t.uurtarief)} per uur.` })}
-            ${textField({ id: 'baat', label: 'Omschrijving van de baat', value: b.baten[0]?.omschrijving ?? '', error: err('baat') })}
-            ${textField({ id: 'baatBedrag', label: 'Geschatte baat per jaar (euro)', value: b.baten[0]?.bedragPerJaar != null ? String(b.baten[0].bedragPerJaar) : '', inputmode: 'decimal', error: err('baatBedrag') })}
-            ${textField({ id: 'baatGerealiseerd', label: 'Gerealiseerde baat per jaar (euro)', value: b.baten[0]?.gerealiseerdPerJaar != null ? String(b.baten[0].gerealiseerdPerJaar) : '', inputmode: 'decimal', description: 'Wat de baat nu echt oplevert, zodra dat gemeten is. Leeg: nog niet bekend.', error: err('baatGerealiseerd') })}
-            ${textField({ id: 'aanname', label: 'Aanname', value: b.baten[0]?.aanname ?? '', description: 'Bijvoorbeeld: 1% efficiëntie op de inzet van veegmachines = € 12.000.' })}
-            ${textField({ id: 'stopt', label: 'Wat stopt er', value: b.stoplijst[0]?.wat ?? '', description: 'De oude werkwijze, tool of het systeem dat verdwijnt.' })}
-            ${textField({ id: 'vrij', label: 'Wat dat vrijmaakt', value: b.stoplijst[0]?.vrijgekomen ?? '' })}
-            ${textField({ id: 'besparing', label: 'Besparing per jaar (euro)', value: b.stoplijst[0]?.besparingPerJaar != null ? String(b.stoplijst[0].besparingPerJaar) : '', inputmode: 'decimal' })}
+            ${textField({ id: 'uurtarief', label: 'Uurtarief (euro)', value: val('uurtarief', b.uurtarief), inputmode: 'decimal', error: err('uurtarief'), description: `Leeg: ${formatEuro(t.uurtarief)} per uur.` })}
+            ${textField({ id: 'baat', label: 'Omschrijving van de baat', value: val('baat', b.baten[0]?.omschrijving), error: err('baat') })}
+            ${textField({ id: 'baatBedrag', label: 'Geschatte baat per jaar (euro)', value: val('baatBedrag', b.baten[0]?.bedragPerJaar), inputmode: 'decimal', error: err('baatBedrag') })}
+            ${textField({ id: 'baatGerealiseerd', label: 'Gerealiseerde baat per jaar (euro)', value: val('baatGerealiseerd', b.baten[0]?.gerealiseerdPerJaar), inputmode: 'decimal', description: 'Wat de baat nu echt oplevert, zodra dat gemeten is. Leeg: nog niet bekend.', error: err('baatGerealiseerd') })}
+            ${textField({ id: 'aanname', label: 'Aanname', value: val('aanname', b.baten[0]?.aanname), error: err('aanname'), description: 'Bijvoorbeeld: 1% efficiëntie op de inzet van veegmachines = € 12.000.' })}
+            ${textField({ id: 'stopt', label: 'Wat stopt er', value: val('stopt', b.stoplijst[0]?.wat), error: err('stopt'), description: 'De oude werkwijze, tool of het systeem dat verdwijnt.' })}
+            ${textField({ id: 'vrij', label: 'Wat dat vrijmaakt', value: val('vrij', b.stoplijst[0]?.vrijgekomen), error: err('vrij') })}
+            ${textField({ id: 'besparing', label: 'Besparing per jaar (euro)', value: val('besparing', b.stoplijst[0]?.besparingPerJaar), inputmode: 'decimal', error: err('besparing') })}
             <div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Businesscase opslaan</button></div>
           </form></details>`
       : nothing}
@@ -201,7 +205,7 @@ function draw(state: State): void {
 async function reload(state: State, notice: string): Promise<void> {
   const fresh = await load(String(state.innovatie.id));
   if ('problem' in fresh) return problemPage('Sturing', fresh.problem);
-  Object.assign(state, fresh, { errors: [], general: '', notice });
+  Object.assign(state, fresh, { errors: [], general: '', notice, bcDraft: null });
   draw(state);
 }
 
@@ -211,6 +215,11 @@ const BC_FIELDS: Record<string, [string, string]> = {
   'baten[0].omschrijving': ['baat', 'Omschrijving van de baat'],
   'baten[0].bedragPerJaar': ['baatBedrag', 'Geschatte baat per jaar (euro)'],
   'baten[0].gerealiseerdPerJaar': ['baatGerealiseerd', 'Gerealiseerde baat per jaar (euro)'],
+  'baten[0].aanname': ['aanname', 'Aanname'],
+  'stoplijst[0].wat': ['stopt', 'Wat stopt er'],
+  'stoplijst[0].vrijgekomen': ['vrij', 'Wat dat vrijmaakt'],
+  'stoplijst[0].besparingPerJaar': ['besparing', 'Besparing per jaar (euro)'],
+  uurtarief: ['uurtarief', 'Uurtarief (euro)'],
 };
 
 function fail(state: State, problem: { detail: string; invalidParams?: { name: string; reason: string }[] }): void {
@@ -267,12 +276,15 @@ async function saveBusinessCase(e: Event, state: State): Promise<void> {
     uurtarief: amount('uurtarief'),
   };
   const r = await apiRequest('PUT', `/innovaties/${state.innovatie.id}/businesscase`, body);
-  if (!r.ok) return fail(state, r.problem);
+  if (!r.ok) {
+    state.bcDraft = Object.fromEntries([...d].map(([k, v]) => [k, String(v)]));
+    return fail(state, r.problem);
+  }
   await reload(state, 'De businesscase is opgeslagen.');
 }
 
 export async function steeringPage(params: Record<string, string>): Promise<void> {
   const data = await load(params.id);
   if ('problem' in data) return problemPage('Sturing', data.problem);
-  draw({ ...data, errors: [], general: '', notice: '' });
+  draw({ ...data, errors: [], general: '', notice: '', bcDraft: null });
 }
