@@ -129,3 +129,16 @@ export const EXPORT_FORMATS: { formaat: string; label: string }[] = [
 export function importType(name: string): string {
   return /\.xlsx$/i.test(name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
 }
+
+// The latest value of an indicator as one number: the single series when it
+// has no areas, else the total of all areas when values add up. 'gebieden'
+// when there is no single number (values per area that do not add up).
+export function latestValue(ind: Indicator, m: Metingen): { periode: string; waarde: number } | 'gebieden' | null {
+  let series: { periode: string; waarde: number | null }[];
+  if (ind.gebiedsniveau === 'geen') series = m.metingen;
+  else if (m.totalen) series = m.totalen.perPeriode;
+  else return m.metingen.length ? 'gebieden' : null;
+  const known = series.filter((x): x is { periode: string; waarde: number } => x.waarde !== null);
+  if (!known.length) return null;
+  return known.reduce((a, b) => (byPeriod(a.periode, b.periode) >= 0 ? a : b));
+}

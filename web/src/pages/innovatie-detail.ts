@@ -1,5 +1,5 @@
-// One innovation: its description, classification, team, phase history and
-// source.
+// One innovation: its description, a summary of its value, classification,
+// team, phase history and source.
 import { html, nothing, type TemplateResult } from 'lit';
 import { apiGet, apiRequest, type Innovatie } from '../lib/api';
 import { formatDate, formatEuro, formatNumber } from '../lib/format';
@@ -11,6 +11,7 @@ import { phaseBadges } from '../components/status-badge/status-badge';
 import { problemPage } from './problem';
 import { resultCard, type Treffer } from './zoeken';
 import { loadReuse, reuseSections } from './hergebruik';
+import { loadValue, valueSection } from './waarde';
 
 function row(term: string, value: TemplateResult | string | null | undefined): TemplateResult | typeof nothing {
   if (value === null || value === undefined || value === '') return nothing;
@@ -60,7 +61,7 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
   if (!r.ok) return problemPage('Innovatie', r.problem);
   const i = r.body;
   const similar = sim.ok ? sim.body._embedded.innovaties : [];
-  const reuse = await loadReuse(i);
+  const [reuse, value] = await Promise.all([loadReuse(i), loadValue(i.id)]);
   reuse.notice = notice;
   const refresh = (message: string) => void detailPage(params, _query, message).then(() => document.getElementById('hergebruik-melding')?.focus());
   const draw = () => renderPage(
@@ -82,6 +83,7 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
       ${text('Samenvatting', i.samenvatting)}
       ${text('Opgave', i.opgave)}
       ${text('Doel', i.doel)}
+      ${valueSection(i, value)}
       <section class="koers-section">
         <h2 class="utrecht-heading-2">Kenmerken</h2>
         <dl class="utrecht-data-list koers-data-list">
@@ -93,9 +95,6 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
           ${row('Technology readiness level', i.trl ? `TRL ${i.trl}` : null)}
           ${row('Analyseniveau', label('analyseNiveau', i.analyseNiveau))}
           ${row('Gericht op', label('orientatie', i.orientatie))}
-          ${row('Soort waarde', list(i.waardeSoorten, 'waardeSoort'))}
-          ${row('Waardecreatie', label('waardeNiveau', i.waardecreatie))}
-          ${row('Potentie na opschaling', label('waardeNiveau', i.waardepotentie))}
           ${row('Startdatum', formatDate(i.startDatum))}
           ${row('Kosten (uit eigen zak)', i.kostenExtern !== null ? formatEuro(i.kostenExtern) : null)}
           ${row('Interne uren', i.interneUren !== null ? formatNumber(i.interneUren) : null)}
