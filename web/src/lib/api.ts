@@ -128,6 +128,8 @@ export interface InnovatieSamenvatting {
   bron: Bron | null;
   referentie: string | null;
   gewijzigdOp: string | null;
+  // Not (yet) in the list's summaries; shown in the catalogue once it is.
+  waardecreatie?: string | null;
 }
 
 export interface Innovatie {

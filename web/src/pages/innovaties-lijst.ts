@@ -78,6 +78,7 @@ export async function listPage(_: Record<string, string>, query: URLSearchParams
             <p class="utrecht-paragraph koers-card__meta">
               ${i.organisatieNaam ?? i.organisatie}${i.domein ? html` · ${label('domein', i.domein)}` : nothing}
               ${i.bron ? html` · uit het Algoritmeregister` : nothing}${i.referentie ? html` · referentiecase` : nothing}
+              ${i.waardecreatie ? html` · waardecreatie: ${label('waardeNiveau', i.waardecreatie).toLowerCase()}` : nothing}
             </p>
             ${phaseBadges(i.fase, i.status)}
             ${i.korteBeschrijving ? html`<p class="utrecht-paragraph koers-card__text">${i.korteBeschrijving}</p>` : nothing}
