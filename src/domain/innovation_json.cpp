@@ -108,6 +108,8 @@ json ToSummaryJson(const Innovation& in) {
       {"status", in.status},
       {"innovatieType", OrNull(in.innovatie_type)},
       {"innovatieNiveau", OrNull(in.innovatie_niveau)},
+      {"waardecreatie", OrNull(in.waardecreatie)},
+      {"waardepotentie", OrNull(in.waardepotentie)},
       {"zichtbaarheid", in.zichtbaarheid},
       {"bron", std::move(bron)},
       {"referentie", OrNull(in.referentie)},
