@@ -25,7 +25,8 @@
 #                avg, count, sum and min of the counts), 5 runs in a new
 #                process each side; the median. Koers through
 #                Store::AggregateMeasurements, DuckDB through the same SQL.
-# DuckDB runs twice: with its default settings (one thread per core: the
+# Diagnosis: Koers' import once more with GLIBC_TUNABLES=glibc.malloc.hugetlb=1,
+# to show what page faults cost (docs/performance.md). DuckDB runs twice: with its default settings (one thread per core: the
 # headline) and with SET threads=1 (like for like: Koers is single-threaded).
 # Both sides' aggregates are compared (groups, counts, sums) before anything
 # is reported. Prints a summary table, `ratio` lines (Koers / DuckDB, time)
@@ -88,11 +89,17 @@ kdb=$work/koers.db
 step "koers demo (an innovation to hang the indicator on; not timed)"
 "$KOERS" demo --db "$kdb" --data "$DATA" --log-level warn > /dev/null
 k_before=$(bytes "$kdb" "$kdb-wal")
+for f in "$kdb" "$kdb-wal"; do [ -f "$f" ] && cp "$f" "$work/koers_thp.db${f#"$kdb"}"; done
 step "koers: import"
 run "$work/koers_import.out" "$BENCH" import --db "$kdb" --data "$DATA" --csv "$csv"
 indicator=$(metric "$work/koers_import.out" koers_indicator)
 step "koers: aggregation, $runs runs"
 run "$work/koers_agg.out" "$BENCH" aggregate --db "$kdb" --indicator "$indicator" --runs "$runs"
+# Diagnosis: the same import with glibc's malloc asking for transparent huge
+# pages (GLIBC_TUNABLES=glibc.malloc.hugetlb=1): what first-touch page faults
+# of the ~450 MB the import allocates cost on this machine.
+step "koers: import again with glibc.malloc.hugetlb=1 (diagnosis)"
+GLIBC_TUNABLES=glibc.malloc.hugetlb=1 run "$work/koers_thp.out" "$BENCH" import --db "$work/koers_thp.db" --data "$DATA" --csv "$csv"
 k_mb=$(calc '%.1f' "($(bytes "$kdb" "$kdb-wal") - $k_before) / 1048576")
 
 # --- DuckDB ------------------------------------------------------------------
@@ -150,6 +157,7 @@ row "import (rows/s)" "$(rps "$k_imp")" "$(rps "$d_imp")" "$(rps "$o_imp")"
 for k in read_file:"reading the file" read_csv:ReadCsv parse:ParseMeasurements store:ImportMeasurements; do
   row "  of which ${k#*:} (s)" "$(s "$(metric "$work/koers_import.out" "koers_${k%%:*}_s")")" "-" "-"
 done
+row "  Koers with glibc.malloc.hugetlb=1 (s)" "$(s "$(metric "$work/koers_thp.out" koers_import_s)")" "-" "-"
 row "aggregation, median of $runs (s)" "$(s "$k_agg")" "$(s "$d_agg")" "$(s "$o_agg")"
 row "aggregation (rows/s)" "$(rps "$k_agg")" "$(rps "$d_agg")" "$(rps "$o_agg")"
 row "aggregation, first run (s)" "$(s "$k_agg1")" "$(s "$d_agg1")" "$(s "$o_agg1")"
