@@ -9,7 +9,7 @@
 //       read_csv with ';', the decimal comma and explicit column types;
 //       timed is the INSERT (auto-commit, so its commit included).
 //   node bench/measure_bench.mjs aggregate --db FILE [--indicator ID] [--runs N] [--threads N]
-//       Koers' kAggregateMeasurements (src/store/sqlite_sql.hpp) N times (5),
+//       the aggregation of Koers' Store::AggregateMeasurements (src/store/sqlite_indicators.cpp) N times (5),
 //       every result read into JavaScript values; the median and the first.
 //
 // --threads: DuckDB's worker threads; without it DuckDB's default (one per
@@ -39,7 +39,7 @@ const metric = (name, value) => console.log(`metric ${name} ${value}`);
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 const sqlString = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
-// Koers' kAggregateMeasurements, word for word but for the parameter.
+// What Koers' Store::AggregateMeasurements computes, as SQL (its comment has the same query).
 const AGGREGATE =
   "SELECT CASE WHEN gebied = '' THEN '' ELSE 'GM' || substr(gebied, 3, 4) END AS gm, substr(periode, 1, 4) AS jaar, " +
   'sum(waarde), avg(waarde), count(*), sum(aantal), min(aantal) FROM meting WHERE indicator_id = $1 ' +

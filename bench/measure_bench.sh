@@ -21,7 +21,7 @@
 #                DuckDB: one INSERT INTO meting (same columns, same primary
 #                key) SELECT ... FROM read_csv(';', decimal comma, explicit
 #                types) into a new database file; its commit included.
-#   aggregation  Koers' kAggregateMeasurements (per GM code and year: sum,
+#   aggregation  Koers' Store::AggregateMeasurements (per GM code and year: sum,
 #                avg, count, sum and min of the counts), 5 runs in a new
 #                process each side; the median. Koers through
 #                Store::AggregateMeasurements, DuckDB through the same SQL.

@@ -55,10 +55,16 @@ std::string PeriodStart(const std::string& p) {
 }
 
 bool IsAreaCode(const std::string& level, const std::string& code) {
-  if (level == "GM") return code.rfind("GM", 0) == 0 && Digits(code, 2, 4);
-  if (level == "WK") return code.rfind("WK", 0) == 0 && Digits(code, 2, 6);
-  if (level == "BU") return code.rfind("BU", 0) == 0 && Digits(code, 2, 8);
-  return false;
+  // The municipality's four digits, then the wijk and buurt parts, digits or
+  // capitals (Amsterdam's wijken are WK0363AA and on).
+  const size_t length = level == "GM" ? 6 : level == "WK" ? 8 : level == "BU" ? 10 : 0;
+  if (length == 0 || code.size() != length || code.compare(0, 2, level) != 0) return false;
+  if (!Digits(code.substr(0, 6), 2, 4)) return false;
+  for (size_t i = 6; i < length; ++i) {
+    const char c = code[i];
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) return false;
+  }
+  return true;
 }
 
 std::vector<FieldProblem> Validate(const Indicator& in) {

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
-#include <set>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -48,7 +48,7 @@ struct Measurement {
 // Area codes known to exist, by year (the CBS list shipped in data/cbs).
 struct AreaCodes {
   int jaar = 0;
-  std::set<std::string> codes;  // GM0344, WK034401, ...
+  std::unordered_set<std::string> codes;  // GM0344, WK034401, WK0363AA, ...
   // Reads the CBS key-figures file (an object keyed by area code).
   static Result<AreaCodes> Load(const std::string& path, int jaar);
 };

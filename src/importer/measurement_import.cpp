@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <algorithm>
 #include <unordered_map>
 
 #include "core/text.hpp"
@@ -127,8 +128,8 @@ ParsedMeasurements ParseMeasurements(const TextTable& table, const Indicator& in
   if (out.aantal_fouten > 0) return out;
 
   const bool decimal_comma = table.decimale_komma && !table.uit_xlsx;
-  std::unordered_map<std::string, int> seen;
-  seen.reserve(table.rows.size());
+  std::vector<int> lines;  // of each measurement
+  lines.reserve(table.rows.size() - 1);
   out.metingen.reserve(table.rows.size() - 1);
   for (size_t r = 1; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
@@ -163,15 +164,42 @@ ParsedMeasurements ParseMeasurements(const TextTable& table, const Indicator& in
       problem(line, p.field, p.message);
     }
     if (out.aantal_fouten > before) continue;
-    auto [it, added] = seen.emplace(m.periode + '\x1f' + m.gebied, line);
-    if (!added) {
-      problem(line, "periode", "periode " + m.periode + (m.gebied.empty() ? "" : " en gebied " + m.gebied) +
-                                   " staan al op regel " + std::to_string(it->second));
-      continue;
-    }
     out.metingen.push_back(std::move(m));
+    lines.push_back(line);
   }
   if (out.regels == 0) problem(header_line, "", "het bestand heeft geen regels onder de kopregel");
+
+  // One value per period and area: sorting finds pairs that occur twice
+  // without a key per row (a million rows stay cheap).
+  std::vector<uint32_t> order(out.metingen.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto& ms = out.metingen;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (int c = ms[a].periode.compare(ms[b].periode); c != 0) return c < 0;
+    if (int c = ms[a].gebied.compare(ms[b].gebied); c != 0) return c < 0;
+    return a < b;
+  });
+  std::vector<bool> duplicate(ms.size(), false);
+  for (size_t i = 1; i < order.size(); ++i) {
+    const Measurement& prev = ms[order[i - 1]];
+    const Measurement& cur = ms[order[i]];
+    if (cur.periode != prev.periode || cur.gebied != prev.gebied) continue;
+    size_t first = i - 1;
+    while (first > 0 && duplicate[order[first]]) --first;  // the earliest line of the run
+    duplicate[order[i]] = true;
+    problem(lines[order[i]], "periode",
+            "periode " + cur.periode + (cur.gebied.empty() ? "" : " en gebied " + cur.gebied) + " staan al op regel " +
+                std::to_string(lines[order[first]]));
+  }
+  if (std::find(duplicate.begin(), duplicate.end(), true) != duplicate.end()) {
+    std::vector<Measurement> kept;
+    kept.reserve(ms.size());
+    for (size_t i = 0; i < ms.size(); ++i)
+      if (!duplicate[i]) kept.push_back(std::move(out.metingen[i]));
+    out.metingen = std::move(kept);
+    std::stable_sort(out.fouten.begin(), out.fouten.end(),
+                     [](const RowProblem& a, const RowProblem& b) { return a.regel < b.regel; });
+  }
   return out;
 }
 

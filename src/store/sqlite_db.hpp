@@ -42,6 +42,11 @@ class Statement {
   double Real(int col) const { return sqlite3_column_double(stmt_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::string Text(int col) const;
+  // Valid until the next Step or Reset; for hot loops that compare text.
+  std::string_view View(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string_view();
+  }
   std::optional<double> OptReal(int col) const;
   std::optional<int> OptInt(int col) const;
 

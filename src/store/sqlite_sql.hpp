@@ -351,11 +351,8 @@ inline constexpr const char* kUpsertMeasurement =
     "INSERT INTO meting (indicator_id, periode, gebied, waarde, aantal) VALUES (?1, ?2, ?3, ?4, ?5) "
     "ON CONFLICT (indicator_id, periode, gebied) DO UPDATE SET waarde = excluded.waarde, aantal = excluded.aantal "
     "WHERE waarde IS NOT excluded.waarde OR aantal IS NOT excluded.aantal";
-// Per municipality (the GM code inside a WK or BU code) and year: what the
-// dashboards and the map show.
-inline constexpr const char* kAggregateMeasurements =
-    "SELECT CASE WHEN gebied = '' THEN '' ELSE 'GM' || substr(gebied, 3, 4) END AS gm, substr(periode, 1, 4) AS jaar, "
-    "sum(waarde), avg(waarde), count(*), sum(aantal), min(aantal) FROM meting WHERE indicator_id = ?1 "
-    "GROUP BY gm, jaar ORDER BY gm, jaar";
+// The rows of one indicator in key order, for summing in memory.
+inline constexpr const char* kScanMeasurements =
+    "SELECT gebied, periode, waarde, aantal FROM meting WHERE indicator_id = ?1";
 
 }  // namespace koers::sqlite::sql
