@@ -4,8 +4,8 @@
 // innovation climate; the portfolio lessons page. Every page passes axe.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, call, login, startKoers } from '../lib/koers.mjs';
-import { assertAccessible, launchBrowser, newPage } from '../lib/browser.mjs';
+import { call, login, startKoers } from '../lib/koers.mjs';
+import { assertAccessible, launchBrowser, newPage, logIn } from '../lib/browser.mjs';
 
 let koers;
 let browser;
@@ -36,16 +36,8 @@ after(async () => {
   await koers?.stop();
 });
 
-async function logIn(email) {
-  await page.goto('/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-}
-
 test('the team scores the success factors by keyboard and gets chart, table, team check and advice', async () => {
-  await logIn('lid@utrecht.test');
+  await logIn(page, 'lid@utrecht.test');
   await page.goto(`/innovaties/${id}`);
   await page.getByRole('link', { name: /Diagnose en advies/ }).click();
   await page.getByRole('heading', { level: 1, name: /Diagnose en advies/ }).waitFor();
@@ -95,7 +87,7 @@ test('the advice report prints on A4', async () => {
 
 test('a beheerder measures the innovation climate and gets advice for the organisation', async () => {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await logIn('beheer@utrecht.test');
+  await logIn(page, 'beheer@utrecht.test');
   await page.goto('/organisaties/GM0344');
   await page.getByRole('navigation', { name: 'Organisatie' }).getByRole('link', { name: 'Innovatieklimaat' }).click();
   await page.getByRole('heading', { level: 1, name: /Innovatieklimaat/ }).waitFor();

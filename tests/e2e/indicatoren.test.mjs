@@ -7,8 +7,8 @@
 // passes axe.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, call, login, startKoers } from '../lib/koers.mjs';
-import { assertAccessible, launchBrowser, newPage } from '../lib/browser.mjs';
+import { call, login, startKoers } from '../lib/koers.mjs';
+import { assertAccessible, launchBrowser, newPage, logIn } from '../lib/browser.mjs';
 
 const BOM = '\uFEFF';
 // As Excel saves "CSV (puntkomma gescheiden)": BOM, ';', decimal comma,
@@ -48,14 +48,6 @@ after(async () => {
   await koers?.stop();
 });
 
-async function logIn(email) {
-  await page.goto('/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-}
-
 const csvFile = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 // The text of the first row of `table` that contains every one of
 // `texts`, cells separated by one space.
@@ -66,7 +58,7 @@ async function rowText(table, ...texts) {
 }
 
 test('a member adds an indicator with the keyboard; the server’s problems are listed first', async () => {
-  await logIn('lid@utrecht.test');
+  await logIn(page, 'lid@utrecht.test');
   await page.goto(`/innovaties/${id}`);
   await page.getByRole('link', { name: /Indicatoren en waarde/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Indicatoren en waarde: Slimme route afvalinzameling' }).waitFor();

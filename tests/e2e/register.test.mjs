@@ -3,8 +3,8 @@
 // keyboard where a person would, and every page passes axe.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, startKoers } from '../lib/koers.mjs';
-import { assertAccessible, launchBrowser, newPage } from '../lib/browser.mjs';
+import { startKoers } from '../lib/koers.mjs';
+import { assertAccessible, launchBrowser, newPage, logIn } from '../lib/browser.mjs';
 
 let koers;
 let browser;
@@ -47,16 +47,8 @@ test('the skip link takes keyboard users to the content', async () => {
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'inhoud');
 });
 
-async function logIn(email) {
-  await page.goto('/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-}
-
 test('find an innovation with the filters, open it and edit it', async () => {
-  await logIn('lid@eindhoven.test');
+  await logIn(page, 'lid@eindhoven.test');
   await page.goto('/innovaties');
   await page.getByRole('heading', { level: 1, name: 'Innovaties' }).waitFor();
   await assertAccessible(page, 'de lijst met innovaties');
@@ -114,7 +106,7 @@ test('find an innovation with the filters, open it and edit it', async () => {
 
 test('a new innovation can be registered and unknown pages say so', async () => {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await logIn('lid@utrecht.test');
+  await logIn(page, 'lid@utrecht.test');
   await page.goto('/innovaties/nieuw');
   await page.getByRole('heading', { level: 1, name: 'Nieuwe innovatie' }).waitFor();
   await assertAccessible(page, 'het formulier voor een nieuwe innovatie');

@@ -4,8 +4,8 @@
 // report prints to A4 without content cut off.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, login, PASSWORD, startKoers } from '../lib/koers.mjs';
-import { assertAccessible, launchBrowser, newPage } from '../lib/browser.mjs';
+import { call, login, startKoers } from '../lib/koers.mjs';
+import { assertAccessible, launchBrowser, newPage, logIn } from '../lib/browser.mjs';
 
 let koers;
 let browser;
@@ -32,16 +32,8 @@ after(async () => {
   await koers?.stop();
 });
 
-async function logIn(email) {
-  await page.goto('/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-}
-
 test('the team writes a pitch, registers a risk and prepares a review by keyboard', async () => {
-  await logIn('lid@utrecht.test');
+  await logIn(page, 'lid@utrecht.test');
   await page.goto(`/innovaties/${id}/sturing`);
   await page.getByRole('heading', { level: 1, name: 'Sturing: Slim strooien' }).waitFor();
   await assertAccessible(page, 'de sturingspagina');
@@ -80,7 +72,7 @@ test('the team writes a pitch, registers a risk and prepares a review by keyboar
 });
 
 test('the stuurgroep records GO; the innovation moves on', async () => {
-  await logIn('stuur@utrecht.test');
+  await logIn(page, 'stuur@utrecht.test');
   await page.goto(`/innovaties/${id}/sturing`);
   await page.getByRole('link', { name: /^Beoordeling \d+$/ }).click();
   await page.getByLabel('Besluit', { exact: true }).selectOption('go');

@@ -5,8 +5,8 @@
 // latest value against baseline and target. Every page passes axe.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, call, login, startKoers } from '../lib/koers.mjs';
-import { assertAccessible, launchBrowser, newPage } from '../lib/browser.mjs';
+import { call, login, startKoers } from '../lib/koers.mjs';
+import { assertAccessible, launchBrowser, newPage, logIn } from '../lib/browser.mjs';
 
 let koers;
 let browser;
@@ -58,14 +58,6 @@ after(async () => {
   await koers?.stop();
 });
 
-async function logIn(email) {
-  await page.goto('/inloggen');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-}
-
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 // The value of the term `term` in the definition list of `section`.
 async function definition(section, term) {
@@ -96,7 +88,7 @@ test('before the business case, the value summary shows the levels and the outco
 });
 
 test('a member fills in estimated and realised benefit; the steering page shows both', async () => {
-  await logIn('lid@utrecht.test');
+  await logIn(page, 'lid@utrecht.test');
   await page.goto(`/innovaties/${id}/sturing`);
   await page.getByRole('heading', { level: 1, name: 'Sturing: Sensoren in de groenbakken' }).waitFor();
   await page.getByText('Businesscase bewerken').click();

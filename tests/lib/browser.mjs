@@ -4,6 +4,7 @@
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import { PASSWORD } from './koers.mjs';
 
 export async function launchBrowser() {
   const browser = await chromium.launch({
@@ -36,4 +37,13 @@ export async function assertAccessible(page, what) {
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`)
     .join('\n');
   assert.equal(result.violations.length, 0, `axe found problems on ${what}:\n${summary}`);
+}
+
+// Logs in through the login page as a user made with that password.
+export async function logIn(page, email) {
+  await page.goto('/inloggen');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
 }
