@@ -23,7 +23,7 @@ std::vector<std::string> Words(std::string_view text);
 class Lexicon {
  public:
   void Add(std::string_view word);
-  bool Contains(std::string_view word) const { return words_.count(std::string(word)) > 0; }
+  bool Contains(std::string_view word) const { return words_.find(word) != words_.end(); }
   size_t size() const { return words_.size(); }
   // Adds the stems of a hunspell dictionary (one "word/FLAGS" per line);
   // kNotFound when the file is missing.
@@ -39,7 +39,13 @@ class Lexicon {
  private:
   bool KnownPart(std::string_view part) const;
   std::vector<std::string> SplitOnce(const std::string& word, int depth) const;
-  std::unordered_set<std::string> words_;
+  // Looked up by string_view without building a string (compound splitting
+  // tries many substrings per word).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };
 
 // Groups of words and phrases that mean the same for search
