@@ -36,6 +36,11 @@ std::string SessionCookie(const ApiOptions& options, const std::string& token);
 std::string CookieValue(const http::Request& req, std::string_view name);
 // Checks `limit` for `key`; on refusal fills `error` with a 429 problem.
 bool WithinLimit(Services& s, const std::string& key, const Limit& limit, Error* error);
+// Who a limit on search, import and export counts: the account, or the
+// address when anonymous.
+std::string ClientKey(const Call& c);
+// The 404 for an innovation that does not exist or that the caller may not see.
+Error UnknownInnovation();
 
 class Api {
  public:

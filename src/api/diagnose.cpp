@@ -4,6 +4,7 @@
 // /api/v1/portfolio/succesfactoren.
 #include <nlohmann/json.hpp>
 
+#include "api/api.hpp"
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
@@ -14,7 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-Error UnknownInnovation() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
 
 json ItemsJson(const std::vector<KnowledgeItem>& items) {
   json out = json::array();

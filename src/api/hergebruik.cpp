@@ -2,8 +2,10 @@
 // /api/v1/innovaties/{id}/hergebruik.
 #include <nlohmann/json.hpp>
 
+#include "api/api.hpp"
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
+#include "domain/json_reader.hpp"
 #include "api/request_params.hpp"
 #include "app/adoption.hpp"
 
@@ -12,8 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-json OrNull(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
 json SourceJson(const SourceValue& b) {
   return json{{"id", b.id},
@@ -57,7 +57,6 @@ json AdoptionJson(const AdoptionView& v) {
 
 Error UnknownAdoption() { return NotFound("Deze adoptie bestaat niet of is niet zichtbaar voor u."); }
 Error UnknownAsset() { return NotFound("Dit hergebruikdocument bestaat niet."); }
-Error UnknownInnovation() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
 
 http::Response AdoptionAnswer(const Result<AdoptionView>& r, const Call& c, int status) {
   if (!r.ok()) return Problem(r.error(), c.req.path);

@@ -6,6 +6,7 @@
 #include "api/api.hpp"
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
+#include "domain/json_reader.hpp"
 #include "api/request_params.hpp"
 #include "app/indicators.hpp"
 #include "domain/vocabulary.hpp"
@@ -17,10 +18,6 @@ namespace {
 using nlohmann::json;
 
 Error UnknownIndicator() { return NotFound("Deze indicator bestaat niet of is niet zichtbaar voor u."); }
-Error UnknownInnovation() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
-
-json Opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
-json Opt(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
 
 json IndicatorJson(const Indicator& in) {
   json out = ToJson(in);
@@ -55,18 +52,18 @@ json TableJson(Services& s, const MeasurementTable& t) {
     cells.push_back({{"periode", c.periode},
                      {"gebied", c.gebied},
                      {"gebiedNaam", name(c.gebied)},
-                     {"waarde", Opt(c.waarde)},
-                     {"aantal", Opt(c.aantal)},
+                     {"waarde", OrNull(c.waarde)},
+                     {"aantal", OrNull(c.aantal)},
                      {"onderdrukt", c.onderdrukt.empty() ? json(nullptr) : json(c.onderdrukt)}});
   json totals = nullptr;
   if (t.met_totalen) {
     json per_period = json::array(), per_area = json::array();
     for (const auto& p : t.per_periode)
-      per_period.push_back({{"periode", p.sleutel}, {"waarde", Opt(p.waarde)}, {"onderdrukt", p.onderdrukt}});
+      per_period.push_back({{"periode", p.sleutel}, {"waarde", OrNull(p.waarde)}, {"onderdrukt", p.onderdrukt}});
     if (t.indicator.gebiedsniveau != "geen")
       for (const auto& g : t.per_gebied)
         per_area.push_back(
-            {{"gebied", g.sleutel}, {"gebiedNaam", name(g.sleutel)}, {"waarde", Opt(g.waarde)}, {"onderdrukt", g.onderdrukt}});
+            {{"gebied", g.sleutel}, {"gebiedNaam", name(g.sleutel)}, {"waarde", OrNull(g.waarde)}, {"onderdrukt", g.onderdrukt}});
     totals = {{"perPeriode", std::move(per_period)}, {"perGebied", std::move(per_area)}};
   }
   return json{{"indicator", IndicatorJson(t.indicator)},
@@ -77,16 +74,9 @@ json TableJson(Services& s, const MeasurementTable& t) {
 
 bool IndicatorId(const Call& c, int64_t* id) { return ParseId(c.params.Get("indicatorId"), id); }
 
-// Search and export cost more than a page view: limited per account, or per
-// address when anonymous.
-std::string ClientKey(const Call& c) {
-  return c.actor.gebruiker_id > 0 ? "g" + std::to_string(c.actor.gebruiker_id) : c.req.remote_address;
-}
-
-http::Response FileResponse(const ExportFile& f) {
-  http::Response res{200, f.content_type, {}, f.inhoud};
+http::Response FileResponse(ExportFile f) {
+  http::Response res{200, std::move(f.content_type), {}, std::move(f.inhoud)};
   res.SetHeader("Content-Disposition", "attachment; filename=\"" + f.bestandsnaam + "\"");
-  res.SetHeader("Cache-Control", "no-store");
   return res;
 }
 
@@ -184,9 +174,7 @@ http::Response ListMetingen(Services& s, const Call& c) {
   if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
   auto t = s.indicators.Table(id, c.actor);
   if (!t.ok()) return Problem(t.error(), c.req.path);
-  http::Response res = JsonResponse(200, TableJson(s, t.value()));
-  res.SetHeader("Cache-Control", "no-store");
-  return res;
+  return JsonResponse(200, TableJson(s, t.value()));
 }
 
 http::Response ImportMetingen(Services& s, const Call& c) {
@@ -214,7 +202,7 @@ http::Response ImportMetingen(Services& s, const Call& c) {
   for (const auto& p : r.gelezen.fouten) errors.push_back({{"regel", p.regel}, {"veld", p.veld}, {"melding", p.melding}});
   for (size_t i = 0; i < r.gelezen.metingen.size() && i < 20; ++i) {
     const auto& m = r.gelezen.metingen[i];
-    rows.push_back({{"periode", m.periode}, {"gebied", m.gebied}, {"waarde", m.waarde}, {"aantal", Opt(m.aantal)}});
+    rows.push_back({{"periode", m.periode}, {"gebied", m.gebied}, {"waarde", m.waarde}, {"aantal", OrNull(m.aantal)}});
   }
   return JsonResponse(200, json{{"voorbeeld", r.voorbeeld},
                                 {"regels", r.gelezen.regels},
@@ -248,7 +236,7 @@ http::Response ExportMetingen(Services& s, const Call& c) {
   }
   auto file = WriteExport(table, formaat);
   if (!file.ok()) return Problem(file.error(), c.req.path);
-  return FileResponse(file.value());
+  return FileResponse(std::move(file).value());
 }
 
 http::Response ExportInnovaties(Services& s, const Call& c) {
@@ -291,7 +279,7 @@ http::Response ExportInnovaties(Services& s, const Call& c) {
   }
   auto file = WriteExport(table, formaat);
   if (!file.ok()) return Problem(file.error(), c.req.path);
-  return FileResponse(file.value());
+  return FileResponse(std::move(file).value());
 }
 
 http::Response GetDashboard(Services& s, const Call& c) {
@@ -334,9 +322,9 @@ http::Response GetDashboard(Services& s, const Call& c) {
         const std::string& p = t.value().cellen.back().periode;  // sorted by period
         last_period = p;
         if (ind.gebiedsniveau == "geen") {
-          last_value = Opt(t.value().cellen.back().waarde);
+          last_value = OrNull(t.value().cellen.back().waarde);
         } else if (t.value().met_totalen && !t.value().per_periode.empty()) {
-          last_value = Opt(t.value().per_periode.back().waarde);
+          last_value = OrNull(t.value().per_periode.back().waarde);
         }
       }
       indicators.push_back({{"id", ind.id},
@@ -346,8 +334,8 @@ http::Response GetDashboard(Services& s, const Call& c) {
                             {"soort", ind.soort},
                             {"eenheid", ind.eenheid},
                             {"richting", ind.richting},
-                            {"basisWaarde", Opt(ind.basis_waarde)},
-                            {"doelWaarde", Opt(ind.doel_waarde)},
+                            {"basisWaarde", OrNull(ind.basis_waarde)},
+                            {"doelWaarde", OrNull(ind.doel_waarde)},
                             {"laatstePeriode", last_period},
                             {"laatsteWaarde", last_value}});
     }

@@ -2,6 +2,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "api/api.hpp"
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
@@ -13,7 +14,6 @@
 namespace koers::api {
 namespace {
 
-Error UnknownInnovation() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
 
 // Which accounts are on a team is not for anonymous eyes.
 nlohmann::json JsonFor(const Innovation& in, const Actor& actor) {

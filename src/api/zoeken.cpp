@@ -25,12 +25,6 @@ json HitJson(const SearchHit& h) {
   return out;
 }
 
-// Search and export cost more than a page view: limited per account, or per
-// address when anonymous.
-std::string ClientKey(const Call& c) {
-  return c.actor.gebruiker_id > 0 ? "g" + std::to_string(c.actor.gebruiker_id) : c.req.remote_address;
-}
-
 }  // namespace
 
 http::Response ZoekInnovaties(Services& s, const Call& c) {

@@ -94,9 +94,7 @@ Result<AdoptionView> Adoptions::Save(Adoption a, int64_t expected_version, bool 
   if (!a.organisatie.empty() && !reg_.store().GetOrganisation(a.organisatie).ok())
     problems.push_back({"organisatie", "deze organisatie bestaat niet"});
   if (!problems.empty())
-    return Invalid("De adoptie is niet opgeslagen: " + std::to_string(problems.size()) +
-                       (problems.size() == 1 ? " veld klopt niet." : " velden kloppen niet."),
-                   std::move(problems));
+    return Rejected(std::move(problems), "De adoptie");
   std::optional<Innovation> copy;
   std::vector<ReuseAsset> assets;
   std::vector<Indicator> indicators;
@@ -158,9 +156,7 @@ Result<ReuseAsset> Adoptions::SaveAsset(int64_t innovation_id, ReuseAsset asset,
   auto problems = std::move(earlier);
   MergeProblems(&problems, Validate(asset));
   if (!problems.empty())
-    return Invalid("Het document is niet opgeslagen: " + std::to_string(problems.size()) +
-                       (problems.size() == 1 ? " veld klopt niet." : " velden kloppen niet."),
-                   std::move(problems));
+    return Rejected(std::move(problems), "Het document");
   return reg_.store().SaveReuseAsset(asset, reg_.Change(actor, ""));
 }
 

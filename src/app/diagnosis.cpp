@@ -22,12 +22,6 @@ std::map<std::string, int> Latest(const std::map<std::string, Score>& scores) {
   return out;
 }
 
-Error Rejected(std::vector<FieldProblem> problems, const std::string& what) {
-  size_t n = problems.size();
-  return Invalid(what + " is niet opgeslagen: " + std::to_string(n) + (n == 1 ? " veld klopt niet." : " velden kloppen niet."),
-                 std::move(problems));
-}
-
 bool ReachedImplementation(const Innovation& in) {
   for (const auto& p : in.fase_historie)
     if (p.fase == "implementatie" || p.fase == "opschaling") return true;

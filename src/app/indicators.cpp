@@ -18,13 +18,6 @@ void Normalise(Indicator* in) {
   if (in->gebiedsniveau == "geen") in->gebied_jaar.reset();
 }
 
-Error Rejected(std::vector<FieldProblem> problems) {
-  size_t n = problems.size();
-  return Invalid("De indicator is niet opgeslagen: " + std::to_string(n) +
-                     (n == 1 ? " veld klopt niet." : " velden kloppen niet."),
-                 std::move(problems));
-}
-
 // Changing the area level or year would orphan the stored areas.
 bool AreasChanged(const Indicator& a, const Indicator& b) {
   return a.gebiedsniveau != b.gebiedsniveau || a.gebied_jaar != b.gebied_jaar;
@@ -80,7 +73,7 @@ Result<Indicator> Indicators::Create(int64_t innovation_id, Indicator in, const 
   in.innovatie_id = innovation_id;
   Normalise(&in);
   MergeProblems(&earlier, Validate(in));
-  if (!earlier.empty()) return Rejected(std::move(earlier));
+  if (!earlier.empty()) return Rejected(std::move(earlier), "De indicator");
   return reg_.store().SaveIndicator(in, 0, reg_.Change(actor, ""));
 }
 
@@ -93,12 +86,12 @@ Result<Indicator> Indicators::Replace(int64_t id, Indicator in, int64_t expected
   Normalise(&in);
   MergeProblems(&earlier, Validate(in));
   if (AreasChanged(in, old.value())) {
-    auto rows = reg_.store().ListMeasurements(id);
-    if (!rows.ok()) return rows.error();
-    if (!rows.value().empty())
+    auto stored = reg_.store().CountMeasurements(id);
+    if (!stored.ok()) return stored.error();
+    if (stored.value() > 0)
       earlier.push_back({"gebiedsniveau", "kan niet meer veranderen: er zijn al metingen per gebied opgeslagen"});
   }
-  if (!earlier.empty()) return Rejected(std::move(earlier));
+  if (!earlier.empty()) return Rejected(std::move(earlier), "De indicator");
   return reg_.store().SaveIndicator(in, expected_version, reg_.Change(actor, ""));
 }
 

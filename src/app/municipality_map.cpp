@@ -1,13 +1,13 @@
 #include "app/municipality_map.hpp"
 
+#include "core/file_io.hpp"
+
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
 #include <boost/geometry/geometries/polygon.hpp>
 #include <climits>
 #include <cmath>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace koers {
 namespace {
@@ -62,11 +62,9 @@ bool RingsOf(const json& geometry, std::vector<const json*>* rings) {
 }  // namespace
 
 Result<MunicipalityMap> MunicipalityMap::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError("De kaart van de gemeenten ontbreekt: " + path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return Parse(text.str());
+  auto text = ReadFile(path, 64u << 20);
+  if (!text.ok()) return IoError("De kaart van de gemeenten ontbreekt: " + path);
+  return Parse(text.value());
 }
 
 Result<MunicipalityMap> MunicipalityMap::Parse(const std::string& text) {

@@ -9,13 +9,6 @@
 namespace koers {
 namespace {
 
-Error Rejected(std::vector<FieldProblem> problems) {
-  size_t n = problems.size();
-  std::string message = "De innovatie is niet opgeslagen: " + std::to_string(n) +
-                        (n == 1 ? " veld klopt niet." : " velden kloppen niet.");
-  return Invalid(std::move(message), std::move(problems));
-}
-
 Error Hidden() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
 Error LoginNeeded() {
   return Error{ErrorKind::kUnauthenticated, "Log in om innovaties te registreren of te wijzigen.", {}};
@@ -136,7 +129,7 @@ Result<Innovation> Register::Create(Innovation in, const Actor& actor, std::vect
   Normalise(&in);
   auto problems = std::move(earlier);
   MergeProblems(&problems, Check(&in));
-  if (!problems.empty()) return Rejected(std::move(problems));
+  if (!problems.empty()) return Rejected(std::move(problems), "De innovatie");
   if (!CanCreateFor(actor, in.organisatie))
     return Refuse(actor, "aanmaken", 0, in.organisatie,
                   Forbidden("U mag geen innovaties registreren voor " + in.organisatie +
@@ -162,7 +155,7 @@ Result<Innovation> Register::Replace(int64_t id, Innovation in, int64_t expected
   Normalise(&in);
   auto problems = std::move(earlier);
   MergeProblems(&problems, Check(&in));
-  if (!problems.empty()) return Rejected(std::move(problems));
+  if (!problems.empty()) return Rejected(std::move(problems), "De innovatie");
   if (in.organisatie != facts.organisatie && !CanCreateFor(actor, in.organisatie))
     return Refuse(actor, "wijzigen", id, facts.organisatie,
                   Forbidden("U mag de innovatie niet onderbrengen bij " + in.organisatie + "."));

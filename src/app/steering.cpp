@@ -7,12 +7,6 @@
 namespace koers {
 namespace {
 
-Error Rejected(std::vector<FieldProblem> problems, const std::string& what) {
-  size_t n = problems.size();
-  return Invalid(what + " is niet opgeslagen: " + std::to_string(n) + (n == 1 ? " veld klopt niet." : " velden kloppen niet."),
-                 std::move(problems));
-}
-
 std::string Today(const Clock& clock) { return FormatDate(clock.Now()); }
 
 // The planned date of the next review: from the latest decision.

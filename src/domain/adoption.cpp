@@ -12,7 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 }  // namespace
 

@@ -43,4 +43,10 @@ void MergeProblems(std::vector<FieldProblem>* problems, const std::vector<FieldP
   }
 }
 
+Error Rejected(std::vector<FieldProblem> problems, const std::string& what) {
+  size_t n = problems.size();
+  return Invalid(what + " is niet opgeslagen: " + std::to_string(n) + (n == 1 ? " veld klopt niet." : " velden kloppen niet."),
+                 std::move(problems));
+}
+
 }  // namespace koers

@@ -22,4 +22,8 @@ void CheckUrl(std::vector<FieldProblem>* out, const std::string& field, const st
 // field is reported once, with the first problem found.
 void MergeProblems(std::vector<FieldProblem>* problems, const std::vector<FieldProblem>& extra);
 
+// kInvalid for a record that breaks rules: "`what` is niet opgeslagen: 2
+// velden kloppen niet." with the problems.
+Error Rejected(std::vector<FieldProblem> problems, const std::string& what);
+
 }  // namespace koers

@@ -13,6 +13,13 @@
 
 namespace koers {
 
+// JSON null for an empty text or an absent value, as the API writes them.
+inline nlohmann::json OrNull(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+template <class T>
+nlohmann::json OrNull(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
 class JsonReader {
  public:
   // `prefix` is put before field names in problems ("team[0].").

@@ -9,11 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-template <class T>
-json OrNull(const std::optional<T>& v) {
-  return v ? json(*v) : json(nullptr);
-}
 
 const std::set<std::string> kReviewReadOnly = {"id",           "innovatie",    "status",         "opgesteldDoor",
                                                "opgesteldOp",  "vastgesteldDoor", "vastgesteldOp", "versie", "_links"};

@@ -30,7 +30,4 @@ struct ExportFile {
 // `formaat`: csv-nl, csv, xlsx or json. kInvalid for another format.
 Result<ExportFile> WriteExport(const ExportTable& table, const std::string& formaat);
 
-// The formats, for messages and the OpenAPI document.
-inline constexpr const char* kExportFormats[] = {"csv-nl", "csv", "xlsx", "json"};
-
 }  // namespace koers

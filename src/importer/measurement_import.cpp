@@ -11,11 +11,6 @@
 namespace koers {
 namespace {
 
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Column names people use for each field.
 std::string FieldOf(const std::string& header) {
   static const std::unordered_map<std::string, std::string> kNames = {
@@ -25,7 +20,7 @@ std::string FieldOf(const std::string& header) {
       {"wijkcode", "gebied"}, {"buurt", "gebied"},       {"buurtcode", "gebied"}, {"waarde", "waarde"},
       {"value", "waarde"},    {"aantal", "aantal"},      {"aantal personen", "aantal"}, {"personen", "aantal"},
       {"n", "aantal"}};
-  auto it = kNames.find(Lower(Trim(header)));
+  auto it = kNames.find(AsciiLower(Trim(header)));
   return it == kNames.end() ? "" : it->second;
 }
 
@@ -180,12 +175,15 @@ ParsedMeasurements ParseMeasurements(const TextTable& table, const Indicator& in
     return a < b;
   });
   std::vector<bool> duplicate(ms.size(), false);
+  size_t run_start = 0;  // the earliest line of a run of equal pairs
   for (size_t i = 1; i < order.size(); ++i) {
     const Measurement& prev = ms[order[i - 1]];
     const Measurement& cur = ms[order[i]];
-    if (cur.periode != prev.periode || cur.gebied != prev.gebied) continue;
-    size_t first = i - 1;
-    while (first > 0 && duplicate[order[first]]) --first;  // the earliest line of the run
+    if (cur.periode != prev.periode || cur.gebied != prev.gebied) {
+      run_start = i;
+      continue;
+    }
+    const size_t first = run_start;
     duplicate[order[i]] = true;
     problem(lines[order[i]], "periode",
             "periode " + cur.periode + (cur.gebied.empty() ? "" : " en gebied " + cur.gebied) + " staan al op regel " +

@@ -46,6 +46,20 @@ TEST(ParseMeasurements, MapsHeadersAndNamesEveryBadRow) {
   EXPECT_NE(p.fouten[1].melding.find("regel 2"), std::string::npos);
 }
 
+TEST(ParseMeasurements, EveryRepeatNamesTheFirstLineOfThePair) {
+  TextTable t;
+  t.rows = {{"periode", "waarde"}, {"2024", "1"}, {"2025", "2"}, {"2024", "3"}, {"2024", "4"}};
+  t.regels = {1, 2, 3, 4, 5};
+  Indicator in;
+  auto p = ParseMeasurements(t, in, nullptr);
+  ASSERT_EQ(p.fouten.size(), 2u);
+  EXPECT_EQ(p.fouten[0].regel, 4);
+  EXPECT_EQ(p.fouten[1].regel, 5);
+  EXPECT_NE(p.fouten[0].melding.find("regel 2"), std::string::npos);
+  EXPECT_NE(p.fouten[1].melding.find("regel 2"), std::string::npos);
+  EXPECT_EQ(p.metingen.size(), 2u);
+}
+
 TEST(ParseMeasurements, MissingColumnsAreNamed) {
   TextTable t;
   t.rows = {{"periode", "aantal"}, {"2024", "3"}};

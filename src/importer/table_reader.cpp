@@ -32,11 +32,9 @@ std::string Line(int n) { return "regel " + std::to_string(n); }
 // and reports rows that are still ragged.
 Status Square(TextTable* t, const char* unit) {
   if (t->rows.empty()) return Invalid("Het bestand is leeg: er staat geen kopregel in.");
-  const size_t width = t->rows[0].size();
   while (!t->rows[0].empty() && Trim(t->rows[0].back()).empty()) t->rows[0].pop_back();
   const size_t header = t->rows[0].size();
   if (header == 0) return Invalid("De kopregel is leeg.");
-  (void)width;
   std::vector<FieldProblem> problems;
   for (size_t i = 1; i < t->rows.size(); ++i) {
     auto& row = t->rows[i];

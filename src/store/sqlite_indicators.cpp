@@ -49,7 +49,22 @@ void BindFields(Statement& s, const Indicator& in) {
   s.Bind(14, int64_t{in.optelbaar ? 1 : 0});
 }
 
+Result<int64_t> Count(Connection* c, int64_t indicator_id) {
+  auto s = c->Prepare(sql::kCountMeasurements);
+  if (!s.ok()) return s.error();
+  s.value()->Bind(1, indicator_id);
+  Status st;
+  if (!s.value()->Step(&st)) return st.ok() ? Internal("telling mislukt") : st.error();
+  return s.value()->Int(0);
+}
+
 }  // namespace
+
+Result<int64_t> SqliteStore::CountMeasurements(int64_t indicator_id) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  return Count(conn.value().get(), indicator_id);
+}
 
 Result<int64_t> InsertIndicator(Connection* c, const Indicator& in, const std::string& now) {
   auto s = c->Prepare(sql::kInsertIndicator);
@@ -170,14 +185,7 @@ Result<ImportCounts> SqliteStore::ImportMeasurements(int64_t indicator_id, const
   if (!tx.status().ok()) return tx.status().error();
   auto indicator = LoadIndicator(c, indicator_id);
   if (!indicator.ok()) return indicator.error();
-  auto count = [&]() -> Result<int64_t> {
-    auto s = c->Prepare(sql::kCountMeasurements);
-    if (!s.ok()) return s.error();
-    s.value()->Bind(1, indicator_id);
-    Status st;
-    if (!s.value()->Step(&st)) return st.ok() ? Internal("telling mislukt") : st.error();
-    return s.value()->Int(0);
-  };
+  auto count = [&]() { return Count(c, indicator_id); };
   auto before = count();
   if (!before.ok()) return before.error();
   int64_t changed = 0;

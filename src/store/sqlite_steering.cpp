@@ -13,15 +13,6 @@ using nlohmann::json;
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::vector<std::string> Strings(const std::string& text) {
-  std::vector<std::string> out;
-  auto j = json::parse(text, nullptr, false);
-  if (j.is_array())
-    for (const auto& v : j)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
-
 Review ReadReview(const Statement& s) {
   Review r;
   r.id = s.Int(0);
@@ -33,7 +24,7 @@ Review ReadReview(const Statement& s) {
   r.besluit = s.Text(6);
   r.terug_naar = s.Text(7);
   r.motivering = s.Text(8);
-  r.besluitvormers = Strings(s.Text(9));
+  r.besluitvormers = FromJsonArray(s.Text(9));
   r.budget = s.OptReal(10);
   r.doorlooptijd_maanden = s.OptInt(11);
   r.volgende_beoordeling = s.Text(12);
@@ -92,18 +83,6 @@ Result<std::vector<Review>> LoadReviews(Connection* c, int64_t innovation_id, co
   std::vector<Review> out;
   Status st;
   while (s.value()->Step(&st)) out.push_back(ReadReview(*s.value()));
-  if (!st.ok()) return st.error();
-  return out;
-}
-
-Result<std::vector<PhaseChange>> LoadHistory(Connection* c, int64_t innovation_id) {
-  auto h = c->Prepare(sql::kSelectPhaseChanges);
-  if (!h.ok()) return h.error();
-  h.value()->Bind(1, innovation_id);
-  std::vector<PhaseChange> out;
-  Status st;
-  while (h.value()->Step(&st))
-    out.push_back({h.value()->Text(0), h.value()->Text(1), h.value()->Text(2), h.value()->Text(3), h.value()->Text(4)});
   if (!st.ok()) return st.error();
   return out;
 }
@@ -471,7 +450,7 @@ Result<std::vector<MaturityEntry>> SqliteStore::ListMaturity(const std::string& 
   Status st;
   while (s.value()->Step(&st)) {
     const Statement& r = *s.value();
-    out.push_back(MaturityEntry{r.Int(0), r.Text(1), Strings(r.Text(2)), r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
+    out.push_back(MaturityEntry{r.Int(0), r.Text(1), FromJsonArray(r.Text(2)), r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
   }
   if (!st.ok()) return st.error();
   return out;

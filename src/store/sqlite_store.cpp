@@ -17,15 +17,6 @@ namespace {
 
 std::string ToJsonArray(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
 
-std::vector<std::string> FromJsonArray(const std::string& text) {
-  std::vector<std::string> out;
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_array()) return out;
-  for (const auto& item : j)
-    if (item.is_string()) out.push_back(item.get<std::string>());
-  return out;
-}
-
 Error NotFoundInnovation(int64_t id) { return NotFound("Innovatie " + std::to_string(id) + " bestaat niet."); }
 
 Organisation ReadOrganisation(const Statement& s) {
@@ -250,6 +241,15 @@ Status AuditInnovation(Connection* c, const ChangeContext& change, const char* a
 }
 
 }  // namespace
+
+std::vector<std::string> FromJsonArray(const std::string& text) {
+  std::vector<std::string> out;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& item : j)
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  return out;
+}
 
 Result<int64_t> InsertInnovation(Connection* c, const Innovation& in, const ChangeContext& change) {
   auto org = OrgId(c, in.organisatie, "organisatie");

@@ -110,6 +110,7 @@ class SqliteStore final : public Store {
   Result<Indicator> SaveIndicator(const Indicator& in, int64_t expected_version, const ChangeContext& change) override;
   Status DeleteIndicator(int64_t id, const ChangeContext& change) override;
   Result<std::vector<Measurement>> ListMeasurements(int64_t indicator_id) override;
+  Result<int64_t> CountMeasurements(int64_t indicator_id) override;
   Result<ImportCounts> ImportMeasurements(int64_t indicator_id, const std::vector<Measurement>& rows, bool dry_run,
                                           const ChangeContext& change) override;
   Result<std::vector<MeasurementAggregate>> AggregateMeasurements(int64_t indicator_id) override;
@@ -126,6 +127,9 @@ class SqliteStore final : public Store {
 
   ConnectionPool pool_;
 };
+
+// The strings of a JSON array stored in a text column (others are skipped).
+std::vector<std::string> FromJsonArray(const std::string& text);
 
 // Inserts an indicator inside the caller's transaction. Returns its id.
 Result<int64_t> InsertIndicator(Connection* c, const Indicator& in, const std::string& now);

@@ -299,6 +299,7 @@ class Store {
   virtual Status DeleteIndicator(int64_t id, const ChangeContext& change) = 0;
   // In order of period, then area.
   virtual Result<std::vector<Measurement>> ListMeasurements(int64_t indicator_id) = 0;
+  virtual Result<int64_t> CountMeasurements(int64_t indicator_id) = 0;
   // Adds or replaces the cells `rows` (unique by period and area) in one
   // transaction, audited; with `dry_run` rolls back and only counts.
   virtual Result<ImportCounts> ImportMeasurements(int64_t indicator_id, const std::vector<Measurement>& rows,
