@@ -204,8 +204,22 @@ describe('indicators', () => {
     assert.ok(outside.body.some((row) => row.id === innovation.id));
   });
 
-  test('the dashboard counts phases and lists the portfolio and the latest indicator values', async () => {
+  test('the dashboard counts phases and lists the portfolio, the value totals and the latest indicator values', async () => {
+    const bc = await api('lidA', 'PUT', `/innovaties/${innovation.id}/businesscase`, {
+      json: {
+        kosten: [{ fase: 'ontwikkeling', extern: 10000, interneUren: 100 }],
+        baten: [{ omschrijving: 'minder huisbezoeken', bedragPerJaar: 8000, gerealiseerdPerJaar: 5000 }],
+      },
+    });
+    assert.equal(bc.status, 200, bc.text);
+    const exported = await api('lidA', 'GET', '/innovaties/_export?formaat=json&organisatie=GM0344');
+    const row = exported.body.find((x) => x.id === innovation.id);
+    assert.deepEqual([row.batenGeschatPerJaar, row.batenGerealiseerdPerJaar], [8000, 5000]);
     const r = await api('lidA', 'GET', '/organisaties/GM0344/dashboard');
+    assert.deepEqual(r.body.waarde, {
+      kostenExtern: 10000, interneUren: 100, kostenIntern: 8500, uurtarief: 85,
+      batenGeschatPerJaar: 8000, batenGerealiseerdPerJaar: 5000,
+    });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.body.organisatie.naam, 'Gemeente Utrecht');
     assert.equal(r.body.fasen.find((f) => f.fase === 'ontwikkeling').aantal >= 1, true);
