@@ -10,7 +10,9 @@ scripts/build.sh
 mkdir -p var
 export KOERS_DB="${KOERS_DB:-$PWD/var/koers.db}"
 build/src/koers demo
-build/src/koers import algoritmeregister data/algoritmeregister/algoritmes.json | head -n 1
+# The import reports every record it skipped; the summary is its first line.
+build/src/koers import algoritmeregister data/algoritmeregister/algoritmes.json > var/import.log
+sed -n 1p var/import.log
 # A first administrator, once, with a random password shown here only.
 if [ "$(sqlite3 "$KOERS_DB" 'SELECT count(*) FROM gebruiker')" = "0" ]; then
   password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')

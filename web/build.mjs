@@ -16,7 +16,8 @@ const options = {
   outdir: 'dist',
   bundle: true,
   minify: true,
-  sourcemap: true,
+  // Source maps only on request (KOERS_SOURCEMAP=1): they are not for production.
+  sourcemap: process.env.KOERS_SOURCEMAP === '1',
   target: ['es2022'],
   format: 'esm',
   logLevel: 'info',

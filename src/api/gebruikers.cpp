@@ -8,6 +8,7 @@
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
 #include "app/accounts.hpp"
+#include "app/audit_trail.hpp"
 
 namespace koers::api {
 
@@ -140,11 +141,12 @@ http::Response CreateRol(Services& s, const Call& c) {
   nlohmann::json body;
   Error error;
   if (!ReadObject(c.req, &body, &error)) return Problem(error, c.req.path);
-  BodyReader r(body, {"organisatie", "rol"});
+  BodyReader r(body, {"organisatie", "rol", "email"});
   std::string org = r.Text("organisatie").value_or("");
   std::string rol = r.Text("rol").value_or("");
+  std::string email = r.Text("email").value_or("");
   if (!r.problems.empty()) return Problem(Invalid("De rol is niet toegekend.", r.problems), c.req.path);
-  auto grant = s.accounts.AddRole(id, org, rol, c.actor);
+  auto grant = s.accounts.AddRole(id, org, rol, c.actor, email);
   if (!grant.ok()) return Problem(grant.error(), c.req.path);
   http::Response res = JsonResponse(
       201, nlohmann::json{{"id", grant.value().id}, {"organisatie", grant.value().organisatie}, {"rol", grant.value().rol}});
@@ -202,10 +204,10 @@ http::Response ListAudit(Services& s, const Call& c) {
   filter.resource_id = q.Text("resourceId");
   PageRequest page = q.Page();
   if (!q.ok()) return Problem(q.error(), c.req.path);
-  auto list = s.accounts.Audit(filter, page, c.actor);
+  auto list = s.audit.List(filter, page, c.actor);
   if (!list.ok()) return Problem(list.error(), c.req.path);
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& e : list.value().items) {
+  for (const auto& [e, masked] : list.value().items) {
     auto changes = nlohmann::json::parse(e.wijzigingen, nullptr, false);
     items.push_back({{"id", e.id},
                      {"op", e.op},
@@ -217,6 +219,7 @@ http::Response ListAudit(Services& s, const Call& c) {
                      {"resourceId", e.resource_id},
                      {"resultaat", e.resultaat},
                      {"wijzigingen", changes.is_discarded() ? nlohmann::json::object() : changes},
+                     {"afgeschermd", masked},
                      {"verzoekId", e.verzoek_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.verzoek_id)}});
   }
   return JsonResponse(200, nlohmann::json{{"_links", PageLinks(c.req, page, list.value().totaal)},

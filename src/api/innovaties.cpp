@@ -15,12 +15,30 @@ namespace koers::api {
 namespace {
 
 
-// Which accounts are on a team is not for anonymous eyes.
-nlohmann::json JsonFor(const Innovation& in, const Actor& actor) {
+// Which accounts are on a team (their e-mail addresses) is for insiders
+// only (domain/access.hpp).
+nlohmann::json JsonFor(const Innovation& in, bool insider) {
   nlohmann::json j = ToJson(in);
-  if (actor.Anonymous())
+  if (!insider)
     for (auto& m : j["team"]) m["gebruiker"] = nullptr;
   return j;
+}
+
+bool Insider(Services& s, const Actor& actor, int64_t id) {
+  auto header = s.reg.Header(id, actor);
+  return header.ok() && IsInsider(actor, header.value().facts);
+}
+
+// The fields a body must name: a new innovation needs a title and an owner
+// (fase, status and zichtbaarheid default to idee, actief and team, the
+// narrowest); a replacement (PUT) names every required field and never
+// falls back to a default, least of all a wider visibility.
+void RequireFields(const nlohmann::json& body, bool replace, std::vector<FieldProblem>* problems) {
+  if (!body.is_object()) return;
+  std::vector<const char*> keys = {"titel", "organisatie"};
+  if (replace) keys.insert(keys.end(), {"fase", "status", "zichtbaarheid"});
+  for (const char* key : keys)
+    if (!body.contains(key) || body[key].is_null()) problems->push_back({key, "is verplicht"});
 }
 
 http::Response WithEtag(http::Response res, const Innovation& in) {
@@ -88,7 +106,8 @@ http::Response GetInnovatie(Services& s, const Call& c) {
     return Problem(header.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : header.error(), req.path);
   // One version of an innovation always renders the same for one kind of
   // viewer; the version bumps with every change to it.
-  const char* view = c.actor.Anonymous() ? ":anoniem" : ":ingelogd";
+  bool insider = IsInsider(c.actor, header.value().facts);
+  const char* view = insider ? ":binnen" : ":buiten";
   std::string key = "innovatie:" + std::to_string(id) + ":" + std::to_string(header.value().versie) + view;
   auto body = s.cache.Get(key);
   int64_t versie = header.value().versie;
@@ -97,7 +116,7 @@ http::Response GetInnovatie(Services& s, const Call& c) {
     if (!in.ok()) return Problem(in.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : in.error(), req.path);
     versie = in.value().versie;
     body = std::make_shared<const std::string>(
-        JsonFor(in.value(), c.actor).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        JsonFor(in.value(), insider).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     s.cache.Put("innovatie:" + std::to_string(id) + ":" + std::to_string(versie) + view, body);
   }
   http::Response res = JsonResponse(200, std::move(body));
@@ -114,10 +133,11 @@ http::Response CreateInnovatie(Services& s, const Call& c) {
   in.fase = "idee";
   in.status = "actief";
   auto problems = FromJson(body, &in);
+  RequireFields(body, false, &problems);
   if (!body.is_object()) return Problem(Invalid("De inhoud moet een JSON-object zijn.", problems), req.path);
   auto stored = s.reg.Create(std::move(in), c.actor, std::move(problems));
   if (!stored.ok()) return Problem(stored.error(), req.path);
-  auto res = WithEtag(JsonResponse(201, JsonFor(stored.value(), c.actor)), stored.value());
+  auto res = WithEtag(JsonResponse(201, JsonFor(stored.value(), Insider(s, c.actor, stored.value().id))), stored.value());
   res.SetHeader("Location", "/api/v1/innovaties/" + std::to_string(stored.value().id));
   return res;
 }
@@ -148,6 +168,7 @@ http::Response Write(Services& s, const Call& c, bool merge) {
     problems = FromJson(merged, &in);
   } else {
     problems = FromJson(body, &in);
+    RequireFields(body, true, &problems);
   }
   if (!body.is_object()) return Problem(Invalid("De inhoud moet een JSON-object zijn.", problems), req.path);
   if (!merge) in.bron = current.value().bron;  // the source of a record is not the client's to drop by omission
@@ -156,7 +177,7 @@ http::Response Write(Services& s, const Call& c, bool merge) {
     reden = body["faseReden"].get<std::string>();
   auto stored = s.reg.Replace(id, std::move(in), expected, c.actor, reden, std::move(problems));
   if (!stored.ok()) return Problem(stored.error(), req.path);
-  return WithEtag(JsonResponse(200, JsonFor(stored.value(), c.actor)), stored.value());
+  return WithEtag(JsonResponse(200, JsonFor(stored.value(), Insider(s, c.actor, stored.value().id))), stored.value());
 }
 }  // namespace
 

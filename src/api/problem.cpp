@@ -116,9 +116,20 @@ int NestingDepth(const std::string& text, int limit) {
 }  // namespace
 
 bool ParseJsonBody(const http::Request& req, nlohmann::json* out, Error* error, bool merge_patch) {
-  std::string type = AsciiLower(req.Header("content-type"));
-  type = Trim(type.substr(0, type.find(';')));
+  std::string header = AsciiLower(req.Header("content-type"));
+  std::string type = Trim(header.substr(0, header.find(';')));
   bool type_ok = type == "application/json" || (merge_patch && type == "application/merge-patch+json");
+  // JSON is UTF-8 (RFC 8259); a declared other charset is not read as if it were.
+  for (size_t at = header.find(';'); type_ok && at != std::string::npos; at = header.find(';', at + 1)) {
+    std::string param = Trim(header.substr(at + 1, header.find(';', at + 1) - at - 1));
+    if (param.rfind("charset=", 0) != 0) continue;
+    std::string charset = param.substr(8);
+    if (charset.size() >= 2 && charset.front() == '"' && charset.back() == '"') charset = charset.substr(1, charset.size() - 2);
+    if (charset != "utf-8" && charset != "utf8") {
+      *error = Error{ErrorKind::kUnsupported, "Stuur de inhoud in UTF-8 (charset=utf-8), niet in " + charset + ".", {}};
+      return false;
+    }
+  }
   if (!type_ok) {
     *error = Error{ErrorKind::kUnsupported,
                    merge_patch ? "Stuur de inhoud als application/merge-patch+json of application/json."

@@ -15,6 +15,7 @@
 namespace koers {
 class Register;
 class Accounts;
+class AuditTrail;
 class Steering;
 class Clusters;
 class Adoptions;
@@ -33,6 +34,7 @@ struct ApiOptions;
 struct Services {
   Register& reg;
   Accounts& accounts;
+  AuditTrail& audit;
   Steering& steering;
   Clusters& clusters;
   Adoptions& adoptions;

@@ -52,13 +52,14 @@ std::vector<FieldProblem> Accounts::CheckPassword(const std::string& password, c
 }
 
 ChangeContext Accounts::Change(const Actor& actor) const {
-  return ChangeContext{actor.naam, actor.gebruiker_id, "", FormatTimestamp(clock_.Now()), actor.verzoek_id};
+  return ChangeContext{actor.weergavenaam, actor.naam, actor.gebruiker_id, "", FormatTimestamp(clock_.Now()), actor.verzoek_id};
 }
 
 Actor Accounts::ActorOf(const User& user) const {
   Actor a;
   a.gebruiker_id = user.id;
   a.naam = user.email;
+  a.weergavenaam = DisplayName(user);
   a.landelijk_beheerder = user.landelijk_beheerder;
   a.rollen = user.rollen;
   return a;
@@ -67,7 +68,9 @@ Actor Accounts::ActorOf(const User& user) const {
 bool Accounts::MaySee(const Actor& actor, const User& user) const {
   if (actor.Everything() || actor.gebruiker_id == user.id) return true;
   if (!ManagesSomething(actor)) return false;
-  if (user.rollen.empty()) return true;  // new accounts wait for a beheerder to grant rights
+  // Accounts without a role (new OIDC accounts waiting for rights) are not
+  // listed to beheerders: they find one by its exact address (ListUsers)
+  // and grant a role by naming that address (AddRole).
   for (const auto& g : user.rollen)
     if (CanManage(actor, g.organisatie)) return true;
   return false;
@@ -176,14 +179,18 @@ Result<User> Accounts::UpdateUser(int64_t id, const UserPatch& patch, const Acto
   }
   Status st = store_.UpdateUser(u, Change(actor));
   if (!st.ok()) return st.error();
-  if (patch.actief && !*patch.actief) log::Info("account_uitgeschakeld", {{"gebruiker", u.email}, {"door", actor.naam}});
+  if (patch.actief && !*patch.actief) log::Info("account_uitgeschakeld", {{"gebruiker", u.id}, {"door", actor.gebruiker_id}});
   return store_.GetUser(id);
 }
 
 Result<RoleGrant> Accounts::AddRole(int64_t user_id, const std::string& org, const std::string& rol,
-                                    const Actor& actor) {
-  auto user = GetUser(user_id, actor);
-  if (!user.ok()) return user.error();
+                                    const Actor& actor, const std::string& email) {
+  if (actor.Anonymous()) return LoginNeeded();
+  auto user = store_.GetUser(user_id);
+  if (!user.ok()) return user.error().kind == ErrorKind::kNotFound ? UnknownUser() : user.error();
+  bool waiting = user.value().rollen.empty() && !user.value().landelijk_beheerder && ManagesSomething(actor) &&
+                 !email.empty() && AsciiLower(Trim(email)) == user.value().email;
+  if (!waiting && !MaySee(actor, user.value())) return UnknownUser();
   std::vector<FieldProblem> problems;
   if (!vocab::kGebruikersRol.Contains(rol))
     problems.push_back({"rol", "onbekende rol; kies uit: " + vocab::kGebruikersRol.Allowed()});
@@ -299,16 +306,6 @@ Result<std::vector<ApiToken>> Accounts::ListTokens(const Actor& actor) {
 Status Accounts::RevokeToken(int64_t id, const Actor& actor) {
   if (actor.Anonymous() || actor.gebruiker_id == 0) return LoginNeeded();
   return store_.RevokeApiToken(actor.gebruiker_id, id, Change(actor));
-}
-
-Result<Listing<AuditEntry>> Accounts::Audit(AuditFilter filter, const PageRequest& page, const Actor& actor) {
-  if (actor.Anonymous()) return LoginNeeded();
-  if (!ManagesSomething(actor)) return Forbidden("Alleen beheerders lezen het auditspoor.");
-  filter.alles = actor.Everything();
-  filter.organisaties.clear();
-  for (const auto& g : actor.rollen)
-    if (g.rol == rol::kBeheerder) filter.organisaties.push_back(g.organisatie);
-  return store_.ListAudit(filter, page);
 }
 
 Result<User> Accounts::OidcUser(const std::string& issuer, const std::string& subject, const std::string& email,

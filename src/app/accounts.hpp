@@ -66,9 +66,15 @@ class Accounts {
 
   Result<User> CreateUser(const NewUser& user, const Actor& actor);
   Result<User> GetUser(int64_t id, const Actor& actor);
+  // Users with a role in an organisation the actor manages (everyone for a
+  // landelijk beheerder); an account without roles only when `zoek` is its
+  // exact e-mail address.
   Result<Listing<User>> ListUsers(const std::string& zoek, const PageRequest& page, const Actor& actor);
   Result<User> UpdateUser(int64_t id, const UserPatch& patch, const Actor& actor);
-  Result<RoleGrant> AddRole(int64_t user_id, const std::string& org, const std::string& rol, const Actor& actor);
+  // A beheerder grants a role to an account without roles only when naming
+  // its e-mail address (`email`): such accounts are not listed to them.
+  Result<RoleGrant> AddRole(int64_t user_id, const std::string& org, const std::string& rol, const Actor& actor,
+                            const std::string& email = {});
   Status RemoveRole(int64_t user_id, int64_t role_id, const Actor& actor);
 
   // Checks e-mail and password and starts a new session (a fresh id: any
@@ -87,8 +93,6 @@ class Accounts {
   Result<std::pair<ApiToken, std::string>> CreateToken(const std::string& naam, const Actor& actor);
   Result<std::vector<ApiToken>> ListTokens(const Actor& actor);
   Status RevokeToken(int64_t id, const Actor& actor);
-
-  Result<Listing<AuditEntry>> Audit(AuditFilter filter, const PageRequest& page, const Actor& actor);
 
   // The account for an OIDC identity, created without rights on first login
   // (an existing local account with the same e-mail address is linked).

@@ -83,7 +83,7 @@ Result<AdoptionView> Adoptions::Save(Adoption a, int64_t expected_version, bool 
   Status login = NeedsLogin(actor);
   if (!login.ok()) return login.error();
   if (!a.organisatie.empty() && !CanCreateFor(actor, a.organisatie)) {
-    log::Warn("toegang_geweigerd", {{"gebruiker", actor.naam}, {"innovatie", a.bron_id}, {"actie", "adoptie"}});
+    log::Warn("toegang_geweigerd", {{"gebruiker", actor.gebruiker_id}, {"innovatie", a.bron_id}, {"actie", "adoptie"}});
     return Forbidden("Alleen leden van " + a.organisatie + " leggen de adoptie door hun organisatie vast.");
   }
   if (a.datum.empty()) a.datum = FormatDate(reg_.clock().Now());

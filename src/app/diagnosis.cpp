@@ -114,7 +114,7 @@ Result<Assessment> Diagnosis::AddClimate(const std::string& org, Assessment a, c
   Status st = MayReadClimate(org, actor);
   if (!st.ok()) return st.error();
   if (!actor.Everything() && !actor.HasRole(org, rol::kBeheerder) && !actor.HasRole(org, rol::kStuurgroep)) {
-    log::Warn("toegang_geweigerd", {{"gebruiker", actor.naam}, {"organisatie", org}, {"actie", "klimaat"}});
+    log::Warn("toegang_geweigerd", {{"gebruiker", actor.gebruiker_id}, {"organisatie", org}, {"actie", "klimaat"}});
     return Forbidden("Alleen de beheerder of de stuurgroep van " + org + " legt het innovatieklimaat vast.");
   }
   a.organisatie = org;

@@ -36,23 +36,24 @@ SearchViewer SearchViewerOf(const Actor& actor) {
 ViewerScope ScopeOf(const Actor& actor) { return ViewerScope{actor.Everything(), actor.gebruiker_id}; }
 
 ChangeContext Register::Change(const Actor& actor, const std::string& reden) const {
-  return ChangeContext{actor.naam, actor.gebruiker_id, reden, FormatTimestamp(clock_.Now()), actor.verzoek_id};
+  return ChangeContext{actor.weergavenaam, actor.naam, actor.gebruiker_id, reden, FormatTimestamp(clock_.Now()), actor.verzoek_id};
 }
 
 Error Register::Refuse(const Actor& actor, const char* actie, int64_t id, const std::string& org, Error error) {
   AuditEntry e;
   e.op = FormatTimestamp(clock_.Now());
   e.gebruiker_id = actor.gebruiker_id;
-  e.gebruiker = actor.naam;
+  e.gebruiker = actor.naam;  // the account: the audit trail is for beheerders
   e.organisatie = org;
   e.actie = actie;
   e.resource = "innovatie";
   e.resource_id = id ? std::to_string(id) : "";
+  e.innovatie_id = id;
   e.resultaat = "geweigerd";
   e.verzoek_id = actor.verzoek_id;
   Status st = store_.AppendAudit(e);
   if (!st.ok()) log::Warn("audit_niet_opgeslagen", {{"fout", st.error().message}});
-  log::Warn("toegang_geweigerd", {{"gebruiker", actor.naam}, {"actie", actie}, {"innovatie", id}, {"organisatie", org}});
+  log::Warn("toegang_geweigerd", {{"gebruiker", actor.gebruiker_id}, {"actie", actie}, {"innovatie", id}, {"organisatie", org}});
   return error;
 }
 

@@ -16,6 +16,27 @@ std::string NextReview(const std::vector<Review>& recorded) {
 
 }  // namespace
 
+void Steering::ResolveDeciders(Review* r, const std::string& org, bool deciding, std::vector<FieldProblem>* problems) {
+  for (size_t i = 0; i < r->besluitvormers.size(); ++i) {
+    std::string& item = r->besluitvormers[i];
+    item = Trim(item);
+    if (item.find('@') == std::string::npos) continue;  // a person without an account, by name
+    std::string field = "besluitvormers[" + std::to_string(i) + "]";
+    auto user = reg_.store().FindUserByEmail(AsciiLower(item));
+    if (!user.ok() || !user.value().actief) {
+      problems->push_back({field, "er is geen Koers-account met dit e-mailadres; noem iemand zonder account bij naam"});
+      continue;
+    }
+    bool member = false;
+    for (const auto& g : user.value().rollen) member = member || (g.organisatie == org && g.rol == rol::kStuurgroep);
+    if (deciding && !member) {
+      problems->push_back({field, "is geen lid van de stuurgroep van " + org});
+      continue;
+    }
+    item = DisplayName(user.value());  // shown by name, never by address
+  }
+}
+
 Status Steering::NeedsLogin(const Actor& actor) const {
   if (actor.Anonymous()) return Error{ErrorKind::kUnauthenticated, "Log in om de sturing bij te werken.", {}};
   return Status::Ok();
@@ -28,7 +49,7 @@ Result<InnovationHeader> Steering::Editable(int64_t innovation_id, const Actor& 
   if (!login.ok()) return login.error();
   const auto& f = header.value().facts;
   if (!CanEdit(actor, f) && !(or_decide && CanDecide(actor, f))) {
-    log::Warn("toegang_geweigerd", {{"gebruiker", actor.naam}, {"innovatie", innovation_id}, {"actie", "sturing"}});
+    log::Warn("toegang_geweigerd", {{"gebruiker", actor.gebruiker_id}, {"innovatie", innovation_id}, {"actie", "sturing"}});
     return Forbidden("Alleen het team (lid of projectleider) of de stuurgroep van " + f.organisatie +
                      " werkt de sturing van deze innovatie bij.");
   }
@@ -57,8 +78,8 @@ Result<Review> Steering::CreateReview(int64_t innovation_id, Review draft, const
     if (!in.ok()) return in.error();
     draft.fase = in.value().fase;
   }
-  for (auto& e : draft.besluitvormers) e = AsciiLower(Trim(e));
   auto problems = std::move(earlier);
+  ResolveDeciders(&draft, header.value().facts.organisatie, false, &problems);
   MergeProblems(&problems, Validate(draft, false));
   if (!problems.empty()) return Rejected(std::move(problems), "De beoordeling");
   return reg_.store().CreateReview(draft, reg_.Change(actor, ""));
@@ -70,8 +91,8 @@ Result<Review> Steering::UpdateReview(int64_t innovation_id, int64_t review_id, 
   if (!header.ok()) return header.error();
   draft.innovatie_id = innovation_id;
   draft.id = review_id;
-  for (auto& e : draft.besluitvormers) e = AsciiLower(Trim(e));
   auto problems = std::move(earlier);
+  ResolveDeciders(&draft, header.value().facts.organisatie, false, &problems);
   MergeProblems(&problems, Validate(draft, false));
   if (!problems.empty()) return Rejected(std::move(problems), "De beoordeling");
   return reg_.store().UpdateReview(draft, expected_version, reg_.Change(actor, ""));
@@ -91,26 +112,15 @@ Result<Review> Steering::Decide(int64_t innovation_id, int64_t review_id, Review
   if (!login.ok()) return login.error();
   const auto& facts = header.value().facts;
   if (!CanDecide(actor, facts)) {
-    log::Warn("toegang_geweigerd", {{"gebruiker", actor.naam}, {"innovatie", innovation_id}, {"actie", "besluit"}});
+    log::Warn("toegang_geweigerd", {{"gebruiker", actor.gebruiker_id}, {"innovatie", innovation_id}, {"actie", "besluit"}});
     return Forbidden("Alleen de stuurgroep van " + facts.organisatie + " stelt besluiten vast.");
   }
   final.innovatie_id = innovation_id;
   final.id = review_id;
-  for (auto& e : final.besluitvormers) e = AsciiLower(Trim(e));
-  if (final.besluitvormers.empty() && actor.gebruiker_id > 0) final.besluitvormers.push_back(actor.naam);
+  if (final.besluitvormers.empty() && actor.gebruiker_id > 0) final.besluitvormers.push_back(actor.weergavenaam);
   auto problems = std::move(earlier);
+  ResolveDeciders(&final, facts.organisatie, true, &problems);
   MergeProblems(&problems, Validate(final, true));
-  // The deciders are members of this organisation's stuurgroep.
-  for (size_t i = 0; i < final.besluitvormers.size(); ++i) {
-    std::string field = "besluitvormers[" + std::to_string(i) + "]";
-    auto user = reg_.store().FindUserByEmail(final.besluitvormers[i]);
-    bool ok = user.ok() && user.value().actief;
-    if (ok) {
-      ok = false;
-      for (const auto& g : user.value().rollen) ok = ok || (g.organisatie == facts.organisatie && g.rol == rol::kStuurgroep);
-    }
-    if (!ok) MergeProblems(&problems, {{field, "is geen lid van de stuurgroep van " + facts.organisatie}});
-  }
   if (!problems.empty()) return Rejected(std::move(problems), "Het besluit");
   auto in = reg_.store().GetInnovation(innovation_id);
   if (!in.ok()) return in.error();

@@ -89,6 +89,10 @@ class Steering {
 
  private:
   Status NeedsLogin(const Actor& actor) const;
+  // Replaces e-mail addresses among the deciders by the accounts' names;
+  // when `deciding`, each must be in the stuurgroep of `org`. Names of
+  // people without an account stay as written.
+  void ResolveDeciders(Review* r, const std::string& org, bool deciding, std::vector<FieldProblem>* problems);
   Register& reg_;
 };
 

@@ -13,6 +13,7 @@
 #include "api/response_cache.hpp"
 #include "app/accounts.hpp"
 #include "app/adoption.hpp"
+#include "app/audit_trail.hpp"
 #include "app/diagnosis.hpp"
 #include "app/indicators.hpp"
 #include "app/clusters.hpp"
@@ -197,9 +198,10 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
     area_codes = AreaCodes{};
   }
   Indicators indicators(*w.reg, steering, area_codes.value());
-  api::Services services{*w.reg,      *w.accounts, steering,   clusters,
-                         adoptions,   diagnosis,   indicators, kaart ? &*kaart : nullptr,
-                         cache,       limits,      api_options};
+  AuditTrail audit(*w.reg);
+  api::Services services{*w.reg,    *w.accounts, audit,       steering, clusters,
+                         adoptions, diagnosis,   indicators,  kaart ? &*kaart : nullptr,
+                         cache,     limits,      api_options};
   api::Api app(services, web, oidc.get());
   options.body_limit_for = api::BodyLimitFor;
   options.decorate = [](const std::string& target, http::Response* res) {
@@ -293,6 +295,10 @@ int Run(int argc, char** argv) {
   serve->add_option("--threads", server.threads, "Aantal threads (0: een per kern)")->check(CLI::Range(0, 256));
   serve->add_option("--web", settings.web_dir, "Map met de gebouwde webinterface")->envname("KOERS_WEB");
   serve->add_option("--read-timeout", server.read_timeout_seconds, "Seconden om een verzoek te lezen")->check(CLI::Range(1, 3600));
+  serve->add_option("--drain-seconds", server.drain_seconds,
+                    "Seconden die een stop wacht op lopende verzoeken; daarna wordt lopend werk afgebroken")
+      ->envname("KOERS_DRAIN_SECONDS")
+      ->check(CLI::Range(0, 3600));
   serve->add_option("--cookie-secure", settings.cookie_secure,
                     "Sessiecookie met Secure en __Host- (zet alleen uit voor lokaal gebruik via HTTP)")
       ->envname("KOERS_COOKIE_SECURE");

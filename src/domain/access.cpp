@@ -32,6 +32,16 @@ bool CanRead(const Actor& a, const AccessFacts& f) {
   return false;
 }
 
+bool IsInsider(const Actor& a, const AccessFacts& f) {
+  if (a.Everything()) return true;
+  if (a.Anonymous()) return false;
+  if (Contains(f.team, a.gebruiker_id) || (f.aangemaakt_door != 0 && f.aangemaakt_door == a.gebruiker_id)) return true;
+  if (a.HasAnyRole(f.organisatie)) return true;
+  for (const auto& p : f.partners)
+    if (a.HasAnyRole(p)) return true;
+  return false;
+}
+
 bool CanEdit(const Actor& a, const AccessFacts& f) {
   if (a.Everything()) return true;
   if (a.Anonymous() || !CanRead(a, f)) return false;

@@ -35,7 +35,10 @@ struct RoleGrant {
 // visitor, or the system itself (command line, import).
 struct Actor {
   int64_t gebruiker_id = 0;  // 0 for anonymous and system
-  std::string naam = "anoniem";  // for history and audit: e-mail or "import"
+  std::string naam = "anoniem";  // the account for the audit trail: e-mail or "import"
+  // How history shows this actor to everyone: the person's name, never an
+  // e-mail address ("Medewerker 12" when the account has no name).
+  std::string weergavenaam = "anoniem";
   bool systeem = false;
   bool landelijk_beheerder = false;
   std::vector<RoleGrant> rollen;
@@ -44,6 +47,7 @@ struct Actor {
   static Actor System(std::string naam) {
     Actor a;
     a.naam = std::move(naam);
+    a.weergavenaam = a.naam;
     a.systeem = true;
     return a;
   }
@@ -64,6 +68,10 @@ struct AccessFacts {
 };
 
 bool CanRead(const Actor& a, const AccessFacts& f);
+// Is `a` inside the innovation's circle: a role in the owning or a partner
+// organisation, on the team, or the landelijk beheerder? Only insiders see
+// which accounts are on the team (their e-mail addresses).
+bool IsInsider(const Actor& a, const AccessFacts& f);
 bool CanEdit(const Actor& a, const AccessFacts& f);
 bool CanDelete(const Actor& a, const AccessFacts& f);
 bool CanDecide(const Actor& a, const AccessFacts& f);

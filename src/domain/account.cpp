@@ -13,4 +13,10 @@ bool LooksLikeEmail(const std::string& email) {
   return true;
 }
 
+std::string DisplayName(const User& user) {
+  // A name that is an e-mail address (an identity provider may send one) is not shown either.
+  if (!user.naam.empty() && user.naam.find('@') == std::string::npos) return user.naam;
+  return "Medewerker " + std::to_string(user.id);
+}
+
 }  // namespace koers

@@ -24,6 +24,10 @@ struct User {
   std::string laatst_ingelogd_op;
 };
 
+// How a user is shown beside what they did: the name, never the e-mail
+// address; "Medewerker 12" for an account without a name.
+std::string DisplayName(const User& user);
+
 struct Session {
   std::string id_hash;  // hash of the cookie value; the value itself is never stored
   int64_t gebruiker_id = 0;
@@ -55,6 +59,9 @@ struct AuditEntry {
   std::string resultaat;  // gelukt, geweigerd
   std::string wijzigingen = "{}";
   std::string verzoek_id;
+  // The innovation the entry concerns (itself or one of its parts), 0 for
+  // none: the entry's content is for that innovation's readers only.
+  int64_t innovatie_id = 0;
 };
 
 // Checks an e-mail address loosely (one @, a dot after it, no spaces).

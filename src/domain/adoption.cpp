@@ -108,8 +108,8 @@ std::vector<FieldProblem> FromJson(const json& j, Adoption* a, bool* maak_innova
   rd.Int("bron", &bron, 1, INT32_MAX);
   if (bron) a->bron_id = *bron;
   rd.Str("organisatie", &a->organisatie);
-  rd.Str("status", &a->status);
-  rd.Str("datum", &a->datum);
+  rd.Code("status", &a->status);
+  rd.Code("datum", &a->datum);
   rd.Str("notitie", &a->notitie);
   rd.Bool("maakInnovatie", maak_innovatie);
   rd.RejectUnknown({"id", "innovatie", "organisatieNaam", "historie", "versie", "aangemaaktOp", "gewijzigdOp",
@@ -121,7 +121,7 @@ std::vector<FieldProblem> FromJson(const json& j, ReuseAsset* r) {
   std::vector<FieldProblem> problems;
   if (!j.is_object()) return {{"", "de inhoud moet een JSON-object zijn"}};
   JsonReader rd(j, &problems);
-  rd.Str("soort", &r->soort);
+  rd.Code("soort", &r->soort);
   rd.Str("titel", &r->titel);
   rd.Str("url", &r->url);
   rd.Str("licentie", &r->licentie);

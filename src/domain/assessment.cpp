@@ -49,7 +49,7 @@ std::vector<FieldProblem> FromJson(const nlohmann::json& j, Assessment* a, const
   std::vector<FieldProblem> problems;
   if (!j.is_object()) return {{"", "de inhoud moet een JSON-object zijn"}};
   JsonReader rd(j, &problems);
-  rd.Str("datum", &a->datum);
+  rd.Code("datum", &a->datum);
   ReadScores(&rd, scores_field, "notitie", &a->scores, &problems);
   if (hurdles) ReadScores(&rd, "drempels", "notitie", &a->drempels, &problems);
   rd.RejectUnknown({"id", "door", "op"});

@@ -70,7 +70,7 @@ struct Innovation {
   std::vector<std::string> technieken;
   std::vector<std::string> databronnen;
   std::vector<TeamMember> team;
-  std::string zichtbaarheid = "organisatie";
+  std::string zichtbaarheid = "team";  // the narrowest: nothing is widened by default
   std::optional<Source> bron;
   std::string referentie;                     // id of a reference case of the report
   std::vector<std::string> opgeschaald_naar;  // organisations that took it over

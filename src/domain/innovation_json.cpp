@@ -133,39 +133,37 @@ std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
   r.Str("titel", &out->titel);
   r.Str("samenvatting", &out->samenvatting);
   r.Str("opgave", &out->opgave);
-  r.Str("urgentie", &out->urgentie);
+  r.Code("urgentie", &out->urgentie);
   r.Str("doel", &out->doel);
   r.Str("organisatie", &out->organisatie);
   r.StrList("partners", &out->partners);
-  r.Str("domein", &out->domein);
+  r.Code("domein", &out->domein);
   r.StrList("tags", &out->tags);
-  r.Str("fase", &out->fase);
-  r.Str("status", &out->status);
-  r.Str("innovatieType", &out->innovatie_type);
-  r.Str("innovatieNiveau", &out->innovatie_niveau);
+  r.Code("fase", &out->fase);
+  r.Code("status", &out->status);
+  r.Code("innovatieType", &out->innovatie_type);
+  r.Code("innovatieNiveau", &out->innovatie_niveau);
   r.Int("trl", &out->trl, 1, 9);
-  r.Str("analyseNiveau", &out->analyse_niveau);
-  r.Str("orientatie", &out->orientatie);
+  r.Code("analyseNiveau", &out->analyse_niveau);
+  r.Code("orientatie", &out->orientatie);
   r.StrList("waardeSoorten", &out->waarde_soorten);
-  r.Str("waardecreatie", &out->waardecreatie);
-  r.Str("waardepotentie", &out->waardepotentie);
-  r.Str("startDatum", &out->start_datum);
+  r.Code("waardecreatie", &out->waardecreatie);
+  r.Code("waardepotentie", &out->waardepotentie);
+  r.Code("startDatum", &out->start_datum);
   r.Num("kostenExtern", &out->kosten_extern);
   r.Num("interneUren", &out->interne_uren);
-  r.Str("inkoopRoute", &out->inkoop_route);
+  r.Code("inkoopRoute", &out->inkoop_route);
   r.StrList("technieken", &out->technieken);
   r.StrList("databronnen", &out->databronnen);
-  r.Str("zichtbaarheid", &out->zichtbaarheid);
+  r.Code("zichtbaarheid", &out->zichtbaarheid);
   r.Str("referentie", &out->referentie);
   r.StrList("opgeschaaldNaar", &out->opgeschaald_naar);
   if (const json* reason = r.Find("faseReden"); reason && !reason->is_string() && !reason->is_null())
     r.Bad("faseReden", "moet tekst zijn");  // read by the handler: why fase or status changed
 
   if (const json* team = r.Find("team")) {
-    if (team->is_null()) {
-      out->team.clear();
-    } else if (!team->is_array()) {
-      r.Bad("team", "moet een lijst met teamleden zijn");
+    if (!team->is_array()) {
+      r.Bad("team", team->is_null() ? "moet een lijst zijn; geef [] voor geen" : "moet een lijst met teamleden zijn");
     } else {
       std::vector<TeamMember> members;
       for (size_t i = 0; i < team->size(); ++i) {
@@ -182,7 +180,7 @@ std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
           } else if (k == "rol" && v.is_string()) {
             member.rol = v.get<std::string>();
           } else if (k == "archetypen") {
-            if (!v.is_null() && !JsonReader::ReadStrings(v, &member.archetypen))
+            if (!JsonReader::ReadStrings(v, &member.archetypen))
               r.Bad(f + ".archetypen", "moet een lijst met teksten zijn");
           } else if (k == "gebruiker" && (v.is_string() || v.is_null())) {
             member.gebruiker = v.is_string() ? v.get<std::string>() : "";
@@ -209,8 +207,8 @@ std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
       br.Str("register", &s.registry);
       br.Str("id", &s.id);
       br.Str("url", &s.url);
-      br.Str("status", &s.status);
-      br.Str("registratieDatum", &s.geregistreerd);
+      br.Code("status", &s.status);
+      br.Code("registratieDatum", &s.geregistreerd);
       br.RejectUnknown();
       out->bron = std::move(s);
     }

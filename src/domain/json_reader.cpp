@@ -29,14 +29,19 @@ void JsonReader::Str(const char* key, std::string* out) {
   }
 }
 
+void JsonReader::Code(const char* key, std::string* out) {
+  const json* v = Find(key);
+  if (v && v->is_string() && v->get_ref<const std::string&>().empty()) {
+    Bad(key, "mag niet leeg zijn: laat het veld weg of geef null");
+    return;
+  }
+  Str(key, out);
+}
+
 void JsonReader::StrList(const char* key, std::vector<std::string>* out) {
   const json* v = Find(key);
   if (!v) return;
-  if (v->is_null()) {
-    out->clear();
-    return;
-  }
-  if (!ReadStrings(*v, out)) Bad(key, "moet een lijst met teksten zijn");
+  if (!ReadStrings(*v, out)) Bad(key, v->is_null() ? "moet een lijst zijn; geef [] voor geen" : "moet een lijst met teksten zijn");
 }
 
 void JsonReader::Int(const char* key, std::optional<int>* out, long min, long max) {

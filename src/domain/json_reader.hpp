@@ -27,6 +27,10 @@ class JsonReader {
       : body_(body), problems_(problems), prefix_(std::move(prefix)) {}
 
   void Str(const char* key, std::string* out);
+  // A value from a fixed list or a date: null clears it, an empty text is
+  // refused (it is not one of the values).
+  void Code(const char* key, std::string* out);
+  // A list: null is refused (the API writes an empty list as []).
   void StrList(const char* key, std::vector<std::string>* out);
   void Int(const char* key, std::optional<int>* out, long min, long max);
   void Num(const char* key, std::optional<double>* out);

@@ -55,8 +55,7 @@ std::vector<FieldProblem> Validate(const Review& r, bool deciding) {
     out.push_back({"terugNaar", "zeg bij GO BACK of de innovatie terug gaat naar de vorige fase of blijft"});
   CheckText(&out, "motivering", r.motivering, 10000, deciding);
   for (size_t i = 0; i < r.besluitvormers.size(); ++i)
-    if (!LooksLikeEmail(r.besluitvormers[i]))
-      out.push_back({"besluitvormers[" + std::to_string(i) + "]", "moet een e-mailadres zijn"});
+    CheckText(&out, "besluitvormers[" + std::to_string(i) + "]", r.besluitvormers[i], 200, true);
   CheckAmount(&out, "budget", r.budget);
   if (r.doorlooptijd_maanden && (*r.doorlooptijd_maanden < 0 || *r.doorlooptijd_maanden > 240))
     out.push_back({"doorlooptijdMaanden", "moet 0 tot en met 240 maanden zijn"});

@@ -46,7 +46,10 @@ struct Review {
   std::string besluit;     // go | go_back | hold | no_go; empty in a draft without one
   std::string terug_naar;  // go_back: vorige | blijven
   std::string motivering;
-  std::vector<std::string> besluitvormers;  // e-mail addresses of the deciders (stuurgroep)
+  // Who decided, by name (and role): stuurgroep accounts, named by e-mail
+  // address on input and stored by their name, and people without an
+  // account, such as a wethouder ("Wethouder J. de Vries").
+  std::vector<std::string> besluitvormers;
   std::optional<double> budget;             // euro granted for the next phase
   std::optional<int> doorlooptijd_maanden;  // lead time granted for the next phase
   std::string volgende_beoordeling;         // date of the next review

@@ -89,16 +89,16 @@ std::vector<FieldProblem> FromJson(const json& j, Review* r) {
   std::vector<FieldProblem> problems;
   if (!j.is_object()) return {{"", "de inhoud moet een JSON-object zijn"}};
   JsonReader rd(j, &problems);
-  rd.Str("fase", &r->fase);
+  rd.Code("fase", &r->fase);
   ReadScores(&rd, "pijlers", "onderbouwing", &r->pijlers, &problems);
   ReadScores(&rd, "schaduwkanten", "toelichting", &r->schaduwkanten, &problems);
-  rd.Str("besluit", &r->besluit);
-  rd.Str("terugNaar", &r->terug_naar);
+  rd.Code("besluit", &r->besluit);
+  rd.Code("terugNaar", &r->terug_naar);
   rd.Str("motivering", &r->motivering);
   rd.StrList("besluitvormers", &r->besluitvormers);
   rd.Num("budget", &r->budget);
   rd.Int("doorlooptijdMaanden", &r->doorlooptijd_maanden, 0, 240);
-  rd.Str("volgendeBeoordeling", &r->volgende_beoordeling);
+  rd.Code("volgendeBeoordeling", &r->volgende_beoordeling);
   rd.RejectUnknown(kReviewReadOnly);
   return problems;
 }
@@ -120,11 +120,11 @@ std::vector<FieldProblem> FromJson(const json& j, Uncertainty* u) {
   std::vector<FieldProblem> problems;
   if (!j.is_object()) return {{"", "de inhoud moet een JSON-object zijn"}};
   JsonReader rd(j, &problems);
-  rd.Str("soort", &u->soort);
+  rd.Code("soort", &u->soort);
   rd.Str("titel", &u->titel);
   rd.Str("omschrijving", &u->omschrijving);
   rd.Str("eigenaar", &u->eigenaar);
-  rd.Str("status", &u->status);
+  rd.Code("status", &u->status);
   std::optional<int> order = u->volgorde;
   rd.Int("volgorde", &order, 0, 100000);
   u->volgorde = order.value_or(0);
@@ -173,7 +173,7 @@ std::vector<FieldProblem> FromJson(const json& j, BusinessCase* b) {
   if (rd.Find("kosten")) b->kosten.clear();
   rows("kosten", [&](JsonReader& ir) {
     PhaseCost k;
-    ir.Str("fase", &k.fase);
+    ir.Code("fase", &k.fase);
     ir.Num("extern", &k.extern_euro);
     ir.Num("interneUren", &k.interne_uren);
     b->kosten.push_back(k);
@@ -233,7 +233,7 @@ std::vector<FieldProblem> FromJson(const json& j, MaturityEntry* m) {
   JsonReader rd(j, &problems);
   rd.StrList("stadia", &m->stadia);
   rd.Str("onderbouwing", &m->onderbouwing);
-  rd.Str("datum", &m->datum);
+  rd.Code("datum", &m->datum);
   rd.RejectUnknown({"id", "op", "door"});
   return problems;
 }

@@ -94,9 +94,21 @@ std::string PercentEncode(std::string_view in) {
 bool ParseTarget(std::string_view target, std::string* path,
                  std::vector<std::pair<std::string, std::string>>* query) {
   bool ok = true;
+  // Absolute form (RFC 9112 section 3.2.2), which a server must accept:
+  // scheme and authority go, the path stays.
+  bool absolute = false;
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (target.size() >= scheme.size() && strncasecmp(target.data(), scheme.data(), scheme.size()) == 0) {
+      size_t start = target.find_first_of("/?", scheme.size());
+      target = start == std::string_view::npos ? std::string_view{} : target.substr(start);
+      absolute = true;
+      break;
+    }
+  }
   size_t q = target.find('?');
   *path = PercentDecode(target.substr(0, q), false, &ok);
   if (!ok) return false;
+  if (absolute && path->empty()) *path = "/";
   query->clear();
   if (q == std::string_view::npos) return true;
   std::string_view rest = target.substr(q + 1);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,12 +37,19 @@ struct Response {
   // A body shared with a cache: sent without copying. Takes the place of
   // `body` when set.
   std::shared_ptr<const std::string> shared_body;
+  // A body made while it is sent (chunked), for answers too large to hold:
+  // each call appends the next piece to `out` and sets `done` after the
+  // last. Returning false ends the answer early (the connection is closed,
+  // so the client sees an incomplete body). The server drops the function,
+  // and with it whatever it holds, as soon as the client goes away.
+  std::function<bool(std::string* out, bool* done)> stream;
 
   void SetHeader(std::string name, std::string value);
   bool HasHeader(std::string_view name) const;
 };
 
-// Splits a request target into a decoded path and query pairs. Returns false
+// Splits a request target (origin form, or absolute form whose scheme and
+// authority are dropped) into a decoded path and query pairs. Returns false
 // on bad percent-encoding or a NUL byte.
 bool ParseTarget(std::string_view target, std::string* path,
                  std::vector<std::pair<std::string, std::string>>* query);

@@ -5,13 +5,14 @@
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/http/span_body.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include "core/log.hpp"
@@ -33,6 +34,15 @@ struct ServerState {
 
 std::string ProblemBody(int status, const std::string& title, const std::string& detail) {
   return nlohmann::json{{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}}.dump();
+}
+
+// Errors of Beast's HTTP parser: the client sent something that is not
+// HTTP/1.1 (a bad Content-Length, a bad header line), as opposed to a
+// connection that ended or timed out.
+bool IsParseError(const beast::error_code& ec) {
+  return ec.category() == bhttp::make_error_code(bhttp::error::bad_content_length).category() &&
+         ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message && ec != bhttp::error::need_more &&
+         ec != bhttp::error::need_buffer;
 }
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -67,6 +77,8 @@ class Session : public std::enable_shared_from_this<Session> {
       return WriteProblem(413, "Te groot", "De inhoud van het verzoek is groter dan is toegestaan.");
     if (ec == bhttp::error::header_limit)
       return WriteProblem(431, "Kopregels te groot", "De kopregels van het verzoek zijn te groot.");
+    if (ec && IsParseError(ec))
+      return WriteProblem(400, "Ongeldig verzoek", "De kopregels van het verzoek kloppen niet (" + ec.message() + ").");
     if (ec) return Fail(ec);
     auto& req = parser_->get();
     target_ = std::string(req.target());
@@ -162,6 +174,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Write(Response res, bool head) {
+    if (res.stream && !head) return WriteStream(std::move(res));
     // The body is sent from a span: either the response's own string, moved
     // here, or a string shared with a cache, kept alive until written.
     struct Owned {
@@ -188,6 +201,87 @@ class Session : public std::enable_shared_from_this<Session> {
       if (!keep) return self->Close();
       self->ReadHeader();
     });
+  }
+
+  // A body made while it is sent: the header, then one chunk per call of
+  // the producer. A failed write (the client went away) drops the producer.
+  void WriteStream(Response res) {
+    struct Streamed {
+      bhttp::response<bhttp::buffer_body> message;
+      std::optional<bhttp::response_serializer<bhttp::buffer_body>> serializer;
+      std::function<bool(std::string*, bool*)> next;
+      std::string chunk;
+      bool done = false;
+    };
+    auto out = std::make_shared<Streamed>();
+    out->next = std::move(res.stream);
+    auto& m = out->message;
+    m.version(version_ ? version_ : 11);
+    m.result(static_cast<unsigned>(res.status));
+    m.set(bhttp::field::content_type, res.content_type);
+    for (auto& [k, v] : res.headers) m.set(k, v);
+    m.keep_alive(keep_alive_ && !state_->stopping);
+    m.chunked(true);
+    m.body().data = nullptr;
+    m.body().more = true;
+    out->serializer.emplace(m);
+    state_->in_flight++;
+    bhttp::async_write_header(stream_, *out->serializer, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
+      if (ec) return self->EndStream(out->next, ec);
+      self->NextChunk(std::move(out));
+    });
+  }
+
+  template <class Streamed>
+  void NextChunk(std::shared_ptr<Streamed> out) {
+    out->chunk.clear();
+    bool ok = true;
+    // Pieces of about 64 KiB: few system calls, little memory.
+    while (ok && !out->done && out->chunk.size() < 64 * 1024) {
+      try {
+        ok = out->next(&out->chunk, &out->done);
+      } catch (const std::exception& e) {
+        log::Error("verwerking_mislukt", {{"fout", e.what()}, {"pad", target_}});
+        ok = false;
+      }
+    }
+    if (!ok) return EndStream(out->next, net::error::operation_aborted);
+    auto& body = out->message.body();
+    body.data = out->chunk.empty() ? nullptr : out->chunk.data();
+    body.size = out->chunk.size();
+    body.more = !out->done;
+    bhttp::async_write(stream_, *out->serializer, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) return self->EndStream(out->next, ec);
+      if (!out->done) return self->NextChunk(out);
+      // The last chunk may have carried data: write the terminating chunk.
+      if (!out->serializer->is_done()) {
+        out->message.body().data = nullptr;
+        out->message.body().size = 0;
+        out->message.body().more = false;
+        return bhttp::async_write(self->stream_, *out->serializer, [self, out](beast::error_code ec2, std::size_t) {
+          self->FinishStream(out->next, ec2, out->message.keep_alive());
+        });
+      }
+      self->FinishStream(out->next, {}, out->message.keep_alive());
+    });
+  }
+
+  void EndStream(std::function<bool(std::string*, bool*)>& next, beast::error_code ec) {
+    next = nullptr;  // releases what the producer holds (a read transaction, say)
+    state_->in_flight--;
+    if (ec && ec != net::error::operation_aborted)
+      log::Write(log::Level::kDebug, "verbinding_fout", {{"fout", ec.message()}});
+    beast::error_code ignored;
+    stream_.socket().close(ignored);
+  }
+
+  void FinishStream(std::function<bool(std::string*, bool*)>& next, beast::error_code ec, bool keep) {
+    if (ec) return EndStream(next, ec);
+    next = nullptr;
+    state_->in_flight--;
+    if (!keep) return Close();
+    ReadHeader();
   }
 
   // After refusing a request whose body we did not read, stop sending and
@@ -292,37 +386,41 @@ int Serve(const ServerOptions& options, Handler handler) {
     log::Error("luisteren_mislukt", {{"host", options.host}, {"poort", options.port}, {"fout", ec.message()}});
     return 2;
   }
-  // Signals are caught before anyone can learn that we listen.
-  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  // Signals are caught before anyone can learn that we listen, on a thread
+  // of their own: a stop must work even while every server thread is busy.
+  net::io_context signal_ioc(1);
+  net::signal_set signals(signal_ioc, SIGINT, SIGTERM);
   int port = acceptor.local_endpoint().port();
   auto listener = std::make_shared<Listener>(ioc, std::move(acceptor), &state);
   listener->Accept();
   log::Info("server_gestart", {{"host", options.host}, {"poort", port}, {"threads", threads}});
   if (options.on_listening) options.on_listening(port);
 
-  net::steady_timer drain(ioc);
-  auto deadline = std::make_shared<std::chrono::steady_clock::time_point>();
-  std::function<void()> wait_drain = [&]() {
-    if (state.in_flight == 0 || std::chrono::steady_clock::now() >= *deadline) {
-      log::Info("server_gestopt", {{"lopend", state.in_flight.load()}});
-      ioc.stop();
-      return;
-    }
-    drain.expires_after(std::chrono::milliseconds(20));
-    drain.async_wait([&](beast::error_code) { wait_drain(); });
-  };
   signals.async_wait([&](beast::error_code, int signo) {
     log::Info("server_stopt", {{"signaal", signo}});
     state.stopping = true;
-    listener->Stop();
-    *deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.drain_seconds);
-    wait_drain();
+    net::post(ioc, [listener] { listener->Stop(); });
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.drain_seconds);
+    while (state.in_flight > 0 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (state.in_flight > 0) {
+      // Work still in flight is cancelled by ending the process: every
+      // change is one transaction, so what did not commit is rolled back,
+      // and the search index catches up from the outbox at the next start.
+      log::Warn("server_gestopt_met_lopend_werk", {{"lopend", state.in_flight.load()}});
+      std::fflush(nullptr);
+      std::_Exit(0);
+    }
+    log::Info("server_gestopt", {{"lopend", 0}});
+    ioc.stop();
   });
+  std::thread signal_thread([&signal_ioc] { signal_ioc.run(); });
 
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
   ioc.run();
   for (auto& t : pool) t.join();
+  signal_thread.join();
   return 0;
 }
 

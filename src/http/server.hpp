@@ -22,7 +22,9 @@ struct ServerOptions {
   size_t body_limit = 1024 * 1024;  // default; `body_limit_for` may raise it per path
   std::function<size_t(const std::string& path)> body_limit_for;
   int read_timeout_seconds = 30;
-  int drain_seconds = 5;          // how long a stop waits for requests in flight
+  // How long a stop waits for requests in flight; then the process ends
+  // and what did not commit is rolled back.
+  int drain_seconds = 10;
   std::function<void(int port)> on_listening;  // called once the socket listens
   // Adds headers to the answers the server gives itself (413, 431, 400 for
   // unreadable requests, 500), so they look like every other answer.

@@ -65,7 +65,7 @@ std::string JsonList(const std::vector<std::string>& items) { return nlohmann::j
 
 }  // namespace
 
-Status SqliteStore::InsertAudit(Connection* c, const AuditEntry& e) {
+Status InsertAudit(Connection* c, const AuditEntry& e) {
   auto s = c->Prepare(sql::kInsertAudit);
   if (!s.ok()) return s.status();
   s.value()->Bind(1, e.op).Bind(3, e.gebruiker).Bind(4, e.organisatie, true).Bind(5, e.actie).Bind(6, e.resource);
@@ -75,6 +75,11 @@ Status SqliteStore::InsertAudit(Connection* c, const AuditEntry& e) {
     s.value()->BindNull(2);
   }
   s.value()->Bind(7, e.resource_id, true).Bind(8, e.resultaat).Bind(9, e.wijzigingen).Bind(10, e.verzoek_id, true);
+  if (e.innovatie_id > 0) {
+    s.value()->Bind(11, e.innovatie_id);
+  } else {
+    s.value()->BindNull(11);
+  }
   return s.value()->Run();
 }
 
@@ -453,7 +458,7 @@ Result<Listing<AuditEntry>> SqliteStore::ListAudit(const AuditFilter& filter, co
   while (s.value()->Step(&st)) {
     const Statement& r = *s.value();
     out.items.push_back(AuditEntry{r.Int(0), r.Text(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7),
-                                   r.Text(8), r.Text(9), r.Text(10)});
+                                   r.Text(8), r.Text(9), r.Text(10), r.Int(11)});
   }
   if (!st.ok()) return st.error();
   return out;

@@ -205,8 +205,10 @@ Result<Adoption> SqliteStore::SaveAdoption(const Adoption& a, int64_t expected_v
   auto after = LoadAdoption(c, id);
   if (!after.ok()) return after;
   json changes = JsonChanges(before, AuditJson(after.value()));
-  Status st = InsertAudit(c, AuditFor(change, a.id == 0 ? "aangemaakt" : "gewijzigd", "adoptie", std::to_string(id),
-                                      a.organisatie, changes.dump(-1, ' ', false, json::error_handler_t::replace)));
+  AuditEntry entry = AuditFor(change, a.id == 0 ? "aangemaakt" : "gewijzigd", "adoptie", std::to_string(id),
+                              after.value().organisatie, changes.dump(-1, ' ', false, json::error_handler_t::replace));
+  entry.innovatie_id = after.value().bron_id;
+  Status st = InsertAudit(c, entry);
   if (!st.ok()) return st.error();
   st = tx.Commit();
   if (!st.ok()) return st.error();
@@ -229,8 +231,10 @@ Status SqliteStore::DeleteAdoption(int64_t id, const ChangeContext& change) {
     if (!st.ok()) return st;
   }
   json changes = JsonChanges(AuditJson(old.value()), json::object());
-  Status st = InsertAudit(c, AuditFor(change, "verwijderd", "adoptie", std::to_string(id), old.value().organisatie,
-                                      changes.dump(-1, ' ', false, json::error_handler_t::replace)));
+  AuditEntry entry = AuditFor(change, "verwijderd", "adoptie", std::to_string(id), old.value().organisatie,
+                              changes.dump(-1, ' ', false, json::error_handler_t::replace));
+  entry.innovatie_id = old.value().bron_id;
+  Status st = InsertAudit(c, entry);
   if (!st.ok()) return st;
   return tx.Commit();
 }

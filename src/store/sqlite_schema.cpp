@@ -382,6 +382,61 @@ CREATE TABLE meting (
   PRIMARY KEY (indicator_id, periode, gebied)
 ) WITHOUT ROWID;
 )sql",
+    // 10: people by name, not by e-mail address, in everything that shows
+    // who did what (the audit trail keeps the account); audit entries know
+    // the innovation they concern, so they are shown only to its readers;
+    // an adoption's copy of a non-public innovation waits for the owner.
+    R"sql(
+DROP TRIGGER beoordeling_vastgesteld;
+UPDATE fase_wijziging SET door = COALESCE((SELECT CASE WHEN g.naam <> '' AND instr(g.naam, '@') = 0 THEN g.naam ELSE 'Medewerker ' || g.id END
+                 FROM gebruiker g WHERE g.email = fase_wijziging.door), 'Medewerker')
+  WHERE door LIKE '%@%';
+UPDATE pitch SET door = COALESCE((SELECT CASE WHEN g.naam <> '' AND instr(g.naam, '@') = 0 THEN g.naam ELSE 'Medewerker ' || g.id END
+                 FROM gebruiker g WHERE g.email = pitch.door), 'Medewerker')
+  WHERE door LIKE '%@%';
+UPDATE volwassenheid SET door = COALESCE((SELECT CASE WHEN g.naam <> '' AND instr(g.naam, '@') = 0 THEN g.naam ELSE 'Medewerker ' || g.id END
+                 FROM gebruiker g WHERE g.email = volwassenheid.door), 'Medewerker')
+  WHERE door LIKE '%@%';
+UPDATE adoptie_stap SET door = COALESCE((SELECT CASE WHEN g.naam <> '' AND instr(g.naam, '@') = 0 THEN g.naam ELSE 'Medewerker ' || g.id END
+                 FROM gebruiker g WHERE g.email = adoptie_stap.door), 'Medewerker')
+  WHERE door LIKE '%@%';
+UPDATE diagnose SET door = COALESCE((SELECT CASE WHEN g.naam <> '' AND instr(g.naam, '@') = 0 THEN g.naam ELSE 'Medewerker ' || g.id END
+                 FROM gebruiker g WHERE g.email = diagnose.door), 'Medewerker')
+  WHERE door LIKE '%@%';
+UPDATE klimaatmeting SET door = COALESCE((SELECT CASE WHEN g.naam <> '' AND instr(g.naam, '@') = 0 THEN g.naam ELSE 'Medewerker ' || g.id END
+                 FROM gebruiker g WHERE g.email = klimaatmeting.door), 'Medewerker')
+  WHERE door LIKE '%@%';
+UPDATE businesscase SET gewijzigd_door = COALESCE((SELECT CASE WHEN g.naam <> '' AND instr(g.naam, '@') = 0 THEN g.naam ELSE 'Medewerker ' || g.id END
+                 FROM gebruiker g WHERE g.email = businesscase.gewijzigd_door), 'Medewerker')
+  WHERE gewijzigd_door LIKE '%@%';
+UPDATE beoordeling SET opgesteld_door = COALESCE((SELECT CASE WHEN g.naam <> '' AND instr(g.naam, '@') = 0 THEN g.naam ELSE 'Medewerker ' || g.id END
+                 FROM gebruiker g WHERE g.email = beoordeling.opgesteld_door), 'Medewerker')
+  WHERE opgesteld_door LIKE '%@%';
+UPDATE beoordeling SET vastgesteld_door = COALESCE((SELECT CASE WHEN g.naam <> '' AND instr(g.naam, '@') = 0 THEN g.naam ELSE 'Medewerker ' || g.id END
+                 FROM gebruiker g WHERE g.email = beoordeling.vastgesteld_door), 'Medewerker')
+  WHERE vastgesteld_door LIKE '%@%';
+UPDATE beoordeling SET besluitvormers = (
+  SELECT json_group_array(CASE WHEN value LIKE '%@%' THEN COALESCE((SELECT CASE WHEN g.naam <> '' AND instr(g.naam, '@') = 0 THEN g.naam ELSE 'Medewerker ' || g.id END
+                 FROM gebruiker g WHERE g.email = value), 'Medewerker') ELSE value END)
+  FROM json_each(beoordeling.besluitvormers))
+  WHERE besluitvormers LIKE '%@%';
+CREATE TRIGGER beoordeling_vastgesteld BEFORE UPDATE ON beoordeling WHEN OLD.status = 'vastgesteld'
+  BEGIN SELECT RAISE(ABORT, 'een vastgestelde beoordeling kan niet worden gewijzigd'); END;
+
+ALTER TABLE audit ADD COLUMN innovatie_id INTEGER;
+DROP TRIGGER audit_niet_wijzigen;
+UPDATE audit SET innovatie_id = CASE
+  WHEN resource = 'innovatie' THEN CAST(resource_id AS INTEGER)
+  WHEN json_valid(wijzigingen) THEN json_extract(wijzigingen, '$.innovatie.nieuw')
+  END;
+UPDATE audit SET innovatie_id = (SELECT bron_id FROM adoptie WHERE adoptie.id = CAST(audit.resource_id AS INTEGER))
+  WHERE resource = 'adoptie';
+CREATE TRIGGER audit_niet_wijzigen BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'het auditspoor kan alleen worden aangevuld'); END;
+CREATE INDEX audit_innovatie_idx ON audit(innovatie_id, id);
+
+ALTER TABLE adoptie ADD COLUMN kopie TEXT;
+)sql",
 };
 
 }  // namespace

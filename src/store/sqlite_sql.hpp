@@ -137,7 +137,8 @@ inline constexpr const char* kWhereUserOidc = " WHERE g.oidc_issuer = ?1 AND g.o
 // with no role at all (new accounts waiting for rights), or all when ?1 = 1;
 // ?3 filters on e-mail or name.
 inline constexpr const char* kWhereUsersVisible =
-    " WHERE (?1 = 1 OR NOT EXISTS (SELECT 1 FROM gebruiker_rol r WHERE r.gebruiker_id = g.id) "
+    " WHERE (?1 = 1 OR (lower(g.email) = lower(?3) AND NOT EXISTS (SELECT 1 FROM gebruiker_rol r "
+    "WHERE r.gebruiker_id = g.id) AND g.landelijk_beheerder = 0) "
     "OR EXISTS (SELECT 1 FROM gebruiker_rol r JOIN organisatie o ON o.id = r.organisatie_id "
     "WHERE r.gebruiker_id = g.id AND o.code IN (SELECT value FROM json_each(?2)))) "
     "AND (?3 = '' OR instr(lower(g.email), lower(?3)) > 0 OR instr(lower(g.naam), lower(?3)) > 0)";
@@ -188,10 +189,10 @@ inline constexpr const char* kRevokeToken =
 
 inline constexpr const char* kInsertAudit =
     "INSERT INTO audit (op, gebruiker_id, gebruiker, organisatie, actie, resource, resource_id, resultaat, "
-    "wijzigingen, verzoek_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    "wijzigingen, verzoek_id, innovatie_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 inline constexpr const char* kAuditColumns =
     "SELECT id, op, coalesce(gebruiker_id, 0), gebruiker, coalesce(organisatie, ''), actie, resource, "
-    "coalesce(resource_id, ''), resultaat, wijzigingen, coalesce(verzoek_id, '') FROM audit";
+    "coalesce(resource_id, ''), resultaat, wijzigingen, coalesce(verzoek_id, ''), coalesce(innovatie_id, 0) FROM audit";
 inline constexpr const char* kCountAudit = "SELECT count(*) FROM audit";
 inline constexpr const char* kWhereAuditVisible =
     " WHERE (?1 = 1 OR organisatie IN (SELECT value FROM json_each(?2))) AND (?3 = '' OR resource = ?3) "

@@ -103,7 +103,9 @@ Status SqliteStore::AuditSteering(Connection* c, const ChangeContext& change, co
   }
   json changes = JsonChanges(before, after);
   changes["innovatie"] = {{"oud", innovation_id}, {"nieuw", innovation_id}};
-  return InsertAudit(c, AuditFor(change, actie, resource, id, org, Dump(changes)));
+  AuditEntry e = AuditFor(change, actie, resource, id, org, Dump(changes));
+  e.innovatie_id = innovation_id;
+  return InsertAudit(c, e);
 }
 
 Result<std::vector<Review>> SqliteStore::ListReviews(int64_t innovation_id) {

@@ -232,12 +232,8 @@ Status AuditInnovation(Connection* c, const ChangeContext& change, const char* a
   const Innovation* any = after ? after : before;
   AuditEntry e = AuditFor(change, actie, "innovatie", std::to_string(id), any->organisatie,
                           InnovationChanges(before, after).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  auto s = c->Prepare(sql::kInsertAudit);
-  if (!s.ok()) return s.status();
-  s.value()->Bind(1, e.op).Bind(2, e.gebruiker_id).Bind(3, e.gebruiker).Bind(4, e.organisatie, true).Bind(5, e.actie);
-  s.value()->Bind(6, e.resource).Bind(7, e.resource_id, true).Bind(8, e.resultaat).Bind(9, e.wijzigingen);
-  s.value()->Bind(10, e.verzoek_id, true);
-  return s.value()->Run();
+  e.innovatie_id = id;
+  return InsertAudit(c, e);
 }
 
 }  // namespace
@@ -371,7 +367,7 @@ AuditEntry AuditFor(const ChangeContext& change, std::string actie, std::string 
   AuditEntry e;
   e.op = change.op;
   e.gebruiker_id = change.gebruiker_id;
-  e.gebruiker = change.door;
+  e.gebruiker = change.account.empty() ? change.door : change.account;
   e.organisatie = std::move(organisatie);
   e.actie = std::move(actie);
   e.resource = std::move(resource);

@@ -118,7 +118,6 @@ class SqliteStore final : public Store {
  private:
   // Runs one statement that returns nothing.
   Status Run(const char* sql, const std::function<void(Statement&)>& bind);
-  static Status InsertAudit(Connection* c, const AuditEntry& e);
   // Audits a change of a steering record of `innovation_id`.
   static Status AuditSteering(Connection* c, const ChangeContext& change, const std::string& actie,
                               const std::string& resource, const std::string& id, int64_t innovation_id,
@@ -137,6 +136,9 @@ Result<int64_t> InsertIndicator(Connection* c, const Indicator& in, const std::s
 // Inserts a new innovation with its children, first phase and audit entry,
 // inside the caller's transaction. Returns its id.
 Result<int64_t> InsertInnovation(Connection* c, const Innovation& in, const ChangeContext& change);
+
+// Appends `e` to the audit trail inside the caller's transaction.
+Status InsertAudit(Connection* c, const AuditEntry& e);
 
 // An audit entry for a change made in `change`'s name.
 AuditEntry AuditFor(const ChangeContext& change, std::string actie, std::string resource, std::string resource_id,

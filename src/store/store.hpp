@@ -63,7 +63,8 @@ struct Listing {
 // Who made a change, why and when; recorded with phase changes and, with the
 // changed fields, in the audit trail (same transaction).
 struct ChangeContext {
-  std::string door;          // display name of the actor, e.g. "import" or an e-mail address
+  std::string door;          // display name of the actor for history ("import", a person's name; never an e-mail)
+  std::string account;       // the account for the audit trail (an e-mail address, "import"); empty: `door`
   int64_t gebruiker_id = 0;  // 0 for the system
   std::string reden;         // why, may be empty
   std::string op;            // timestamp, set by the service from its clock

@@ -105,10 +105,18 @@ describe('OpenID Connect login', () => {
     const r = await browserLogin();
     const wim = (await session(r.cookie)).gebruiker;
     const beheer = await login(koers.url, 'beheer@utrecht.test');
-    const found = await call(koers.url, 'GET', '/api/v1/gebruikers?zoek=wacht', { session: beheer });
-    assert.ok(found.body._embedded.gebruikers.some((u) => u.id === wim.id), 'new accounts are visible to beheerders');
-    const grant = await call(koers.url, 'POST', `/api/v1/gebruikers/${wim.id}/rollen`, { session: beheer, json: { organisatie: 'GM0344', rol: 'lezer' } });
-    assert.equal(grant.status, 201);
+    const partial = await call(koers.url, 'GET', '/api/v1/gebruikers?zoek=wacht', { session: beheer });
+    assert.ok(!partial.body._embedded.gebruikers.some((u) => u.id === wim.id), 'accounts without roles are not listed');
+    assert.equal((await call(koers.url, 'GET', `/api/v1/gebruikers/${wim.id}`, { session: beheer })).status, 404);
+    const found = await call(koers.url, 'GET', '/api/v1/gebruikers?zoek=WACHT@utrecht.test', { session: beheer });
+    assert.ok(found.body._embedded.gebruikers.some((u) => u.id === wim.id), 'found by its exact address');
+    const guess = await call(koers.url, 'POST', `/api/v1/gebruikers/${wim.id}/rollen`, { session: beheer, json: { organisatie: 'GM0344', rol: 'lezer' } });
+    assert.equal(guess.status, 404, 'a role for an account without roles needs its address');
+    const grant = await call(koers.url, 'POST', `/api/v1/gebruikers/${wim.id}/rollen`, {
+      session: beheer,
+      json: { organisatie: 'GM0344', rol: 'lezer', email: 'wacht@utrecht.test' },
+    });
+    assert.equal(grant.status, 201, grant.text);
     assert.deepEqual((await session(r.cookie)).gebruiker.rollen.map((g) => g.rol), ['lezer']);
   });
 

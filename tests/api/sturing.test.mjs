@@ -7,7 +7,7 @@ import { call, login, prepareDb, startKoers, tempDir } from '../lib/koers.mjs';
 
 const USERS = [
   { email: 'lid@utrecht.test', org: 'GM0344', role: 'lid' },
-  { email: 'stuur@utrecht.test', org: 'GM0344', role: 'stuurgroep' },
+  { email: 'stuur@utrecht.test', org: 'GM0344', role: 'stuurgroep', name: 'Stefan Stuur' },
   { email: 'stuur2@utrecht.test', org: 'GM0344', role: 'stuurgroep' },
   { email: 'lezer@utrecht.test', org: 'GM0344', role: 'lezer' },
   { email: 'stuur@amsterdam.test', org: 'GM0363', role: 'stuurgroep' },
@@ -59,12 +59,12 @@ describe('gate reviews', () => {
     });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.body.status, 'vastgesteld');
-    assert.deepEqual(r.body.besluitvormers, ['stuur@utrecht.test']);
+    assert.deepEqual(r.body.besluitvormers, ['Stefan Stuur'], 'deciders by name, never by address');
     const inn = (await api('lid', 'GET', `/innovaties/${id}`)).body;
     assert.equal(inn.fase, 'ontwikkeling');
     assert.equal(inn.status, 'actief');
     assert.match(inn.faseHistorie.at(-1).reden, /^besluit GO: de pilot levert op/);
-    assert.equal(inn.faseHistorie.at(-1).door, 'stuur@utrecht.test');
+    assert.equal(inn.faseHistorie.at(-1).door, 'Stefan Stuur');
   });
 
   for (const [besluit, extra, fase, status] of [

@@ -26,11 +26,12 @@ export function koers(args, options = {}) {
 export const PASSWORD = 'Koers-proef-2026!';
 
 // Adds a local account with `koers user add`. A user is
-// { email, org?, role?, landelijk?, password? }.
+// { email, org?, role?, landelijk?, password?, name? }.
 export function addUser(db, user) {
   const args = ['user', 'add', user.email, '--db', db, '--log-level', 'warn', '--password-stdin'];
   if (user.org) args.push('--org', user.org, '--role', user.role);
   if (user.landelijk) args.push('--landelijk-beheerder');
+  if (user.name) args.push('--name', user.name);
   const r = koers(args, { input: `${user.password ?? PASSWORD}\n` });
   if (r.status !== 0) throw new Error(`koers user add ${user.email} failed: ${r.stderr}`);
   return r;

@@ -1,0 +1,36 @@
+#include "app/audit_trail.hpp"
+
+#include <unordered_map>
+
+namespace koers {
+
+Result<Listing<AuditView>> AuditTrail::List(AuditFilter filter, const PageRequest& page, const Actor& actor) {
+  if (actor.Anonymous()) return Error{ErrorKind::kUnauthenticated, "Log in om verder te gaan.", {}};
+  if (!ManagesSomething(actor)) return Forbidden("Alleen beheerders lezen het auditspoor.");
+  filter.alles = actor.Everything();
+  filter.organisaties.clear();
+  for (const auto& g : actor.rollen)
+    if (g.rol == rol::kBeheerder) filter.organisaties.push_back(g.organisatie);
+  auto entries = reg_.store().ListAudit(filter, page);
+  if (!entries.ok()) return entries.error();
+  Listing<AuditView> out;
+  out.totaal = entries.value().totaal;
+  // One access check per innovation on the page; an innovation that is gone
+  // has no readers left but the landelijk beheerder.
+  std::unordered_map<int64_t, bool> readable;
+  for (auto& e : entries.value().items) {
+    AuditView v{std::move(e), false};
+    if (v.entry.innovatie_id > 0 && !actor.Everything()) {
+      auto [it, added] = readable.try_emplace(v.entry.innovatie_id, false);
+      if (added) it->second = reg_.Header(v.entry.innovatie_id, actor).ok();
+      if (!it->second) {
+        v.afgeschermd = true;
+        v.entry.wijzigingen = "{}";
+      }
+    }
+    out.items.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace koers
