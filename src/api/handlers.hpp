@@ -58,6 +58,7 @@ http::Response CreateAdoptie(Services&, const Call&);
 http::Response GetAdoptie(Services&, const Call&);
 http::Response ReplaceAdoptie(Services&, const Call&);
 http::Response DeleteAdoptie(Services&, const Call&);
+http::Response BeslisKopie(Services&, const Call&);
 http::Response ListHergebruik(Services&, const Call&);
 http::Response SaveHergebruik(Services&, const Call&);  // POST and PUT
 http::Response DeleteHergebruik(Services&, const Call&);

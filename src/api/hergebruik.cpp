@@ -48,6 +48,7 @@ json AdoptionJson(const AdoptionView& v) {
               {"datum", a.datum},
               {"notitie", OrNull(a.notitie)},
               {"innovatie", std::move(own)},
+              {"kopie", OrNull(a.kopie)},
               {"historie", std::move(steps)},
               {"versie", a.versie},
               {"aangemaaktOp", a.aangemaakt_op},
@@ -180,6 +181,29 @@ http::Response DeleteHergebruik(Services& s, const Call& c) {
   Status st = s.adoptions.DeleteAsset(id, asset_id, c.actor);
   if (!st.ok()) return Problem(st.error(), c.req.path);
   return http::Response{204, "application/json", {}, ""};
+}
+
+http::Response BeslisKopie(Services& s, const Call& c) {
+  int64_t id, expected;
+  if (!ParseId(c.params.Get("adoptieId"), &id)) return Problem(UnknownAdoption(), c.req.path);
+  if (!ExpectedVersion(c.req, &expected))
+    return Problem(Invalid("If-Match moet een versie bevatten zoals \"3\"."), c.req.path);
+  json body;
+  Error error;
+  if (!ParseJsonBody(c.req, &body, &error)) return Problem(error, c.req.path);
+  std::vector<FieldProblem> problems;
+  bool allow = false;
+  if (!body.is_object()) {
+    problems.push_back({"", "de inhoud moet een JSON-object zijn"});
+  } else {
+    JsonReader rd(body, &problems);
+    const json* v = rd.Find("toestaan");
+    if (!v || !v->is_boolean()) rd.Bad("toestaan", "is verplicht: true (kopie maken) of false (weigeren)");
+    else allow = v->get<bool>();
+    rd.RejectUnknown();
+  }
+  if (!problems.empty()) return Problem(Invalid("Er is niet beslist over de kopie.", std::move(problems)), c.req.path);
+  return AdoptionAnswer(s.adoptions.DecideCopy(id, allow, expected, c.actor), c, 200);
 }
 
 }  // namespace koers::api

@@ -64,6 +64,7 @@ std::span<const Route> ApiRoutes() {
       {"GET", "/api/v1/adopties/{adoptieId}", GetAdoptie},
       {"PUT", "/api/v1/adopties/{adoptieId}", ReplaceAdoptie},
       {"DELETE", "/api/v1/adopties/{adoptieId}", DeleteAdoptie},
+      {"POST", "/api/v1/adopties/{adoptieId}/_kopie", BeslisKopie},
       {"GET", "/api/v1/clusters", ListClusters},
       {"GET", "/api/v1/clusters/{clusterId}", GetCluster},
       {"GET", "/api/v1/kaart/gemeenten", GetGemeentekaart},

@@ -75,8 +75,11 @@ Result<AdoptionView> Adoptions::Save(Adoption a, int64_t expected_version, bool 
     if (!a.organisatie.empty() && a.organisatie != current.value().adoptie.organisatie)
       earlier.push_back({"organisatie", "kan niet worden gewijzigd; leg een nieuwe adoptie vast"});
     a.organisatie = current.value().adoptie.organisatie;
+    a.kopie = current.value().adoptie.kopie;
     if (make_copy && current.value().adoptie.innovatie_id > 0)
       earlier.push_back({"maakInnovatie", "deze adoptie heeft al een eigen innovatie"});
+    else if (make_copy && a.kopie == "gevraagd")
+      earlier.push_back({"maakInnovatie", "de kopie wacht al op toestemming van de eigenaar"});
   }
   auto source = reg_.Get(a.bron_id, actor);  // unknown and invisible look the same
   if (!source.ok()) return source.error();
@@ -95,35 +98,81 @@ Result<AdoptionView> Adoptions::Save(Adoption a, int64_t expected_version, bool 
     problems.push_back({"organisatie", "deze organisatie bestaat niet"});
   if (!problems.empty())
     return Rejected(std::move(problems), "De adoptie");
-  std::optional<Innovation> copy;
-  std::vector<ReuseAsset> assets;
-  std::vector<Indicator> indicators;
+  // A copy of what only the owner's circle may read waits for the owner's
+  // consent, unless the one adopting may edit the source (then this is that
+  // consent).
+  std::optional<CopyParts> copy;
   if (make_copy) {
-    copy = AdoptedCopy(source.value(), a.organisatie);
-    Normalise(&*copy);
-    auto copy_problems = Validate(*copy);
-    if (!copy_problems.empty())
-      return Invalid("De eigen innovatie kan niet uit deze bron worden gemaakt: " + copy_problems.front().field + " " +
-                         copy_problems.front().message + ".",
-                     {{"maakInnovatie", "de bron past niet in een nieuwe innovatie"}});
-    auto listed = reg_.store().ListReuseAssets(a.bron_id);
-    if (!listed.ok()) return listed.error();
-    assets = AdoptedAssets(listed.value());
-    // What the source measures, so the adopter can compare: the definitions
-    // without the source's measurements or its baseline and target.
-    auto measured = reg_.store().ListIndicators(a.bron_id);
-    if (!measured.ok()) return measured.error();
-    for (Indicator in : measured.value()) {
-      in.id = 0;
-      in.basis_waarde.reset();
-      in.basis_datum.clear();
-      in.doel_waarde.reset();
-      in.doel_datum.clear();
-      indicators.push_back(std::move(in));
+    const Innovation& src = source.value();
+    AccessFacts facts = reg_.Header(src.id, actor).value().facts;
+    if (src.zichtbaarheid == "openbaar" || CanEdit(actor, facts)) {
+      auto parts = MakeCopy(src, a.organisatie);
+      if (!parts.ok()) return parts.error();
+      copy = std::move(parts).value();
+      a.kopie = "gemaakt";
+    } else {
+      a.kopie = "gevraagd";
     }
   }
-  auto saved = reg_.store().SaveAdoption(a, expected_version, copy ? &*copy : nullptr, assets, indicators,
+  auto saved = reg_.store().SaveAdoption(a, expected_version, copy ? &copy->innovatie : nullptr,
+                                         copy ? copy->assets : std::vector<ReuseAsset>{},
+                                         copy ? copy->indicators : std::vector<Indicator>{},
                                          reg_.Change(actor, "overgenomen van innovatie " + std::to_string(a.bron_id)));
+  if (!saved.ok()) return saved.error();
+  if (copy) reg_.Absorb();
+  return View(std::move(saved).value(), actor);
+}
+
+Result<Adoptions::CopyParts> Adoptions::MakeCopy(const Innovation& source, const std::string& organisatie) {
+  CopyParts parts;
+  parts.innovatie = AdoptedCopy(source, organisatie);
+  Normalise(&parts.innovatie);
+  auto copy_problems = Validate(parts.innovatie);
+  if (!copy_problems.empty())
+    return Invalid("De eigen innovatie kan niet uit deze bron worden gemaakt: " + copy_problems.front().field + " " +
+                       copy_problems.front().message + ".",
+                   {{"maakInnovatie", "de bron past niet in een nieuwe innovatie"}});
+  auto listed = reg_.store().ListReuseAssets(source.id);
+  if (!listed.ok()) return listed.error();
+  parts.assets = AdoptedAssets(listed.value());
+  // What the source measures, so the adopter can compare: the definitions
+  // without the source's measurements or its baseline and target.
+  auto measured = reg_.store().ListIndicators(source.id);
+  if (!measured.ok()) return measured.error();
+  for (Indicator in : measured.value()) {
+    in.id = 0;
+    in.basis_waarde.reset();
+    in.basis_datum.clear();
+    in.doel_waarde.reset();
+    in.doel_datum.clear();
+    parts.indicators.push_back(std::move(in));
+  }
+  return parts;
+}
+
+Result<AdoptionView> Adoptions::DecideCopy(int64_t id, bool allow, int64_t expected_version, const Actor& actor) {
+  auto current = Get(id, actor);
+  if (!current.ok()) return current.error();
+  Status login = NeedsLogin(actor);
+  if (!login.ok()) return login.error();
+  Adoption a = current.value().adoptie;
+  auto source = reg_.Get(a.bron_id, actor);
+  if (!source.ok()) return source.error();
+  if (!CanEdit(actor, reg_.Header(a.bron_id, actor).value().facts))
+    return Forbidden("Alleen het team van " + source.value().titel + " geeft toestemming voor een kopie.");
+  if (a.kopie != "gevraagd") return Conflict("Voor deze adoptie is geen kopie gevraagd, of er is al over beslist.");
+  std::optional<CopyParts> copy;
+  if (allow) {
+    auto parts = MakeCopy(source.value(), a.organisatie);
+    if (!parts.ok()) return parts.error();
+    copy = std::move(parts).value();
+  }
+  a.kopie = allow ? "gemaakt" : "geweigerd";
+  a.historie.clear();
+  auto saved = reg_.store().SaveAdoption(a, expected_version, copy ? &copy->innovatie : nullptr,
+                                         copy ? copy->assets : std::vector<ReuseAsset>{},
+                                         copy ? copy->indicators : std::vector<Indicator>{},
+                                         reg_.Change(actor, allow ? "kopie toegestaan" : "kopie geweigerd"));
   if (!saved.ok()) return saved.error();
   if (copy) reg_.Absorb();
   return View(std::move(saved).value(), actor);

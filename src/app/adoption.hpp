@@ -5,6 +5,9 @@
 // - adoptions are seen by whoever may read the source innovation; their
 //   notes and who wrote them only by the two organisations involved;
 // - members (lid, beheerder) of the adopting organisation record them;
+// - a copy ("make my own innovation") of a public source is made at once;
+//   of a source only its owner's circle may read, only with the consent of
+//   who may edit it (see DecideCopy): a copy never widens who reads a text;
 // - reuse assets follow the innovation: readers read, editors edit.
 #pragma once
 
@@ -49,6 +52,11 @@ class Adoptions {
   Result<AdoptionView> Save(Adoption adoption, int64_t expected_version, bool make_copy, const Actor& actor,
                             std::vector<FieldProblem> earlier = {});
   Status Delete(int64_t id, const Actor& actor);
+  // The owner's answer to an adoption that asks for a copy of a source that
+  // is not public: with `allow`, the copy is made for the adopting
+  // organisation (visible to it) in the same transaction. Only who may edit
+  // the source decides; kConflict when no copy waits for an answer.
+  Result<AdoptionView> DecideCopy(int64_t id, bool allow, int64_t expected_version, const Actor& actor);
 
   Result<std::vector<ReuseAsset>> Assets(int64_t innovation_id, const Actor& actor);
   Result<ReuseAsset> SaveAsset(int64_t innovation_id, ReuseAsset asset, const Actor& actor,
@@ -56,6 +64,12 @@ class Adoptions {
   Status DeleteAsset(int64_t innovation_id, int64_t id, const Actor& actor);
 
  private:
+  struct CopyParts {
+    Innovation innovatie;
+    std::vector<ReuseAsset> assets;
+    std::vector<Indicator> indicators;
+  };
+  Result<CopyParts> MakeCopy(const Innovation& source, const std::string& organisatie);
   Result<AdoptionView> View(Adoption a, const Actor& actor);
   Register& reg_;
 };

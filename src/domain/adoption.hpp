@@ -34,6 +34,10 @@ struct Adoption {
   std::string datum;         // of the current status
   std::string notitie;
   int64_t innovatie_id = 0;  // the adopter's own innovation, 0 when none
+  // The adopter's own copy of the source: "" (none asked), "gevraagd" (the
+  // source is not public: waits for its owner's consent), "geweigerd", or
+  // "gemaakt" (innovatie_id is the copy).
+  std::string kopie;
   std::vector<AdoptionStep> historie;  // oldest first
   int64_t versie = 0;
   std::string aangemaakt_op, gewijzigd_op;
@@ -55,7 +59,8 @@ std::vector<FieldProblem> Validate(const ReuseAsset& r);
 // The adopter's first version of the innovation: the source's description,
 // classification, techniques and data, and its team's roles (without the
 // people: the adopter fills them in), in phase idee, visible to the
-// adopting organisation.
+// adopting organisation. Only for a public source, or with the consent of
+// its owner (app/adoption.hpp).
 Innovation AdoptedCopy(const Innovation& source, const std::string& organisatie);
 // What a source's documents become in the copy.
 std::vector<ReuseAsset> AdoptedAssets(const std::vector<ReuseAsset>& source);

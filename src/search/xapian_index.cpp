@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
+#include <shared_mutex>
 #include <unordered_map>
 
 #include "core/file_io.hpp"
@@ -31,7 +32,7 @@ using search::Words;
 
 // Bump when the analysis or the document layout changes: the index is then
 // rebuilt at the next start.
-constexpr const char* kAnalysisVersion = "3";
+constexpr const char* kAnalysisVersion = "4";
 
 // Value slots (facets).
 enum Slot : Xapian::valueno { kDomein = 0, kFase, kStatus, kOrgSoort, kProvincie, kTechniek };
@@ -47,11 +48,72 @@ Error Failure(const Xapian::Error& e) {
   return IoError("De zoekindex gaf een fout: " + e.get_msg());
 }
 
+// BM25 whose statistics come from the public documents only. Xapian's own
+// BM25 takes document frequencies and the average length over every
+// document in the index, so adding hidden documents would move the scores
+// that an outsider sees. Here each term's weight (idf) is computed from the
+// public shard and passed in as the OP_SCALE_WEIGHT factor; this class adds
+// only the term-frequency and length part, with the public average length.
+// With k1 1.2, b 0.75 and the same idf it ranks as BM25Weight(1.2, 0, 1,
+// 0.75, 0.5) did on an index of public documents.
+class PublicBm25 final : public Xapian::Weight {
+ public:
+  explicit PublicBm25(double average_length) : average_length_(average_length > 0 ? average_length : 1) {
+    need_stat(WDF);
+    need_stat(DOC_LENGTH);
+  }
+  std::string name() const override { return "koers.PublicBm25"; }
+  PublicBm25* clone() const override { return new PublicBm25(average_length_); }
+  void init(double factor) override { factor_ = factor; }
+  double get_sumpart(Xapian::termcount wdf, Xapian::termcount length, Xapian::termcount) const override {
+    if (factor_ == 0 || wdf == 0) return 0;
+    double norm = std::max(static_cast<double>(length) / average_length_, kMinNormLength);
+    double w = static_cast<double>(wdf);
+    return factor_ * (kK1 + 1) * w / (kK1 * (norm * kB + (1 - kB)) + w);
+  }
+  double get_maxpart() const override { return factor_ * (kK1 + 1); }
+  double get_sumextra(Xapian::termcount, Xapian::termcount) const override { return 0; }
+  double get_maxextra() const override { return 0; }
+
+ private:
+  static constexpr double kK1 = 1.2, kB = 0.75, kMinNormLength = 0.5;
+  double average_length_;
+  double factor_ = 0;
+};
+
+// Statistics of the public documents: what every weight and every
+// suggestion is computed from. The index holds every document; a second,
+// small database holds copies of the non-public ones, so the public figures
+// are the differences.
+struct PublicStats {
+  const Xapian::Database& all;
+  const Xapian::Database& hidden;
+  double documents() const {
+    return std::max<double>(1, static_cast<double>(all.get_doccount()) - static_cast<double>(hidden.get_doccount()));
+  }
+  double frequency(const std::string& term) const {
+    return std::max<double>(0, static_cast<double>(all.get_termfreq(term)) - hidden.get_termfreq(term));
+  }
+  bool Exists(const std::string& term) const { return frequency(term) > 0; }
+  double AverageLength() const {
+    double length = static_cast<double>(all.get_total_length()) - static_cast<double>(hidden.get_total_length());
+    return length > 0 ? length / documents() : 1;
+  }
+  // BM25's idf as Xapian computes it (no relevance information).
+  double Idf(double df) const {
+    double n = documents();
+    df = std::min(df, n);
+    double tw = (n - df + 0.5) / (df + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;
+    return std::log(tw);
+  }
+};
+
 // The facet values of every document, read once per index revision from the
 // value streams, so counting the matches of a query is array lookups
 // instead of reading each matching document's values.
 struct FacetTable {
-  Xapian::rev revision = 0;
+  uint64_t generation = 0;  // of the index (XapianIndex::generation_)
   std::vector<std::string> names[kTechniek + 1];  // value id -> value
   // Per slot below kTechniek: docid -> value id + 1 (0: none).
   std::vector<uint16_t> single[kTechniek];
@@ -59,10 +121,13 @@ struct FacetTable {
   std::vector<uint32_t> offsets;
   std::vector<uint16_t> ids;
 
-  static std::shared_ptr<const FacetTable> Build(const Xapian::Database& db) {
+  static std::shared_ptr<const FacetTable> Build(const Xapian::Database& db, uint64_t generation) {
     auto t = std::make_shared<FacetTable>();
-    t->revision = db.get_revision();
+    t->generation = generation;
     const Xapian::docid last = db.get_lastdocid();
+    auto each_value = [&](Xapian::valueno slot, auto&& fn) {
+      for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) fn(it.get_docid(), *it);
+    };
     for (Xapian::valueno slot = kDomein; slot <= kTechniek; ++slot) {
       std::unordered_map<std::string, uint16_t> known;
       auto intern = [&](const std::string& v) -> uint16_t {
@@ -76,18 +141,17 @@ struct FacetTable {
       if (slot < kTechniek) {
         auto& col = t->single[slot];
         col.assign(last + 1, 0);
-        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-          std::string v = *it;
-          if (!v.empty() && it.get_docid() <= last) col[it.get_docid()] = intern(v) + 1;
-        }
+        each_value(slot, [&](Xapian::docid d, const std::string& v) {
+          if (!v.empty() && d <= last) col[d] = intern(v) + 1;
+        });
       } else {
         t->offsets.assign(last + 2, 0);
         std::vector<std::vector<uint16_t>> lists(last + 1);
-        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-          if (it.get_docid() > last) continue;
-          for (const auto& v : Split(*it, kListSeparator))
-            if (!v.empty()) lists[it.get_docid()].push_back(intern(v));
-        }
+        each_value(slot, [&](Xapian::docid d, const std::string& value) {
+          if (d > last) return;
+          for (const auto& v : Split(value, kListSeparator))
+            if (!v.empty()) lists[d].push_back(intern(v));
+        });
         for (Xapian::docid d = 0; d <= last; ++d) {
           t->offsets[d + 1] = t->offsets[d] + static_cast<uint32_t>(lists[d].size());
           t->ids.insert(t->ids.end(), lists[d].begin(), lists[d].end());
@@ -162,14 +226,19 @@ class XapianIndex final : public SearchIndex {
     if (!st.ok()) return st;
     bool rebuild = false;
     try {
-      std::filesystem::create_directories(options_.path);
-      writer_ = std::make_unique<Xapian::WritableDatabase>(options_.path, Xapian::DB_CREATE_OR_OPEN);
-      rebuild = writer_->get_metadata("koers_analyse") != kAnalysisVersion;
-      // The corpus's own words help split compounds.
-      for (auto it = writer_->spellings_begin(); it != writer_->spellings_end(); ++it)
+      namespace fs = std::filesystem;
+      // An index of an older layout (one database, not two shards) goes.
+      if (fs::exists(fs::path(options_.path) / "iamglass")) fs::remove_all(options_.path);
+      fs::create_directories(options_.path);
+      OpenWriters(Xapian::DB_CREATE_OR_OPEN);
+      rebuild = writers_[kAll]->get_metadata("koers_analyse") != kAnalysisVersion;
+      // The public corpus's own words help split compounds.
+      for (auto it = writers_[kAll]->spellings_begin(); it != writers_[kAll]->spellings_end(); ++it)
         if (it.get_termfreq() >= 2) lexicon_.Add(*it);
     } catch (const Xapian::Error& e) {
       return Failure(e);
+    } catch (const std::filesystem::filesystem_error& e) {
+      return IoError(std::string("De zoekindex kan niet worden geopend: ") + e.what());
     }
     return rebuild ? Rebuild(store) : CatchUp(store);
   }
@@ -194,7 +263,6 @@ class XapianIndex final : public SearchIndex {
     auto queue = store.PendingSearchUpdates(1 << 30);
     if (!queue.ok()) return queue.status();
     try {
-      // The lexicon first, from the whole corpus, so splitting does not depend on order.
       int64_t after = 0;
       std::vector<int64_t> all;
       for (;;) {
@@ -204,23 +272,26 @@ class XapianIndex final : public SearchIndex {
         all.insert(all.end(), ids.value().begin(), ids.value().end());
         after = ids.value().back();
       }
-      writer_->close();
-      writer_ = std::make_unique<Xapian::WritableDatabase>(options_.path, Xapian::DB_CREATE_OR_OVERWRITE);
+      for (auto& w : writers_) w->close();
+      OpenWriters(Xapian::DB_CREATE_OR_OVERWRITE);
       std::vector<Innovation> batch;
       for (size_t i = 0; i < all.size(); ++i) {
         auto in = store.GetInnovation(all[i]);
         if (!in.ok()) continue;
-        for (const auto& text : {in.value().titel, in.value().samenvatting, in.value().doel, in.value().opgave})
-          lexicon_.Add(text);
+        // Splitting learns only from public text: a hidden word must not
+        // change how anyone's query is read.
+        if (in.value().zichtbaarheid == "openbaar")
+          for (const auto& text : {in.value().titel, in.value().samenvatting, in.value().doel, in.value().opgave})
+            lexicon_.Add(text);
         batch.push_back(std::move(in).value());
         if (batch.size() == 5000 || i + 1 == all.size()) {
-          for (const auto& b : batch) writer_->replace_document(IdTerm(b.id), MakeDocument(b));
-          writer_->commit();
+          for (const auto& b : batch) Write(b);
+          Commit();
           batch.clear();
         }
       }
-      writer_->set_metadata("koers_analyse", kAnalysisVersion);
-      writer_->commit();
+      writers_[kAll]->set_metadata("koers_analyse", kAnalysisVersion);
+      Commit();
     } catch (const Xapian::Error& e) {
       return Failure(e);
     }
@@ -235,17 +306,18 @@ class XapianIndex final : public SearchIndex {
     try {
       ReaderLease reader(this);
       Xapian::Database& db = reader.db();
+      PublicStats stats{reader.db(), reader.hidden_db()};
       std::vector<QueryGroup> groups;
       std::vector<std::string> corrections;
-      Xapian::Query text = BuildQuery(db, q.text, &groups, &corrections);
+      Xapian::Query text = BuildQuery(stats, q.text, &groups, &corrections);
       Xapian::Query filter = Filter(q.viewer, q.filters);
       Xapian::Query full = text.empty() ? Xapian::Query::MatchAll : text;
       if (!filter.empty()) full = Xapian::Query(Xapian::Query::OP_FILTER, full, filter);
       Xapian::Enquire enquire(db);
       enquire.set_query(full);
-      enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+      enquire.set_weighting_scheme(PublicBm25(stats.AverageLength()));
       if (text.empty()) enquire.set_docid_order(Xapian::Enquire::DESCENDING);
-      std::shared_ptr<const FacetTable> table = Facets(db);
+      std::shared_ptr<const FacetTable> table = Facets(reader);
       FacetSpy spy(*table);
       enquire.add_matchspy(&spy);
       Xapian::MSet mset = enquire.get_mset(q.offset, q.limit, options_.facet_depth);
@@ -272,30 +344,39 @@ class XapianIndex final : public SearchIndex {
     }
   }
 
+  // The innovation's most distinctive content terms (wdf weighed by the
+  // public idf) as a query; visible to the viewer, itself excluded.
   Result<std::vector<SearchHit>> Similar(int64_t id, const SearchViewer& viewer, int limit) const override {
     try {
       ReaderLease reader(this);
       Xapian::Database& db = reader.db();
+      PublicStats stats{reader.db(), reader.hidden_db()};
       Xapian::PostingIterator p = db.postlist_begin(IdTerm(id));
       if (p == db.postlist_end(IdTerm(id))) return NotFound("Deze innovatie staat niet in de zoekindex.");
-      Xapian::RSet rset;
-      rset.add_document(*p);
-      Xapian::Enquire enquire(db);
-      // Content terms only: filter terms start with an upper-case letter.
-      struct ContentOnly : Xapian::ExpandDecider {
-        bool operator()(const std::string& term) const override {
-          return !term.empty() && !std::isupper(static_cast<unsigned char>(term[0])) && term.size() > 2;
-        }
-      } decider;
-      Xapian::ESet eset = enquire.get_eset(25, rset, &decider);
+      std::vector<std::pair<double, std::string>> scored;
+      for (auto t = db.termlist_begin(*p); t != db.termlist_end(*p); ++t) {
+        const std::string term = *t;
+        // Content terms only: filter terms start with an upper-case letter.
+        if (term.size() <= 2 || std::isupper(static_cast<unsigned char>(term[0]))) continue;
+        double df = stats.frequency(term);
+        if (df < 1) continue;  // a word no public text has cannot lead to anything an outsider may see
+        scored.emplace_back(std::log1p(t.get_wdf()) * stats.Idf(df), term);
+      }
+      std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+      });
+      if (scored.size() > 25) scored.resize(25);
+      if (scored.empty()) return std::vector<SearchHit>{};
       std::vector<Xapian::Query> terms;
-      for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
-      if (terms.empty()) return std::vector<SearchHit>{};
+      for (const auto& [weight, term] : scored)
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), stats.Idf(stats.frequency(term)));
       Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
       query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(IdTerm(id)));
       Xapian::Query filter = Filter(viewer, {});
       if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+      Xapian::Enquire enquire(db);
       enquire.set_query(query);
+      enquire.set_weighting_scheme(PublicBm25(stats.AverageLength()));
       Xapian::MSet mset = enquire.get_mset(0, limit);
       std::vector<SearchHit> out;
       std::vector<QueryGroup> none;
@@ -307,46 +388,66 @@ class XapianIndex final : public SearchIndex {
   }
 
  private:
-  // A reader Database for the calling thread, reopened when the writer
-  // committed since it was last used.
+  // Two databases: every document, for finding (filtered by who may read
+  // what), and copies of the non-public ones, so that statistics can leave
+  // them out (PublicStats). Only public words are spelling data.
+  enum Part { kAll = 0, kHidden = 1 };
+  std::string PartPath(Part part) const { return options_.path + (part == kAll ? "/alle" : "/besloten"); }
+
+  void OpenWriters(int flags) {
+    for (Part part : {kAll, kHidden})
+      writers_[part] = std::make_unique<Xapian::WritableDatabase>(PartPath(part), flags);
+  }
+
+  // Readers for the calling thread, reopened when the writers committed
+  // since they were last used. Both are opened together while no commit is
+  // under way, so their statistics always belong together.
   class ReaderLease {
    public:
     explicit ReaderLease(const XapianIndex* index) : index_(index) {
-      std::lock_guard lock(index_->readers_mutex_);
-      if (!index_->readers_.empty()) {
-        reader_ = std::move(index_->readers_.back());
-        index_->readers_.pop_back();
+      {
+        std::lock_guard lock(index_->readers_mutex_);
+        if (!index_->readers_.empty()) {
+          reader_ = std::move(index_->readers_.back());
+          index_->readers_.pop_back();
+        }
       }
-      if (!reader_.db) {
-        reader_.db = std::make_unique<Xapian::Database>(index_->options_.path);
+      std::shared_lock committing(index_->commit_mutex_);
+      if (!reader_.all) {
+        reader_.all = std::make_unique<Xapian::Database>(index_->PartPath(kAll));
+        reader_.hidden = std::make_unique<Xapian::Database>(index_->PartPath(kHidden));
         reader_.generation = index_->generation_;
       }
       if (reader_.generation != index_->generation_) {
         reader_.generation = index_->generation_;
-        reader_.db->reopen();
+        reader_.all->reopen();
+        reader_.hidden->reopen();
       }
     }
     ~ReaderLease() {
       std::lock_guard lock(index_->readers_mutex_);
       index_->readers_.push_back(std::move(reader_));
     }
-    Xapian::Database& db() { return *reader_.db; }
+    Xapian::Database& db() { return *reader_.all; }
+    uint64_t generation() const { return reader_.generation; }
+    const Xapian::Database& hidden_db() { return *reader_.hidden; }
 
    private:
     const XapianIndex* index_;
     struct Reader {
-      std::unique_ptr<Xapian::Database> db;
+      std::unique_ptr<Xapian::Database> all, hidden;
       uint64_t generation = 0;
     };
     Reader reader_;
     friend class XapianIndex;
   };
 
-  // The facet table of the reader's revision, built by the first search
+  // The facet table of the reader's generation, built by the first search
   // that needs it.
-  std::shared_ptr<const FacetTable> Facets(const Xapian::Database& db) const {
+  std::shared_ptr<const FacetTable> Facets(ReaderLease& reader) const {
     std::lock_guard lock(facets_mutex_);
-    if (!facets_ || facets_->revision != db.get_revision()) facets_ = FacetTable::Build(db);
+    if (!facets_ || facets_->generation != reader.generation())
+      facets_ = FacetTable::Build(reader.db(), reader.generation());
     return facets_;
   }
 
@@ -358,13 +459,35 @@ class XapianIndex final : public SearchIndex {
     return Status::Ok();
   }
 
+  // (Re)indexes one innovation; a non-public one also in the hidden part.
+  void Write(const Innovation& in) {
+    bool open = in.zichtbaarheid == "openbaar";
+    std::map<std::string, int> spelling;
+    Xapian::Document doc = MakeDocument(in, open ? &spelling : nullptr);
+    ForgetSpelling(in.id);
+    for (const auto& [word, count] : spelling) writers_[kAll]->add_spelling(word, count);
+    writers_[kAll]->replace_document(IdTerm(in.id), doc);
+    if (open) {
+      writers_[kHidden]->delete_document(IdTerm(in.id));
+    } else {
+      writers_[kHidden]->replace_document(IdTerm(in.id), doc);
+    }
+  }
+
+  void Commit() {
+    std::unique_lock committing(commit_mutex_);
+    writers_[kHidden]->commit();
+    writers_[kAll]->commit();
+  }
+
   Status Apply(Store& store, const std::vector<int64_t>& ids) {
     try {
       for (int64_t id : ids) {
         auto in = store.GetInnovation(id);
         if (!in.ok()) {
           if (in.error().kind != ErrorKind::kNotFound) return in.status();
-          writer_->delete_document(IdTerm(id));
+          ForgetSpelling(id);
+          for (auto& w : writers_) w->delete_document(IdTerm(id));
           continue;
         }
         bool known;
@@ -373,9 +496,9 @@ class XapianIndex final : public SearchIndex {
           known = orgs_.count(in.value().organisatie) > 0;
         }
         if (!known) (void)LoadOrganisations(store);
-        writer_->replace_document(IdTerm(id), MakeDocument(in.value()));
+        Write(in.value());
       }
-      writer_->commit();
+      Commit();
     } catch (const Xapian::Error& e) {
       return Failure(e);
     }
@@ -384,17 +507,30 @@ class XapianIndex final : public SearchIndex {
   }
 
   // Content terms: stems of the words and of the parts of compounds, with
-  // weight `wdf` per occurrence.
-  void AddText(Xapian::Document* doc, const std::string& text, int wdf) {
+  // weight `wdf` per occurrence. Words of public documents are spelling
+  // data (the source of corrections).
+  void AddText(Xapian::Document* doc, const std::string& text, int wdf, std::map<std::string, int>* spelling) {
     for (const auto& w : Words(text)) {
       if (w.size() < 2 || search::IsStopword(w)) continue;
       doc->add_term(Stem(w), wdf);
-      if (w.size() >= 4) writer_->add_spelling(w);
+      if (spelling && w.size() >= 4) ++(*spelling)[w];
       for (const auto& part : lexicon_.Split(w)) doc->add_term(Stem(part), wdf);
     }
   }
 
-  Xapian::Document MakeDocument(const Innovation& in) {
+  // Takes the spelling words of the indexed version of `id` (if it was
+  // public) out of the spelling data: a word stays suggestable only while
+  // public text has it.
+  void ForgetSpelling(int64_t id) {
+    Xapian::PostingIterator p = writers_[kAll]->postlist_begin(IdTerm(id));
+    if (p == writers_[kAll]->postlist_end(IdTerm(id))) return;
+    auto data = json::parse(writers_[kAll]->get_document(*p).get_data(), nullptr, false);
+    if (!data.is_object() || !data.contains("spelling") || !data["spelling"].is_object()) return;
+    for (const auto& [word, count] : data["spelling"].items())
+      if (count.is_number_integer()) writers_[kAll]->remove_spelling(word, count.get<int>());
+  }
+
+  Xapian::Document MakeDocument(const Innovation& in, std::map<std::string, int>* spelling) {
     Xapian::Document doc;
     OrgInfo org;
     {
@@ -404,13 +540,12 @@ class XapianIndex final : public SearchIndex {
     }
     std::string provincie;
     if (auto it = provinces_.find(in.organisatie); it != provinces_.end()) provincie = it->second;
-    AddText(&doc, in.titel, 2);
+    AddText(&doc, in.titel, 2, spelling);
     for (const auto* list : {&in.tags, &in.technieken})
-      for (const auto& t : *list) AddText(&doc, t, 2);
-    for (const auto& t : in.databronnen) AddText(&doc, t, 1);
-    for (const auto* text : {&in.samenvatting, &in.opgave, &in.doel}) AddText(&doc, *text, 1);
-    AddText(&doc, org.naam, 1);
-
+      for (const auto& t : *list) AddText(&doc, t, 2, spelling);
+    for (const auto& t : in.databronnen) AddText(&doc, t, 1, spelling);
+    for (const auto* text : {&in.samenvatting, &in.opgave, &in.doel}) AddText(&doc, *text, 1, spelling);
+    AddText(&doc, org.naam, 1, spelling);
     doc.add_boolean_term(IdTerm(in.id));
     auto filter = [&](Slot slot, const std::string& value) {
       if (value.empty()) return;
@@ -447,8 +582,9 @@ class XapianIndex final : public SearchIndex {
     summary["organisatieNaam"] = org.naam.empty() ? json(in.organisatie_naam) : json(org.naam);
     std::string body = in.samenvatting.empty() ? in.doel : in.samenvatting;
     if (body.empty()) body = in.opgave;
-    doc.set_data(json{{"samenvatting", summary}, {"tekst", in.titel + ". " + body.substr(0, 4000)}}.dump(
-        -1, ' ', false, json::error_handler_t::replace));
+    json data{{"samenvatting", summary}, {"tekst", in.titel + ". " + body.substr(0, 4000)}};
+    if (spelling) data["spelling"] = *spelling;
+    doc.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
     return doc;
   }
 
@@ -486,12 +622,13 @@ class XapianIndex final : public SearchIndex {
 
   // The plain-Dutch query: per content word (or synonym phrase) one group of
   // alternatives - the word, its compound parts, its synonyms, a spelling
-  // correction - joined with OR and ranked with BM25.
-  Xapian::Query BuildQuery(Xapian::Database& db, const std::string& text, std::vector<QueryGroup>* groups,
+  // correction - joined with OR and ranked with BM25 on public statistics:
+  // each group weighs by the idf of its estimated public frequency.
+  Xapian::Query BuildQuery(const PublicStats& stats, const std::string& text, std::vector<QueryGroup>* groups,
                            std::vector<std::string>* corrections) const {
     auto words = Words(text);
     std::vector<Xapian::Query> group_queries;
-    auto term_exists = [&](const std::string& t) { return db.term_exists(t); };
+    auto term_exists = [&](const std::string& t) { return stats.Exists(t); };
     size_t i = 0;
     while (i < words.size()) {
       // The longest synonym phrase that starts here.
@@ -547,7 +684,7 @@ class XapianIndex final : public SearchIndex {
       }
       // A word the index does not know may be a typo.
       if (!synonyms && phrase_words.size() == 1 && phrase.size() >= 4 && !term_exists(Stem(phrase))) {
-        std::string suggestion = db.get_spelling_suggestion(phrase, 2);
+        std::string suggestion = stats.all.get_spelling_suggestion(phrase, 2);
         if (!suggestion.empty() && suggestion != phrase) {
           group.alternatives.push_back(
               {{Stem(suggestion)}, "bevat " + Quote(suggestion) + " (gelezen voor " + Quote(phrase) + ")"});
@@ -555,8 +692,16 @@ class XapianIndex final : public SearchIndex {
         }
       }
       std::vector<Xapian::Query> alts;
+      // The group's public frequency, estimated as Xapian estimates a
+      // synonym: alternatives as independent (a + b - ab/N), the parts of
+      // one alternative likewise (ab/N).
+      const double n = stats.documents();
+      double group_df = 0;
       for (const auto& a : group.alternatives) {
         if (a.terms.empty()) continue;
+        double df = n;
+        for (const auto& t : a.terms) df = df * stats.frequency(t) / n;
+        group_df = group_df + df - group_df * df / n;
         if (a.terms.size() == 1) {
           alts.emplace_back(a.terms[0]);
         } else {
@@ -565,7 +710,9 @@ class XapianIndex final : public SearchIndex {
         }
       }
       if (alts.empty()) continue;
-      group_queries.emplace_back(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
+      group_queries.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                 Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end()),
+                                 stats.Idf(group_df));
       groups->push_back(std::move(group));
     }
     if (group_queries.empty()) return Xapian::Query();
@@ -607,7 +754,8 @@ class XapianIndex final : public SearchIndex {
   std::mutex orgs_mutex_;
   std::map<std::string, OrgInfo> orgs_;
   std::mutex write_mutex_;
-  std::unique_ptr<Xapian::WritableDatabase> writer_;
+  mutable std::shared_mutex commit_mutex_;  // held by writers while both parts commit
+  std::unique_ptr<Xapian::WritableDatabase> writers_[2];  // by Part
   std::atomic<uint64_t> generation_{0};
   mutable std::mutex readers_mutex_;
   mutable std::vector<typename ReaderLease::Reader> readers_;

@@ -24,6 +24,7 @@ Adoption ReadAdoption(const Statement& s) {
   a.versie = s.Int(8);
   a.aangemaakt_op = s.Text(9);
   a.gewijzigd_op = s.Text(10);
+  a.kopie = s.Text(11);
   return a;
 }
 
@@ -70,7 +71,7 @@ Result<Adoption> LoadAdoption(Connection* c, int64_t id) {
 // What the audit trail keeps of an adoption.
 json AuditJson(const Adoption& a) {
   return json{{"bron", a.bron_id}, {"status", a.status}, {"datum", a.datum}, {"notitie", a.notitie},
-              {"innovatie", a.innovatie_id}};
+              {"innovatie", a.innovatie_id}, {"kopie", a.kopie}};
 }
 
 Result<int64_t> InsertReuse(Connection* c, const ReuseAsset& r, const std::string& now) {
@@ -177,7 +178,7 @@ Result<Adoption> SqliteStore::SaveAdoption(const Adoption& a, int64_t expected_v
     } else {
       s.value()->BindNull(6);
     }
-    s.value()->Bind(7, change.op);
+    s.value()->Bind(7, change.op).Bind(8, a.kopie, true);
     st = s.value()->Run();
     if (!st.ok()) return st.error();
     id = c->LastInsertId();
@@ -190,7 +191,7 @@ Result<Adoption> SqliteStore::SaveAdoption(const Adoption& a, int64_t expected_v
     } else {
       s.value()->BindNull(5);
     }
-    s.value()->Bind(6, change.op);
+    s.value()->Bind(6, change.op).Bind(7, a.kopie, true);
     Status st = s.value()->Run();
     if (!st.ok()) return st.error();
   }

@@ -271,7 +271,8 @@ inline constexpr const char* kInsertMaturity =
 // Read order of kAdoptionSelect; see ReadAdoption in sqlite_adoption.cpp.
 inline constexpr const char* kAdoptionSelect =
     "SELECT a.id, a.bron_id, o.code, o.naam, a.status, a.datum, coalesce(a.notitie, ''), coalesce(a.innovatie_id, 0), "
-    "a.versie, a.aangemaakt_op, a.gewijzigd_op FROM adoptie a JOIN organisatie o ON o.id = a.organisatie_id";
+    "a.versie, a.aangemaakt_op, a.gewijzigd_op, coalesce(a.kopie, '') "
+    "FROM adoptie a JOIN organisatie o ON o.id = a.organisatie_id";
 inline constexpr const char* kWhereAdoption = " WHERE a.id = ?1";
 inline constexpr const char* kWhereAdoptions =
     " WHERE (?1 = 0 OR a.bron_id = ?1) AND (?2 = '' OR o.code = ?2) AND (?3 = 0 OR a.innovatie_id = ?3) "
@@ -280,10 +281,10 @@ inline constexpr const char* kAdoptionSteps =
     "SELECT status, datum, coalesce(notitie, ''), door, op FROM adoptie_stap WHERE adoptie_id = ?1 ORDER BY id";
 inline constexpr const char* kInsertAdoption =
     "INSERT INTO adoptie (bron_id, organisatie_id, status, datum, notitie, innovatie_id, versie, aangemaakt_op, "
-    "gewijzigd_op) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7)";
+    "gewijzigd_op, kopie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7, ?8)";
 inline constexpr const char* kUpdateAdoption =
     "UPDATE adoptie SET status = ?2, datum = ?3, notitie = ?4, innovatie_id = ?5, versie = versie + 1, "
-    "gewijzigd_op = ?6 WHERE id = ?1";
+    "gewijzigd_op = ?6, kopie = ?7 WHERE id = ?1";
 inline constexpr const char* kInsertAdoptionStep =
     "INSERT INTO adoptie_stap (adoptie_id, status, datum, notitie, door, op) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 inline constexpr const char* kDeleteAdoption = "DELETE FROM adoptie WHERE id = ?1";

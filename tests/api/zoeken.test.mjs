@@ -119,6 +119,36 @@ describe('visibility and freshness', () => {
     assert.deepEqual(titles(await zoek('sirenevoorspeller')), ['Sirenevoorspeller']);
   });
 
+  test('nothing hidden moves what an outsider sees: scores, totals, facets, corrections', async () => {
+    const question = 'parkeren vergunning scanauto';
+    const view = async (who) => {
+      const r = await zoek(question, who, '&paginaGrootte=50');
+      return { totaal: r.body.totaal, hits: r.body._embedded.resultaten.map((x) => [x.id, x.score]), facetten: r.body.facetten };
+    };
+    const before = { anon: await view(undefined), lezerB: await view('lezerB') };
+    const typo = await zoek('vleermuisradr');
+    // Hidden innovations full of the question's words and of a word nobody public uses.
+    for (const zichtbaarheid of ['organisatie', 'team'])
+      for (let i = 0; i < 3; i++) {
+        const r = await call(koers.url, 'POST', '/api/v1/innovaties', {
+          session: s.lid,
+          json: {
+            titel: `Parkeren scanauto vergunning vleermuisradar ${zichtbaarheid} ${i}`,
+            samenvatting: 'parkeren parkeren vergunning scanauto vleermuisradar '.repeat(5),
+            organisatie: 'GM0344', fase: 'idee', status: 'actief', zichtbaarheid,
+          },
+        });
+        assert.equal(r.status, 201, r.text);
+      }
+    assert.deepEqual(await view(undefined), before.anon, 'an anonymous visitor sees exactly the same answer');
+    assert.deepEqual(await view('lezerB'), before.lezerB, 'a reader of another municipality too');
+    const again = await zoek('vleermuisradr');
+    assert.deepEqual(again.body.correcties, typo.body.correcties, 'no correction drawn from hidden text');
+    assert.ok(!JSON.stringify(again.body).includes('vleermuisradar'));
+    const own = await zoek('vleermuisradar', 'lid');
+    assert.equal(own.body.totaal, 6, 'the owner finds them');
+  });
+
   test('similar innovations: the same product elsewhere', async () => {
     const r = await zoek('virtuele gemeente assistent Gem', undefined, '&paginaGrootte=1');
     const id = r.body._embedded.resultaten[0].id;
