@@ -83,6 +83,16 @@ std::string SessionCookie(const ApiOptions& options, const std::string& token) {
   return c;
 }
 
+std::string DeviceCookieName(const ApiOptions& options) {
+  return options.cookie_secure ? "__Host-koers-apparaat" : "koers-apparaat";
+}
+
+std::string DeviceCookie(const ApiOptions& options, const std::string& token) {
+  std::string c = DeviceCookieName(options) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000";
+  if (options.cookie_secure) c += "; Secure";
+  return c;
+}
+
 std::string CookieValue(const http::Request& req, std::string_view name) {
   for (const auto& [k, v] : req.headers) {
     if (k != "cookie") continue;

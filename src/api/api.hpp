@@ -28,6 +28,10 @@ struct ApiOptions {
   double uurtarief = kDefaultHourlyRate;
 };
 
+// The device cookie (Accounts::DeviceToken): its name, and a Set-Cookie
+// value that stores `token`.
+std::string DeviceCookieName(const ApiOptions& options);
+std::string DeviceCookie(const ApiOptions& options, const std::string& token);
 // Name of the session cookie under `options`.
 std::string SessionCookieName(const ApiOptions& options);
 // A Set-Cookie value that stores `token` (or, when empty, removes the cookie).

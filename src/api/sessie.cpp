@@ -66,17 +66,23 @@ http::Response CreateSessie(Services& s, const Call& c) {
     return Problem(Error{ErrorKind::kUnauthenticated, "Het e-mailadres of het wachtwoord klopt niet.", {}},
                    c.req.path);
 
-  if (!WithinLimit(s, "inloggen-account:" + email, s.options.login_per_account, &error) ||
+  // A browser that logged in to this account before has an allowance of
+  // its own; strangers share one per account (Accounts::DeviceToken).
+  std::string device = s.accounts.TrustedDevice(CookieValue(c.req, DeviceCookieName(s.options)), email);
+  std::string key = device.empty() ? "inloggen-account:" + email : "inloggen-apparaat:" + device;
+  if (!WithinLimit(s, key, s.options.login_per_account, &error) ||
       !WithinLimit(s, "inloggen-adres:" + c.req.remote_address, s.options.login_per_address, &error))
     return Problem(error, c.req.path);
   auto signed_in = s.accounts.Login(email, password);
   if (!signed_in.ok()) return Problem(signed_in.error(), c.req.path);
-  s.limits.Reset("inloggen-account:" + email);
+  s.limits.Reset(key);
+  auto device_token = s.accounts.DeviceToken(email);
   http::Response res = JsonResponse(201, nlohmann::json{{"ingelogd", true},
                                                         {"gebruiker", UserJson(signed_in.value().user)},
                                                         {"csrfToken", signed_in.value().csrf_token},
                                                         {"oidcBeschikbaar", s.options.oidc_available}});
   res.SetHeader("Set-Cookie", SessionCookie(s.options, signed_in.value().session_token));
+  if (device_token.ok()) res.AddHeader("Set-Cookie", DeviceCookie(s.options, device_token.value()));
   return res;
 }
 

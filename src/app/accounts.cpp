@@ -350,6 +350,33 @@ Result<User> Accounts::OidcUser(const std::string& issuer, const std::string& su
   return store_.GetUser(user.value().id);
 }
 
+Result<std::string> Accounts::DeviceSecret() {
+  std::lock_guard lock(secret_mutex_);
+  if (device_secret_.empty()) {
+    auto secret = store_.Secret("apparaatcookie", crypto::RandomToken(32));
+    if (!secret.ok()) return secret.error();
+    device_secret_ = secret.value();
+  }
+  return device_secret_;
+}
+
+Result<std::string> Accounts::DeviceToken(const std::string& email) {
+  auto secret = DeviceSecret();
+  if (!secret.ok()) return secret.error();
+  std::string nonce = crypto::RandomToken(16);
+  return nonce + "." + crypto::Mac(secret.value(), AsciiLower(Trim(email)) + "|" + nonce);
+}
+
+std::string Accounts::TrustedDevice(const std::string& token, const std::string& email) {
+  size_t dot = token.find('.');
+  if (token.empty() || token.size() > 200 || dot == std::string::npos) return {};
+  auto secret = DeviceSecret();
+  if (!secret.ok()) return {};
+  std::string nonce = token.substr(0, dot);
+  std::string expected = crypto::Mac(secret.value(), AsciiLower(Trim(email)) + "|" + nonce);
+  return crypto::Equal(token.substr(dot + 1), expected) ? nonce : std::string();
+}
+
 Status Accounts::Housekeeping() {
   TimePoint now = clock_.Now();
   return store_.DeleteExpiredSessions(FormatTimestamp(now - options_.idle_timeout),

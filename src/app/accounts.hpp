@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -102,6 +103,15 @@ class Accounts {
   Result<User> OidcUser(const std::string& issuer, const std::string& subject, const std::string& email,
                         const std::string& naam, const std::vector<RoleGrant>& mapped);
 
+  // Device cookies (OWASP's answer to lock-outs): a browser that logged in
+  // to an account gets a token that proves so. Failed attempts from such a
+  // browser count apart from everyone else's, so a stranger who guesses
+  // passwords can exhaust only the strangers' allowance, never lock the
+  // owner out. DeviceToken makes one for `email`; TrustedDevice returns
+  // the device's own key when `token` is one for `email`, else empty.
+  Result<std::string> DeviceToken(const std::string& email);
+  std::string TrustedDevice(const std::string& token, const std::string& email);
+
   // Removes timed-out sessions; call now and then.
   Status Housekeeping();
 
@@ -110,9 +120,12 @@ class Accounts {
   ChangeContext Change(const Actor& actor) const;
   bool MaySee(const Actor& actor, const User& user) const;
   bool MayManage(const Actor& actor, const User& user) const;
+  Result<std::string> DeviceSecret();
   Store& store_;
   const Clock& clock_;
   AccountOptions options_;
+  std::mutex secret_mutex_;
+  std::string device_secret_;
 };
 
 }  // namespace koers

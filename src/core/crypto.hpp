@@ -11,6 +11,8 @@ namespace koers::crypto {
 std::string RandomToken(size_t bytes = 32);
 // A hex BLAKE2b-256 digest; what the store keeps of session ids and API tokens.
 std::string HashToken(std::string_view token);
+// A hex keyed BLAKE2b-256 MAC of `message`; `key` must be 16 to 64 bytes.
+std::string Mac(std::string_view key, std::string_view message);
 // Compares in constant time.
 bool Equal(std::string_view a, std::string_view b);
 

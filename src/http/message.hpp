@@ -44,7 +44,10 @@ struct Response {
   // and with it whatever it holds, as soon as the client goes away.
   std::function<bool(std::string* out, bool* done)> stream;
 
+  // Sets a header, replacing one of the same name.
   void SetHeader(std::string name, std::string value);
+  // Adds a header beside any of the same name (a second Set-Cookie).
+  void AddHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
   bool HasHeader(std::string_view name) const;
 };
 

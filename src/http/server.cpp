@@ -190,7 +190,7 @@ class Session : public std::enable_shared_from_this<Session> {
     m.version(version_ ? version_ : 11);
     m.result(static_cast<unsigned>(res.status));
     m.set(bhttp::field::content_type, res.content_type);
-    for (auto& [k, v] : res.headers) m.set(k, v);
+    for (auto& [k, v] : res.headers) m.insert(k, v);  // insert: Set-Cookie may come twice
     if (!head) m.body() = boost::beast::span<const char>(body.data(), body.size());
     bool keep = keep_alive_ && !state_->stopping;
     m.keep_alive(keep);

@@ -83,6 +83,33 @@ Status InsertAudit(Connection* c, const AuditEntry& e) {
   return s.value()->Run();
 }
 
+Result<std::string> SqliteStore::Secret(const std::string& name, const std::string& fresh) {
+  auto conn = pool_.Acquire();
+  if (!conn.ok()) return conn.error();
+  Connection* c = conn.value().get();
+  Transaction tx(c);
+  if (!tx.status().ok()) return tx.status().error();
+  {
+    auto s = c->Prepare(sql::kInsertSecret);
+    if (!s.ok()) return s.error();
+    s.value()->Bind(1, name).Bind(2, fresh);
+    Status st = s.value()->Run();
+    if (!st.ok()) return st.error();
+  }
+  std::string value;
+  {
+    auto s = c->Prepare(sql::kGetSecret);
+    if (!s.ok()) return s.error();
+    s.value()->Bind(1, name);
+    Status st;
+    if (s.value()->Step(&st)) value = s.value()->Text(0);
+    if (!st.ok()) return st.error();
+  }
+  Status st = tx.Commit();
+  if (!st.ok()) return st.error();
+  return value;
+}
+
 Result<User> SqliteStore::LoadUser(Connection* c, const std::string& where,
                                    const std::function<void(Statement&)>& bind) {
   User u;

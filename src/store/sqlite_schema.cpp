@@ -436,6 +436,11 @@ CREATE TRIGGER audit_niet_wijzigen BEFORE UPDATE ON audit
 CREATE INDEX audit_innovatie_idx ON audit(innovatie_id, id);
 
 ALTER TABLE adoptie ADD COLUMN kopie TEXT;
+
+CREATE TABLE geheim (
+  naam   TEXT PRIMARY KEY,
+  waarde TEXT NOT NULL
+);
 )sql",
 };
 

@@ -199,6 +199,8 @@ inline constexpr const char* kWhereAuditVisible =
     "AND (?4 = '' OR resource_id = ?4)";
 inline constexpr const char* kAuditPage = " ORDER BY id DESC LIMIT ?5 OFFSET ?6";
 
+inline constexpr const char* kInsertSecret = "INSERT OR IGNORE INTO geheim (naam, waarde) VALUES (?1, ?2)";
+inline constexpr const char* kGetSecret = "SELECT waarde FROM geheim WHERE naam = ?1";
 inline constexpr const char* kInsertOidcRequest =
     "INSERT INTO oidc_aanvraag (state_hash, nonce, code_verifier, terug_naar, aangemaakt_op) VALUES (?1, ?2, ?3, ?4, ?5)";
 inline constexpr const char* kGetOidcRequest =

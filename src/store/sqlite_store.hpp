@@ -60,6 +60,7 @@ class SqliteStore final : public Store {
   Status TouchApiToken(int64_t token_id, const std::string& now) override;
   Status RevokeApiToken(int64_t user_id, int64_t token_id, const ChangeContext& change) override;
 
+  Result<std::string> Secret(const std::string& name, const std::string& fresh) override;
   Status SaveOidcRequest(const OidcRequest& request) override;
   Result<OidcRequest> TakeOidcRequest(const std::string& state_hash, const std::string& older_than) override;
 

@@ -217,6 +217,11 @@ class Store {
   virtual Status TouchApiToken(int64_t token_id, const std::string& now) = 0;
   virtual Status RevokeApiToken(int64_t user_id, int64_t token_id, const ChangeContext& change) = 0;
 
+  // A secret of this installation by name (for signing device cookies),
+  // made from `fresh` the first time it is asked for; every process that
+  // uses the database gets the same one.
+  virtual Result<std::string> Secret(const std::string& name, const std::string& fresh) = 0;
+
   // OpenID Connect logins in progress, by the hash of their state value.
   // Take returns and removes one (kNotFound when unknown), and clears those
   // older than `older_than`.

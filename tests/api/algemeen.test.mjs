@@ -2,7 +2,23 @@
 // value lists, counts and the OpenAPI document.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createConnection } from 'node:net';
 import { call, startKoers } from '../lib/koers.mjs';
+
+// Sends `text` as it is and resolves to everything the server answers
+// before it closes the connection (or after a second of silence).
+function raw(url, text) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ host: hostname, port: Number(port) });
+    let answer = '';
+    socket.setTimeout(1000, () => socket.end());
+    socket.on('data', (d) => (answer += d));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+    socket.write(text);
+  });
+}
 
 let koers;
 let api;
@@ -70,6 +86,35 @@ describe('the server', () => {
     assert.equal(entry.methode, 'GET');
     assert.equal(entry.status, 400);
     assert.ok(!koers.logs.some((l) => l.startsWith('{"bericht":"nep"')));
+  });
+});
+
+describe('raw HTTP', () => {
+  const host = () => new URL(koers.url).host;
+  test('an absolute-form request target is routed like its path', async () => {
+    const answer = await raw(koers.url, `GET ${koers.url}/api/v1/innovaties?paginaGrootte=1 HTTP/1.1\r\nHost: ${host()}\r\nConnection: close\r\n\r\n`);
+    assert.match(answer, /^HTTP\/1\.1 200/);
+    assert.match(answer, /content-type: application\/json/i);
+    assert.match(answer, /"totaal":18/);
+  });
+
+  test('a Content-Length that is not a number gets 400 with a problem', async () => {
+    const answer = await raw(koers.url, `POST /api/v1/innovaties HTTP/1.1\r\nHost: ${host()}\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}`);
+    assert.match(answer, /^HTTP\/1\.1 400/);
+    assert.match(answer, /application\/problem\+json/);
+  });
+
+  test('a body in another charset than UTF-8 gets 415', async () => {
+    const r = await api('POST', '/innovaties', { body: '{}', headers: { 'content-type': 'application/json; charset=utf-16' } });
+    assert.equal(r.status, 415);
+    assert.match(r.headers.get('content-type'), /problem\+json/);
+    const ok = await api('POST', '/innovaties', { body: '{}', headers: { 'content-type': 'application/json; charset=UTF-8' } });
+    assert.notEqual(ok.status, 415, 'UTF-8 is fine, in any case');
+  });
+
+  test('source maps are not served', async () => {
+    const r = await call(koers.url, 'GET', '/app.js.map');
+    assert.notEqual(r.status, 200);
   });
 });
 

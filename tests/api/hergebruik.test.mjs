@@ -235,6 +235,56 @@ describe('adoption', () => {
     assert.equal(r.status, 404);
   });
 
+  test('a copy of an innovation its adopters may not read waits for the owner’s consent', async () => {
+    // Amsterdam's lid is on the team of Utrecht's team-only innovation, so reads it; other Amsterdam readers do not.
+    const secret = await create('lidA', {
+      titel: 'Vertrouwelijke wachtrijvoorspeller',
+      samenvatting: 'Onze vertrouwelijke aanpak met de DPIA in het dossier.',
+      organisatie: 'GM0344',
+      zichtbaarheid: 'team',
+      team: [
+        { naam: 'Anna', rol: 'projectleider', archetypen: [], gebruiker: 'lid@utrecht.test' },
+        { naam: 'Bas', rol: 'data_scientist', archetypen: [], gebruiker: 'lid@amsterdam.test' },
+      ],
+    });
+    const asked = await api('lidB', 'POST', '/adopties', { json: { bron: secret.id, organisatie: 'GM0363', status: 'in_uitvoering', maakInnovatie: true } });
+    assert.equal(asked.status, 201, asked.text);
+    assert.equal(asked.body.kopie, 'gevraagd');
+    assert.equal(asked.body.innovatie, null, 'no copy without consent');
+    const mine = await api('lezerB', 'GET', '/innovaties?organisatie=GM0363&paginaGrootte=100');
+    assert.ok(!mine.text.includes('wachtrijvoorspeller'), 'nothing reached the adopting organisation');
+
+    const notOwner = await api('lidB', 'POST', `/adopties/${asked.body.id}/_kopie`, { json: { toestaan: true } });
+    assert.equal(notOwner.status, 403, 'a team member without edit rights does not consent for the owner');
+    const bad = await api('lidA', 'POST', `/adopties/${asked.body.id}/_kopie`, { json: { toestaan: 'ja' } });
+    assert.equal(bad.status, 400);
+    const yes = await api('lidA', 'POST', `/adopties/${asked.body.id}/_kopie`, { json: { toestaan: true } });
+    assert.equal(yes.status, 200, yes.text);
+    assert.equal(yes.body.kopie, 'gemaakt');
+    const copy = await api('lezerB', 'GET', `/innovaties/${yes.body.innovatie?.id ?? 0}`);
+    assert.equal(copy.status, 200, 'with consent the adopting organisation reads its copy');
+    assert.equal(copy.body.zichtbaarheid, 'organisatie');
+    const again = await api('lidA', 'POST', `/adopties/${asked.body.id}/_kopie`, { json: { toestaan: true } });
+    assert.equal(again.status, 409, 'decided once');
+  });
+
+  test('a refused copy is never made', async () => {
+    const secret = await create('lidA', {
+      titel: 'Nog een besloten proef',
+      organisatie: 'GM0344',
+      zichtbaarheid: 'team',
+      team: [{ naam: 'Bas', rol: 'data_scientist', archetypen: [], gebruiker: 'lid@amsterdam.test' }],
+    });
+    const asked = await api('lidB', 'POST', '/adopties', { json: { bron: secret.id, organisatie: 'GM0363', status: 'buitenkring', maakInnovatie: true } });
+    assert.equal(asked.body.kopie, 'gevraagd');
+    const no = await api('lidA', 'POST', `/adopties/${asked.body.id}/_kopie`, { json: { toestaan: false } });
+    assert.equal(no.status, 200, no.text);
+    assert.equal(no.body.kopie, 'geweigerd');
+    assert.equal(no.body.innovatie, null);
+    const mine = await api('lezerB', 'GET', '/innovaties?organisatie=GM0363&paginaGrootte=100');
+    assert.ok(!mine.text.includes('besloten proef'));
+  });
+
   test('the adopting organisation may withdraw its record', async () => {
     const other = await create('lidA', { titel: 'Tijdelijke bron', organisatie: 'GM0344', zichtbaarheid: 'openbaar' });
     const a = await api('lidC', 'POST', '/adopties', { json: { bron: other.id, organisatie: 'GM0014', status: 'buitenkring' } });

@@ -7,10 +7,11 @@ import { call, login, startKoers } from '../lib/koers.mjs';
 // Reading is anonymous here; every change is made by a lid of Utrecht.
 let koers;
 let api;
+let lid;
 before(async () => {
   koers = await startKoers({ users: [{ email: 'lid@utrecht.test', org: 'GM0344', role: 'lid' },
                                      { email: 'beheer@utrecht.test', org: 'GM0344', role: 'beheerder' }] });
-  const lid = await login(koers.url, 'lid@utrecht.test');
+  lid = await login(koers.url, 'lid@utrecht.test');
   const beheer = await login(koers.url, 'beheer@utrecht.test');
   api = (method, path, options = {}) =>
     call(koers.url, method, '/api/v1' + path, { session: method === 'GET' ? undefined : method === 'DELETE' ? beheer : lid, ...options });
@@ -170,6 +171,12 @@ describe('creating', () => {
     assert.deepEqual(names(r).sort(), ['organisatie', 'titel']);
   });
 
+  test('empty codes and null lists are refused, not read as absent', async () => {
+    const r = await api('POST', '/innovaties', { json: { ...valid(), domein: '', startDatum: '', tags: null, team: null } });
+    assertProblem(r, 400);
+    assert.deepEqual(names(r).sort(), ['domein', 'startDatum', 'tags', 'team']);
+  });
+
   test('bodies that are not JSON objects are refused with a problem, never a 5xx', async () => {
     const cases = [
       [{ body: 'geen json', headers: { 'content-type': 'application/json' } }, 400],
@@ -219,6 +226,25 @@ describe('changing', () => {
     const last = r.body.faseHistorie.at(-1);
     assert.equal(last.fase, 'implementatie');
     assert.equal(last.reden, 'pilot geslaagd');
+  });
+
+  test('a PUT without a required field is refused and never widens the visibility', async () => {
+    const created = (await api('POST', '/innovaties', { json: { ...valid(), zichtbaarheid: 'team' } })).body;
+    const { zichtbaarheid, fase, ...rest } = valid();
+    const r = await api('PUT', `/innovaties/${created.id}`, { json: rest });
+    assertProblem(r, 400);
+    assert.deepEqual(names(r).sort(), ['fase', 'zichtbaarheid']);
+    const stored = await api('GET', `/innovaties/${created.id}`, { session: lid });
+    assert.equal(stored.body.zichtbaarheid, 'team');
+    assert.equal(stored.body.versie, created.versie, 'nothing changed');
+  });
+
+  test('a new innovation without a visibility is visible to its team only', async () => {
+    const { zichtbaarheid, fase, status, ...rest } = valid();
+    const r = await api('POST', '/innovaties', { json: rest });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.body.zichtbaarheid, 'team');
+    assert.equal(r.body.fase, 'idee');
   });
 
   test('a stale If-Match is 412 and changes nothing', async () => {

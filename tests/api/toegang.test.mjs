@@ -14,6 +14,7 @@ before(async () => {
       { email: 'bob@utrecht.test', org: 'GM0344', role: 'beheerder' },
       { email: 'rate@utrecht.test', org: 'GM0344', role: 'lezer' },
       { email: 'uit@utrecht.test', org: 'GM0344', role: 'lid' },
+      { email: 'owner@utrecht.test', org: 'GM0344', role: 'lid' },
     ],
   });
   api = (method, path, options) => call(koers.url, method, '/api/v1' + path, options);
@@ -152,6 +153,30 @@ describe('rate limits', () => {
   });
 });
 
+describe('no lock-out by strangers', () => {
+  test('guessing exhausts only the strangers’ allowance: the owner’s browser still logs in', async () => {
+    const first = await api('POST', '/sessie', { json: { email: 'owner@utrecht.test', wachtwoord: PASSWORD } });
+    assert.equal(first.status, 201);
+    const device = first.headers.getSetCookie().find((c) => c.startsWith('__Host-koers-apparaat='));
+    assert.ok(device, 'a device cookie after a login');
+    assert.match(device, /HttpOnly/);
+    assert.match(device, /SameSite=Strict/);
+    const deviceCookie = device.split(';')[0];
+    for (let i = 0; i < 12; i++) await api('POST', '/sessie', { json: { email: 'owner@utrecht.test', wachtwoord: 'geraden-1234' } });
+    const stranger = await api('POST', '/sessie', { json: { email: 'owner@utrecht.test', wachtwoord: PASSWORD } });
+    assert.equal(stranger.status, 429, 'a browser without the cookie is refused for a while');
+    const owner = await api('POST', '/sessie', { json: { email: 'owner@utrecht.test', wachtwoord: PASSWORD }, headers: { cookie: deviceCookie } });
+    assert.equal(owner.status, 201, 'the owner is not locked out');
+    const forged = await api('POST', '/sessie', {
+      json: { email: 'owner@utrecht.test', wachtwoord: PASSWORD },
+      headers: { cookie: `__Host-koers-apparaat=${deviceCookie.split('=')[1].split('.')[0]}.${'0'.repeat(64)}` },
+    });
+    assert.equal(forged.status, 429, 'a forged device cookie counts as a stranger');
+    const elsewhere = await api('POST', '/sessie', { json: { email: 'ann@utrecht.test', wachtwoord: PASSWORD }, headers: { cookie: deviceCookie } });
+    assert.equal(elsewhere.status, 201, 'the cookie of one account means nothing for another');
+  });
+});
+
 describe('audit trail', () => {
   test('records who changed what, with old and new values, and refusals', async () => {
     const ann = await login(koers.url, 'ann@utrecht.test');
@@ -171,6 +196,26 @@ describe('audit trail', () => {
     assert.equal(refused.actie, 'verwijderen');
     assert.equal(refused.resultaat, 'geweigerd');
     assert.ok(changed.verzoekId);
+  });
+
+  test('shows the values of an entry only to who may read the innovation', async () => {
+    const ann = await login(koers.url, 'ann@utrecht.test');
+    const bob = await login(koers.url, 'bob@utrecht.test');
+    const hidden = await api('POST', '/innovaties', {
+      session: ann,
+      json: { ...innovation, titel: 'Vertrouwelijk spoorzoekertje', zichtbaarheid: 'team', team: [{ naam: 'Ann', rol: 'projectleider', archetypen: [], gebruiker: 'ann@utrecht.test' }] },
+    });
+    assert.equal(hidden.status, 201, hidden.text);
+    assert.equal((await api('GET', `/innovaties/${hidden.body.id}`, { session: bob })).status, 404, 'the beheerder is not on the team');
+    const trail = await api('GET', `/audit?resource=innovatie&resourceId=${hidden.body.id}`, { session: bob });
+    assert.equal(trail.status, 200);
+    assert.equal(trail.body.totaal, 1, 'the beheerder sees that something happened');
+    const [made] = trail.body._embedded.audit;
+    assert.equal(made.afgeschermd, true);
+    assert.deepEqual(made.wijzigingen, {});
+    assert.ok(!trail.text.includes('spoorzoekertje'), 'but not what');
+    const everything = await api('GET', '/audit?paginaGrootte=100', { session: bob });
+    assert.ok(!everything.text.includes('spoorzoekertje'));
   });
 
   test('holds no secrets', () => {
