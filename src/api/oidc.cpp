@@ -24,12 +24,30 @@ http::Response Redirect(const std::string& location) {
   return res;
 }
 
+std::string ClearStateCookie() {
+  return std::string(kStateCookie) + "=; Path=/auth/oidc/; HttpOnly; SameSite=Lax; Max-Age=0";
+}
+
 // Back to the login page with a reason the page explains in Dutch.
 http::Response Failed(const std::string& code, const std::string& detail) {
   log::Warn("oidc_mislukt", {{"reden", code}, {"detail", detail}});
   http::Response res = Redirect("/inloggen?fout=" + code);
-  res.SetHeader("Set-Cookie", std::string(kStateCookie) + "=; Path=/auth/oidc/; HttpOnly; SameSite=Lax; Max-Age=0");
+  res.SetHeader("Set-Cookie", ClearStateCookie());
   return res;
+}
+
+// What a refusal of the token endpoint means for the user (RFC 6749
+// section 5.2): a client Koers does not know or a wrong secret is the
+// configuration's fault, a used or expired code is a login to start again.
+http::Response TokenRefused(int status, const std::string& body) {
+  auto answer = nlohmann::json::parse(body, nullptr, false);
+  std::string error = answer.is_object() && answer.contains("error") && answer["error"].is_string()
+                          ? answer["error"].get<std::string>()
+                          : "";
+  std::string detail = "tokenendpoint gaf " + std::to_string(status) + (error.empty() ? "" : " " + error);
+  if (error == "invalid_client" || error == "unauthorized_client" || status == 401) return Failed("client", detail);
+  if (error == "invalid_grant") return Failed("verlopen", detail);
+  return Failed("aanbieder", detail);
 }
 
 std::string S256(const std::string& verifier) {
@@ -152,23 +170,40 @@ http::Response Oidc::Start(Services& s, const http::Request& req) {
 }
 
 http::Response Oidc::Finish(Services& s, const http::Request& req) {
+  Status known = Discover(false);  // this process may not have started the login
+  if (!known.ok()) return Failed("aanbieder", known.error().message);
   std::string state(req.Query("state"));
+  // RFC 9207: the authorization response names its issuer, so that an
+  // answer from another provider is not taken for this one's.
+  {
+    std::lock_guard lock(mutex_);
+    const auto& flag = discovery_["authorization_response_iss_parameter_supported"];
+    bool announced = flag.is_boolean() && flag.get<bool>();
+    bool found = false;
+    std::string_view iss = req.Query("iss", &found);
+    if ((found || announced) && iss != discovery_.value("issuer", std::string()))
+      return Failed("ongeldig", "iss van het antwoord is niet de issuer");
+  }
   if (!req.Query("error").empty()) return Failed("geweigerd", std::string(req.Query("error")));
   std::string code(req.Query("code"));
   if (state.empty() || code.empty() || state.size() > 200 || code.size() > 2000)
     return Failed("ongeldig", "state of code ontbreekt");
   // The state must be the one this browser started with.
   if (!crypto::Equal(CookieValue(req, kStateCookie), state)) return Failed("ongeldig", "state hoort niet bij deze browser");
-  auto pending = s.reg.store().TakeOidcRequest(crypto::HashToken(state),
-                                               FormatTimestamp(s.reg.clock().Now() - kPendingFor));
-  if (!pending.ok()) return Failed("verlopen", pending.error().message);
+  std::string oldest = FormatTimestamp(s.reg.clock().Now() - kPendingFor);
+  auto pending = s.reg.store().TakeOidcRequest(crypto::HashToken(state), oldest);
+  if (!pending.ok())
+    return Failed(pending.error().kind == ErrorKind::kNotFound ? "ongeldig" : "intern", pending.error().message);
+  if (pending.value().aangemaakt_op < oldest) return Failed("verlopen", "de inlogpoging is ouder dan 10 minuten");
 
-  std::string token_endpoint, issuer;
+  std::string token_endpoint, issuer, userinfo_endpoint;
   bool post_secret = false;
   {
     std::lock_guard lock(mutex_);
     token_endpoint = discovery_["token_endpoint"].get<std::string>();
     issuer = discovery_["issuer"].get<std::string>();
+    if (discovery_.contains("userinfo_endpoint") && discovery_["userinfo_endpoint"].is_string())
+      userinfo_endpoint = discovery_["userinfo_endpoint"].get<std::string>();
     if (discovery_.contains("token_endpoint_auth_methods_supported") &&
         discovery_["token_endpoint_auth_methods_supported"].is_array()) {
       bool basic = false;
@@ -195,10 +230,10 @@ http::Response Oidc::Finish(Services& s, const http::Request& req) {
   call.body = http::FormEncode(form);
   auto answer = http::Fetch(call);
   if (!answer.ok()) return Failed("aanbieder", answer.error().message);
+  if (answer.value().status != 200) return TokenRefused(answer.value().status, answer.value().body);
   auto tokens = nlohmann::json::parse(answer.value().body, nullptr, false);
-  if (answer.value().status != 200 || !tokens.is_object() || !tokens.contains("id_token") ||
-      !tokens["id_token"].is_string())
-    return Failed("aanbieder", "tokenendpoint gaf " + std::to_string(answer.value().status));
+  if (!tokens.is_object() || !tokens.contains("id_token") || !tokens["id_token"].is_string())
+    return Failed("aanbieder", "het tokenendpoint gaf geen id_token");
 
   std::string id_token = tokens["id_token"].get<std::string>();
   nlohmann::json keys;
@@ -229,13 +264,34 @@ http::Response Oidc::Finish(Services& s, const http::Request& req) {
   if (!c.contains("sub") || !c["sub"].is_string() || c["sub"].get<std::string>().empty())
     return Failed("token", "sub ontbreekt");
 
-  auto user = s.accounts.OidcUser(c["iss"].get<std::string>(), c["sub"].get<std::string>(), c.value("email", ""),
-                                  c.value("name", ""), MappedRoles(c));
+  // OIDC Core 5.4: a provider may release e-mail, name and groups only at
+  // the UserInfo endpoint (certified providers do so by default for the code
+  // flow). Its answer must be about the same subject (5.3.2).
+  nlohmann::json profile = c;
+  if (!userinfo_endpoint.empty() && tokens.contains("access_token") && tokens["access_token"].is_string()) {
+    auto info = http::Fetch({"GET", userinfo_endpoint,
+                             {{"Authorization", "Bearer " + tokens["access_token"].get<std::string>()},
+                              {"Accept", "application/json"}}});
+    if (!info.ok()) return Failed("aanbieder", info.error().message);
+    auto claims_there = nlohmann::json::parse(info.value().body, nullptr, false);
+    if (info.value().status != 200 || !claims_there.is_object())
+      return Failed("aanbieder", "userinfo gaf " + std::to_string(info.value().status));
+    if (claims_there.value("sub", "") != c["sub"].get<std::string>())
+      return Failed("token", "userinfo gaat over een ander subject");
+    for (const auto& [key, value] : claims_there.items())
+      if (key != "iss" && key != "aud") profile[key] = value;
+  }
+  auto text_claim = [&](const char* key) {
+    return profile.contains(key) && profile[key].is_string() ? profile[key].get<std::string>() : std::string();
+  };
+  auto user = s.accounts.OidcUser(c["iss"].get<std::string>(), c["sub"].get<std::string>(), text_claim("email"),
+                                  text_claim("name"), MappedRoles(profile));
   if (!user.ok()) return Failed("account", user.error().message);
   auto signed_in = s.accounts.StartSession(user.value());
   if (!signed_in.ok()) return Failed("account", signed_in.error().message);
   http::Response res = Redirect(pending.value().terug_naar);
   res.SetHeader("Set-Cookie", SessionCookie(s.options, signed_in.value().session_token));
+  res.AddHeader("Set-Cookie", ClearStateCookie());  // the login is done: its state goes
   return res;
 }
 

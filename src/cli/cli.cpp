@@ -147,6 +147,10 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
       std::cerr << "Voor OpenID Connect zijn --oidc-client-id en --oidc-redirect-uri nodig.\n";
       return 2;
     }
+    if ((" " + settings.oidc.scopes + " ").find(" openid ") == std::string::npos) {
+      std::cerr << "--oidc-scopes moet openid bevatten.\n";
+      return 2;
+    }
     if (!api::ParseRoleMap(settings.oidc_role_map, &settings.oidc.role_map, &error)) {
       std::cerr << "--oidc-role-map: " << error << "\n";
       return 2;
@@ -316,6 +320,8 @@ int Run(int argc, char** argv) {
   serve->add_option("--oidc-client-id", settings.oidc.client_id, "OpenID Connect: client id")->envname("KOERS_OIDC_CLIENT_ID");
   serve->add_option("--oidc-redirect-uri", settings.oidc.redirect_uri, "OpenID Connect: .../auth/oidc/terugkeer")
       ->envname("KOERS_OIDC_REDIRECT_URI");
+  serve->add_option("--oidc-scopes", settings.oidc.scopes, "OpenID Connect: scopes, gescheiden door spaties (openid hoort erbij)")
+      ->envname("KOERS_OIDC_SCOPES");
   serve->add_option("--oidc-role-claim", settings.oidc.role_claim, "OpenID Connect: claim met groepen of rollen")
       ->envname("KOERS_OIDC_ROLE_CLAIM");
   serve->add_option("--oidc-role-map", settings.oidc_role_map, "OpenID Connect: 'waarde=rol@ORG;...'")

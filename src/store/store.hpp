@@ -223,8 +223,9 @@ class Store {
   virtual Result<std::string> Secret(const std::string& name, const std::string& fresh) = 0;
 
   // OpenID Connect logins in progress, by the hash of their state value.
-  // Take returns and removes one (kNotFound when unknown), and clears those
-  // older than `older_than`.
+  // Take returns and removes one (kNotFound when unknown; an expired one is
+  // returned, for the caller to refuse by its aangemaakt_op), and clears
+  // those older than `older_than`.
   virtual Status SaveOidcRequest(const OidcRequest& request) = 0;
   virtual Result<OidcRequest> TakeOidcRequest(const std::string& state_hash, const std::string& older_than) = 0;
 

@@ -37,12 +37,12 @@ after(async () => {
 async function browserLogin() {
   const jar = {};
   const remember = (res) => {
-    const c = res.headers.get('set-cookie');
-    if (!c) return;
-    const [pair] = c.split(';');
-    const [name, value] = pair.split('=');
-    if (/Max-Age=0/.test(c)) delete jar[name];
-    else jar[name] = value;
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [name, value] = pair.split('=');
+      if (/Max-Age=0/.test(c)) delete jar[name];
+      else jar[name] = value;
+    }
   };
   const cookieHeader = () => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ');
   let res = await fetch(`${koers.url}/auth/oidc/inloggen?terug=/innovaties`, { redirect: 'manual' });

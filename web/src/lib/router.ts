@@ -71,7 +71,9 @@ export function startRouter(): void {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const anchor = (event.target as Element).closest('a');
     if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== location.origin) return;
-    if (anchor.pathname.startsWith('/api/') || anchor.getAttribute('href')?.startsWith('#')) return;
+    // The API and the login through the organisation (/auth/) are the
+    // server's, not pages of this app: the browser goes there itself.
+    if (anchor.pathname.startsWith('/api/') || anchor.pathname.startsWith('/auth/') || anchor.getAttribute('href')?.startsWith('#')) return;
     event.preventDefault();
     navigate(anchor.pathname + anchor.search);
   });

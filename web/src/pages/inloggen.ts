@@ -9,9 +9,10 @@ import { textField } from '../components/form-field/form-field';
 import { errorSummary, focusErrorSummary, type FieldError } from '../components/error-summary/error-summary';
 
 const OIDC_ERRORS: Record<string, string> = {
-  aanbieder: 'De identiteitsaanbieder is nu niet bereikbaar. Probeer het later opnieuw.',
+  aanbieder: 'De identiteitsaanbieder is nu niet bereikbaar of gaf een onverwacht antwoord. Probeer het later opnieuw.',
+  client: 'Koers is bij de identiteitsaanbieder niet goed ingesteld (client of geheim). Meld dit aan de beheerder van Koers.',
   geweigerd: 'Het inloggen is bij de identiteitsaanbieder afgebroken of geweigerd.',
-  ongeldig: 'Dit inlogverzoek hoort niet bij deze browser. Begin opnieuw.',
+  ongeldig: 'Dit inlogverzoek is niet door Koers in deze browser begonnen, of is onderweg veranderd. Begin opnieuw.',
   verlopen: 'Het inloggen duurde te lang. Begin opnieuw.',
   token: 'De identiteitsaanbieder gaf een bewijs dat Koers niet vertrouwt. Neem contact op met de beheerder.',
   account: 'Uw account kan niet worden gebruikt. Neem contact op met de beheerder.',
