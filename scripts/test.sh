@@ -5,7 +5,8 @@
 #   3. browser tests (Playwright on Debian's Chromium, axe on every page);
 #   4. the search and measurement benchmarks in their short modes;
 #   5. type check of the front end and the NL API Design Rules lint of the
-#      OpenAPI document.
+#      OpenAPI document;
+#   6. the README's first command (scripts/start.sh) from a clean clone.
 # Fails on the first failing step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,5 +39,8 @@ step "Front-end type check"
 
 step "OpenAPI lint (NL API Design Rules)"
 (cd tests && npx --no-install spectral lint -r lint/adr-linter.yaml ../src/api/openapi.json --fail-severity=warn)
+
+step "The README's first command from a clean clone (a whole build)"
+node --test --test-reporter=spec tests/start/*.test.mjs
 
 printf '\nAlle tests geslaagd.\n'

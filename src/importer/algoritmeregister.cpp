@@ -173,6 +173,10 @@ Result<ImportReport> ImportAlgoritmeregister(Register& reg, const std::string& p
   auto content = ReadFile(path);
   if (!content.ok()) return content.error();
 
+  // The register names organisations of the official code lists: load
+  // those first (idempotent), so an import works on a fresh database too.
+  auto standard = LoadStandardOrganisations(reg, data_dir);
+  if (!standard.ok()) return standard.error();
   OrganisationMatcher matcher;
   PageRequest all{1, 1000000};
   auto orgs = reg.store().ListOrganisations({}, all);

@@ -74,7 +74,7 @@ function drawList(state: ListState): void {
         const zoek = String(new FormData(e.target as HTMLFormElement).get('zoek') ?? '');
         navigate('/beheer/gebruikers' + (zoek ? `?zoek=${encodeURIComponent(zoek)}` : ''));
       }}>
-        ${textField({ id: 'zoek', label: 'Zoek op e-mailadres of naam', value: state.query.get('zoek') ?? '' })}
+        ${textField({ id: 'zoek', label: 'Zoek op e-mailadres of naam', value: state.query.get('zoek') ?? '', description: 'Een nieuw account zonder rechten (na een eerste login via uw organisatie) vindt u op het volledige e-mailadres.' })}
         <div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Zoeken</button></div>
       </form>
       <p class="utrecht-paragraph" role="status">${state.page.totaal} gebruikers.</p>
@@ -88,9 +88,9 @@ function drawList(state: ListState): void {
         </tr></thead>
         <tbody class="utrecht-table__body">
           ${users.map((u) => html`<tr class="utrecht-table__row">
-            <td class="utrecht-table__cell"><a class="utrecht-link" href="/beheer/gebruikers/${u.id}">${u.email}</a></td>
+            <td class="utrecht-table__cell">${waiting(u) ? u.email : html`<a class="utrecht-link" href="/beheer/gebruikers/${u.id}">${u.email}</a>`}</td>
             <td class="utrecht-table__cell">${u.naam}</td>
-            <td class="utrecht-table__cell">${rolesText(u)}</td>
+            <td class="utrecht-table__cell">${waiting(u) ? firstRoleForm(u, state) : rolesText(u)}</td>
             <td class="utrecht-table__cell">${u.actief ? 'actief' : 'uitgeschakeld'}</td>
           </tr>`)}
         </tbody>
@@ -114,6 +114,32 @@ function drawList(state: ListState): void {
       </section>
     `,
   );
+}
+
+// An account without roles is found by its exact address only, and a
+// beheerder (not the landelijk beheerder) grants its first role here.
+const waiting = (u: Gebruiker) => u.rollen.length === 0 && !u.landelijkBeheerder && !session().gebruiker?.landelijkBeheerder;
+
+function firstRoleForm(u: Gebruiker, state: ListState): TemplateResult {
+  const grant = async (event: Event) => {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const r = await apiRequest('POST', `/gebruikers/${u.id}/rollen`, {
+      organisatie: String(data.get(`eerste-organisatie-${u.id}`) ?? ''),
+      rol: String(data.get(`eerste-rol-${u.id}`) ?? ''),
+      email: u.email,
+    });
+    if (r.ok) return navigate(`/beheer/gebruikers/${u.id}`);
+    state.general = r.problem.detail;
+    state.errors = [];
+    drawList(state);
+    focusErrorSummary();
+  };
+  return html`<form class="koers-inline-form" aria-label="Eerste rol voor ${u.email}" @submit=${grant}>
+    ${selectField({ id: `eerste-organisatie-${u.id}`, label: 'Organisatie', value: state.orgs[0]?.waarde ?? '', options: state.orgs })}
+    ${selectField({ id: `eerste-rol-${u.id}`, label: 'Rol', value: 'lezer', options: roleOptions() })}
+    <div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Rol toekennen</button></div>
+  </form>`;
 }
 
 async function addUser(event: Event, state: ListState): Promise<void> {

@@ -44,6 +44,7 @@ export interface Adoptie {
   datum: string;
   notitie: string | null;
   innovatie: { id: number; titel: string } | null;
+  kopie: 'gevraagd' | 'geweigerd' | 'gemaakt' | null;
   historie: { status: string; datum: string; notitie: string | null; door: string | null }[];
   versie: number;
 }
@@ -134,7 +135,9 @@ function adoptionSection(i: Innovatie, d: ReuseData, refresh: (notice: string) =
             a.organisatieNaam,
             label('adoptieStatus', a.status),
             formatDate(a.datum),
-            a.innovatie ? html`${a.notitie ?? ''} <a class="utrecht-link" href="/innovaties/${a.innovatie.id}">eigen innovatie</a>` : (a.notitie ?? '–'),
+            html`${a.notitie ?? (a.innovatie ? '' : '–')}
+              ${a.innovatie ? html` <a class="utrecht-link" href="/innovaties/${a.innovatie.id}">eigen innovatie</a>` : nothing}
+              ${copyRequest(i, a, refresh)}`,
           ]), { hiddenCaption: true })
       : html`<p class="utrecht-paragraph">Nog geen andere organisatie heeft belangstelling of adoptie vastgelegd.</p>`}
     ${orgs.length
@@ -155,6 +158,25 @@ function adoptionSection(i: Innovatie, d: ReuseData, refresh: (notice: string) =
           </form></details>`
       : nothing}
   </section>`;
+}
+
+// A copy of an innovation that is not public waits for its owner: who may
+// edit it answers here.
+function copyRequest(i: Innovatie, a: Adoptie, refresh: (notice: string) => void): TemplateResult | typeof nothing {
+  if (a.kopie === 'geweigerd') return html`<p class="utrecht-paragraph">Een eigen kopie is geweigerd.</p>`;
+  if (a.kopie !== 'gevraagd') return nothing;
+  if (!canEditInnovation(i)) return html`<p class="utrecht-paragraph">Een eigen kopie wacht op toestemming van de eigenaar.</p>`;
+  const decide = async (toestaan: boolean) => {
+    const r = await apiRequest<Adoptie>('POST', `/adopties/${a.id}/_kopie`, { toestaan }, { 'If-Match': `"${a.versie}"` });
+    refresh(!r.ok ? r.problem.detail
+      : toestaan ? `${a.organisatieNaam} heeft nu een eigen kopie van deze innovatie.`
+      : `De kopie voor ${a.organisatieNaam} is geweigerd.`);
+  };
+  return html`<p class="utrecht-paragraph">${a.organisatieNaam} vraagt om een eigen kopie. Die bevat de beschrijving, teamrollen, documenten en indicatoren, en wordt zichtbaar voor die organisatie.</p>
+    <div class="utrecht-button-group">
+      <button class="utrecht-button utrecht-button--secondary-action" type="button" @click=${() => decide(true)}>Kopie toestaan<span class="koers-visually-hidden"> voor ${a.organisatieNaam}</span></button>
+      <button class="utrecht-button utrecht-button--subtle" type="button" @click=${() => decide(false)}>Weigeren<span class="koers-visually-hidden"> voor ${a.organisatieNaam}</span></button>
+    </div>`;
 }
 
 function assetSection(i: Innovatie, d: ReuseData, refresh: (notice: string) => void, redraw: () => void): TemplateResult {
@@ -223,7 +245,9 @@ async function saveAdoption(e: Event, i: Innovatie, d: ReuseData, refresh: (noti
   if (!r.ok) return fail(d, r.problem, 'adoptie', redraw);
   refresh(r.body.innovatie && body.maakInnovatie
     ? `Vastgelegd. Uw organisatie heeft nu een eigen innovatie "${r.body.innovatie.titel}" (nummer ${r.body.innovatie.id}).`
-    : 'De adoptie is vastgelegd.');
+    : r.body.kopie === 'gevraagd'
+      ? 'Vastgelegd. Deze innovatie is niet openbaar: de eigen innovatie komt er zodra de eigenaar toestemming geeft.'
+      : 'De adoptie is vastgelegd.');
 }
 
 async function addAsset(e: Event, i: Innovatie, d: ReuseData, refresh: (notice: string) => void, redraw: () => void): Promise<void> {
