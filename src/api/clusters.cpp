@@ -78,15 +78,35 @@ http::Response ListClusters(Services& s, const Call& c) {
   zoek = IsValidUtf8(zoek) ? FoldAccents(Trim(zoek)) : "";
   auto all = s.clusters.All();
   if (!all.ok()) return Problem(all.error(), c.req.path);
-  json items = json::array();
-  int64_t total = 0;
-  size_t from = static_cast<size_t>(page.pagina - 1) * page.pagina_grootte;
+  // Ordered by what the viewer sees (organisations, then members): an order
+  // by the full size would tell outsiders that hidden members exist.
+  struct Shown {
+    const Cluster* cluster;
+    std::vector<ClusterMember> visible;
+    size_t organisations;
+  };
+  std::vector<Shown> shown;
   for (const auto& cluster : *all.value()) {
     auto visible = s.clusters.Visible(cluster, c.actor);
-    if (OrganisationCount(visible) < 2 || !Matches(visible, zoek, innovatie, organisatie)) continue;
-    size_t index = static_cast<size_t>(total++);
-    if (index >= from && index < from + page.pagina_grootte) items.push_back(ClusterSummary(cluster, visible));
+    size_t orgs = OrganisationCount(visible);
+    if (orgs < 2 || !Matches(visible, zoek, innovatie, organisatie)) continue;
+    shown.push_back({&cluster, std::move(visible), orgs});
   }
+  auto first_id = [](const std::vector<ClusterMember>& members) {
+    int64_t id = INT64_MAX;
+    for (const auto& m : members) id = std::min(id, m.innovatie_id);
+    return id;
+  };
+  std::sort(shown.begin(), shown.end(), [&](const Shown& a, const Shown& b) {
+    if (a.organisations != b.organisations) return a.organisations > b.organisations;
+    if (a.visible.size() != b.visible.size()) return a.visible.size() > b.visible.size();
+    return first_id(a.visible) < first_id(b.visible);
+  });
+  json items = json::array();
+  int64_t total = static_cast<int64_t>(shown.size());
+  size_t from = static_cast<size_t>(page.pagina - 1) * page.pagina_grootte;
+  for (size_t i = from; i < shown.size() && i < from + page.pagina_grootte; ++i)
+    items.push_back(ClusterSummary(*shown[i].cluster, shown[i].visible));
   return JsonResponse(200, json{{"_links", PageLinks(c.req, page, total)},
                                 {"totaal", total},
                                 {"pagina", page.pagina},

@@ -112,7 +112,7 @@ Result<MeasurementTable> Indicators::Table(int64_t id, const Actor& actor) {
   t.met_totalen = t.indicator.optelbaar;
   std::vector<TableCell> cells;
   cells.reserve(rows.value().size());
-  for (const auto& m : rows.value()) cells.push_back({m.gebied, m.periode, m.waarde, m.aantal, false, false});
+  for (const auto& m : rows.value()) cells.push_back({m.gebied, m.periode, m.waarde, m.aantal, false});
   Suppression hidden;
   if (t.openbaar) hidden = Suppress(&cells, t.indicator.drempel, t.met_totalen, t.met_totalen);
   std::map<std::string, MeasurementTotal> per_period, per_area;
@@ -121,7 +121,7 @@ Result<MeasurementTable> Indicators::Table(int64_t id, const Actor& actor) {
     if (c.Hidden()) {
       out.waarde.reset();
       out.aantal.reset();
-      out.onderdrukt = c.primair ? "primair" : "secundair";
+      out.onderdrukt = "primair";
     }
     t.cellen.push_back(std::move(out));
     if (!t.met_totalen) continue;

@@ -23,7 +23,7 @@ struct MeasurementCell {
   std::string gebied;
   std::optional<double> waarde;   // empty when suppressed
   std::optional<int64_t> aantal;  // empty when suppressed or unknown
-  std::string onderdrukt;         // "", "primair" or "secundair"
+  std::string onderdrukt;         // "" or "primair" (too few people)
 };
 struct MeasurementTotal {
   std::string sleutel;  // period or area

@@ -36,9 +36,11 @@ struct FieldProblem {
 
 struct Error {
   ErrorKind kind = ErrorKind::kInternal;
-  std::string message;  // Dutch, safe to show to the caller
+  std::string message;  // Dutch, safe to show to the caller; empty: a standard text for the kind
   std::vector<FieldProblem> problems;
   int retry_after_seconds = 0;  // only for kRateLimited
+  std::string detail;           // technical, for the log only (the store's errors carry this)
+  bool retryable = false;       // running the unit of work again may succeed (serialization, busy)
 };
 
 Error Invalid(std::string message, std::vector<FieldProblem> problems = {});

@@ -1,11 +1,10 @@
 // Privacy-safe publication of a table of measurements (rows: areas,
 // columns: periods). A cell whose count of people is below the indicator's
-// threshold is suppressed (primary). When totals are published, more cells
-// are suppressed (secondary) so that no suppressed cell can be worked out by
-// subtracting the visible cells from a total: every row or column with a
-// total that holds a suppressed cell holds at least two, the extra ones
-// being the cells with the fewest people. A total that would still give a
-// suppressed cell away (a line of one cell) is suppressed itself.
+// threshold is suppressed. A row or column total is published only when
+// every cell behind it is: no published figure is a sum that includes a
+// suppressed value, so none can be worked out by subtracting (nor bounded by
+// combining totals, as complementary suppression would still allow, and a
+// hidden cell worth 0 would make trivial).
 #pragma once
 
 #include <cstdint>
@@ -21,9 +20,8 @@ struct TableCell {
   std::string kolom;  // period
   double waarde = 0;
   std::optional<int64_t> aantal;
-  bool primair = false;
-  bool secundair = false;
-  bool Hidden() const { return primair || secundair; }
+  bool primair = false;  // suppressed: too few people
+  bool Hidden() const { return primair; }
 };
 
 struct Suppression {
@@ -32,8 +30,8 @@ struct Suppression {
 };
 
 // Marks the cells of `cells`; `drempel` is the smallest count shown. Cells
-// without a count are never suppressed primarily (nothing is known about
-// the people behind them).
+// without a count are never suppressed (nothing is known about the people
+// behind them). Lists the rows and columns whose totals must not be shown.
 Suppression Suppress(std::vector<TableCell>* cells, int drempel, bool rij_totalen, bool kolom_totalen);
 
 }  // namespace koers

@@ -15,9 +15,13 @@
 // markers and addresses that viewer may not see, and for 5xx. The fixture is
 // built in three phases; between phases the answers of everyone who may not
 // see the new objects must stay byte for byte the same (volatile timestamps
-// removed): no count, facet, score or suggestion may move. Finally the
-// landelijk beheerder and the team member walk the same routes and must find
-// every marker, which proves the scan can see.
+// removed): no count, facet, score or suggestion may move. Routes naming an
+// object the viewer may not read must answer exactly as for an unknown id,
+// and no answer may link to such an object. Finally the landelijk beheerder
+// (and the team member for team markers, the owner for the token) must find
+// every marker in the same walk, which proves the scan can see; a few
+// derived outputs (similar, cluster, search, correction) are checked to
+// really react to private data for insiders.
 //
 //   phase 1  public baseline: a public innovation of A (indicator with a
 //            suppressed small count, adopted by B with a note, B's copy with
@@ -28,6 +32,16 @@
 //   phase 3  a team-only innovation of A with every kind of child object;
 //            A's roles off the team and all outsiders must see exactly what
 //            they saw in phase 2.
+//
+// Leaks this test found, fixed since, kept as regression tests (describe
+// 'regressions' at the end; the generic checks catch them too):
+//   1. GET /clusters ordered clusters by their size counted over all members,
+//      hidden ones included, while it showed the visible count: when a
+//      private innovation joined the Gem cluster, Gem (12 visible) moved
+//      ahead of Anonimiseringssoftware (12) for anonymous, B and C.
+//   2. GET /indicatoren/{id}/metingen published totals over a suppressed
+//      small cell whose complementary cells were 0: the total equalled the
+//      small cell's value (987654.321, counted over 3 people) for outsiders.
 //
 // Run: KOERS_BIN=/path/to/koers node --test --test-concurrency=1 tests/api/lekken.test.mjs
 import { after, before, describe, test } from 'node:test';
@@ -52,8 +66,9 @@ const AUDIENCE = {
   // A value with a count below the threshold: insiders of the owner only.
   klein: (a) => a.landelijk || a.orgs.includes(A),
   orgB: (a) => a.landelijk || a.orgs.includes(B),
-  // A token's name: its owner, the beheerder of the owner's organisation
-  // (who reads its audit trail), the landelijk beheerder.
+  // A token's name: its owner and the landelijk beheerder (whose audit trail
+  // shows it); the beheerder of the owner's organisation would be allowed
+  // to see it in its audit trail too.
   token: (a) => a.landelijk || a.key === 'lidA' || a.key === 'beheerA',
   // The account name of the team member: itself, who manages its account.
   teamNaam: (a) => a.landelijk || a.key === 'teamA' || a.key === 'beheerA',
@@ -83,7 +98,7 @@ M['org.batenBedrag'] = marker('org.batenBedrag', '771177', 'orgA');
 M['team.batenBedrag'] = marker('team.batenBedrag', '882288', 'team', ['landelijk', 'teamA']);
 M['org.klimaat'] = marker('org.klimaat', 'zqorgklimaat', 'orgA');
 M['org.volwassenheid'] = marker('org.volwassenheid', 'zqorgvolwassen', 'orgA');
-M['org.token'] = marker('org.token', 'zqorgtoken', 'token', ['lidA']);
+M['org.token'] = marker('org.token', 'zqorgtoken', 'token', ['lidA', 'landelijk']);
 M['org.stuurNaam'] = marker('org.stuurNaam', 'zqorgstuurnaam', 'orgA'); // decides on private innovations only
 M['team.naam'] = marker('team.naam', 'zqteamnaam', 'teamNaam', ['landelijk', 'teamA']);
 M['adoptie.notitie'] = marker('adoptie.notitie', 'zqadoptienotitie', 'adoptie');
@@ -148,6 +163,9 @@ const WORD_MARKERS = Object.values(MARKERS).map((m) => m.word).filter((w) => /^[
 // Ordinary words the private texts share with the public one: their search
 // statistics must not move for who cannot read the private texts.
 const COMMON_QUERIES = ['vulgraadsensoren', 'afvalcontainers binnenstad', 'vulgraadsensorn', 'virtuele assistent gem', 'leverancier risico dpia'];
+// A private word glued to a public one: split only if the private word were
+// in the compound-splitting lexicon, which would then find public results.
+const COMPOUND_QUERIES = ['org.titel', 'org.tag', 'team.titel', 'team.techniek'].map((k) => `${M[k]}afvalcontainers`);
 
 // Path parameters that no object has.
 const UNKNOWN = { number: '99999999', cluster: 'c99999999', code: 'GM9999' };
@@ -244,27 +262,41 @@ function mapJson(value, fn) {
   return value;
 }
 
-// What is scanned: the body without what merely echoes the request (links,
-// `instance`, string values equal to a query value), and the headers.
+// What is scanned: the body without what merely echoes the request (the
+// `_links` and the problem's `instance` repeat the query string; a compound
+// query word that contains a marker comes back in `correcties`), and the
+// headers.
 function scannable(route, answer) {
-  const echoes = new Set([...new URLSearchParams(route.query)].map(([, v]) => v.toLowerCase()));
   let body = answer.text;
   if (answer.json !== undefined) {
-    const stripped = mapJson({ root: answer.json }, (k, v) => {
-      if (k === '_links' || k === 'instance') return undefined;
-      if (typeof v === 'string' && echoes.has(v.toLowerCase())) return '(echo)';
-      return v;
-    }).root;
-    body = JSON.stringify(stripped);
+    body = JSON.stringify(mapJson({ root: answer.json }, (k, v) => (k === '_links' || k === 'instance' ? undefined : v)).root);
   }
-  return `${body}\n${answer.headers}`.toLowerCase();
+  let text = `${body}\n${answer.headers}`.toLowerCase();
+  for (const [, value] of new URLSearchParams(route.query)) {
+    for (const word of value.toLowerCase().split(/\s+/)) if (COMPOUND_QUERIES.includes(word)) text = text.replaceAll(word, '(echo)');
+  }
+  return text;
 }
 
-// What is compared between phases: the body without volatile fields.
+// Innovation ids an answer points at: links and innovatieId fields.
+function pointsAt(answer) {
+  const out = new Set();
+  if (answer.json === undefined) return out;
+  mapJson({ root: answer.json }, (k, v) => {
+    if (k === 'href' && typeof v === 'string') for (const m of v.matchAll(/\/innovaties\/(\d+)(?=[/?#]|$)/g)) out.add(m[1]);
+    if (k === 'innovatieId' && v !== null) out.add(String(v));
+    return v;
+  });
+  return out;
+}
+
+// What is compared between phases: status, the body without volatile
+// fields, and the headers that describe the body (version, file name).
 function comparable(answer) {
   let body = answer.text;
   if (answer.json !== undefined) body = JSON.stringify(mapJson({ root: answer.json }, (k, v) => (VOLATILE.has(k) ? undefined : v)).root);
-  return `${answer.status} ${body.replace(TIMESTAMP, '(tijd)')}`;
+  const headers = answer.headers.split('\n').filter((h) => /^(etag|content-disposition|content-type|location):/.test(h)).join(' ');
+  return `${answer.status} ${headers} ${body.replace(TIMESTAMP, '(tijd)')}`;
 }
 
 function around(text, needle, width = 90) {
@@ -333,6 +365,7 @@ function extraQueries(template) {
   switch (template) {
     case '/innovaties/_zoek': {
       const qs = [];
+      for (const w of COMPOUND_QUERIES) qs.push(`q=${w}&${big}`);
       for (const w of [...WORD_MARKERS, ...COMMON_QUERIES]) qs.push(`q=${encodeURIComponent(w)}&${big}`, `q=${encodeURIComponent(misspell(w))}&${big}`);
       for (const w of WORD_MARKERS.filter((x) => /techniek|tag|databron/.test(x))) qs.push(`techniek=${w}&${big}`, `q=afval&techniek=${w}`);
       qs.push(`q=afvalcontainers&organisatie=${A}&${big}`, `organisatie=${A}&${big}`, `q=gemeente&${big}`);
@@ -426,10 +459,15 @@ async function walkAll(phase, actors, routes) {
 // Every forbidden marker, address and 5xx in the walks of `who`.
 function findLeaks(who) {
   const needles = [...forbiddenMarkers(who), ...forbiddenAddresses(who)].map((n) => ({ ...n, needle: n.needle.toLowerCase() }));
+  const hidden = new Map(ids.innovatie.filter((x) => !x.canSee(who)).map((x) => [x.value, x.label]));
   const found = new Map(); // what+route -> description
   for (const phase of [1, 2, 3]) {
     for (const [key, answer] of walks[phase][who] ?? []) {
       if (answer.status >= 500) found.set(`5xx ${key}`, `${answer.status} on GET ${key}: ${answer.text.slice(0, 200)}`);
+      const own = Object.values(routeByKey.get(key).values).map((v) => v.value);
+      for (const id of pointsAt(answer)) {
+        if (hidden.has(id) && !own.includes(id)) found.set(`link ${id} ${key}`, `points at the ${hidden.get(id)} (${id}) in GET ${key} [phase ${phase}]`);
+      }
       const text = scannable(routeByKey.get(key), answer);
       for (const n of needles) {
         if (text.includes(n.needle)) {
@@ -556,11 +594,15 @@ async function fillInnovation(p, id, who, decider, audience) {
 }
 
 // An innovation of A whose every text field carries a marker of `p`.
+// Its summary is the text of the register's virtual assistant Gem, so that
+// it joins the Gem adoption cluster; its problem statement shares words with
+// the public innovation, so that it is similar to it and moves search
+// statistics if those were computed over private text.
 const privateInnovation = (p, zichtbaarheid, member) => ({
-  titel: `Virtuele assistent ${M[`${p}.titel`]}`,
-  samenvatting: `Vulgraadsensoren in afvalcontainers in de binnenstad, gekoppeld aan ${M[`${p}.samenvatting`]}.`,
-  opgave: `Overvolle afvalcontainers in de binnenstad ${M[`${p}.opgave`]}`,
-  doel: `${GEM} ${M[`${p}.doel`]}`,
+  titel: `Virtuele gemeente assistent Gem ${M[`${p}.titel`]}`,
+  samenvatting: `${GEM} ${M[`${p}.samenvatting`]}`,
+  opgave: `Vulgraadsensoren in afvalcontainers in de binnenstad melden te laat dat een container vol is ${M[`${p}.opgave`]}`,
+  doel: `Minder overvolle afvalcontainers en minder ritten in de binnenstad ${M[`${p}.doel`]}`,
   organisatie: A,
   fase: 'idee',
   status: 'actief',
@@ -599,7 +641,7 @@ before(async () => {
 });
 after(async () => {
   await koers?.stop();
-  if (started) console.log(`# lekken: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (started) console.log(`lekken.test.mjs ran in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
 describe('the walk covers every GET route', () => {
@@ -636,14 +678,17 @@ describe('phase 1: the public baseline', () => {
       },
     }), 201, 'public innovation');
     fixture.pub = pub.id;
+    fixture.secret = 987654.321;
     addId('innovatie', pub.id, 'public innovation');
 
     const small = expectStatus(await api('lidA', 'POST', `/innovaties/${pub.id}/indicatoren`, {
-      json: { naam: 'Meldingen volle container', soort: 'output', eenheid: 'aantal', richting: 'lager', gebiedsniveau: 'GM', gebiedJaar: 2024, drempel: 10 },
+      json: { naam: 'Meldingen volle container', soort: 'output', eenheid: 'aantal', richting: 'lager', gebiedsniveau: 'GM', gebiedJaar: 2024, drempel: 10, optelbaar: true },
     }), 201, 'public indicator');
+    fixture.small = small.id;
     addId('indicator', small.id, 'public indicator with a small count');
     expectStatus(await api('lidA', 'POST', `/indicatoren/${small.id}/metingen/_import`, {
-      body: 'periode;gebied;waarde;aantal\n2024;GM0344;987654,321;3\n2025;GM0344;17;60\n',
+      // The other cells are 0: a total over the small cell equals its value.
+      body: 'periode;gebied;waarde;aantal\n2024;GM0344;987654,321;3\n2024;GM0363;0;60\n2025;GM0344;0;60\n2025;GM0363;5;80\n',
       headers: { 'content-type': 'text/csv' },
     }), 200, 'measurements with a small count');
     const asset = expectStatus(await api('lidA', 'POST', `/innovaties/${pub.id}/hergebruik`, {
@@ -659,7 +704,7 @@ describe('phase 1: the public baseline', () => {
     fixture.copy = adoption.innovatie.id;
     addId('innovatie', fixture.copy, "B's copy", byAudience('orgB'));
     expectStatus(await api('lidB', 'PATCH', `/innovaties/${fixture.copy}`, {
-      json: { samenvatting: `Onze eigen uitrol ${M['kopie.b']}` },
+      json: { opgave: `Onze eigen uitrol ${M['kopie.b']}` }, // the summary stays the source's: one cluster
     }), 200, "marking B's copy");
     const copied = expectStatus(await api('lidB', 'GET', `/innovaties/${fixture.copy}/indicatoren`), 200, "copy's indicators");
     for (const i of copied._embedded.indicatoren) addId('indicator', i.id, "B's copied indicator", byAudience('orgB'));
@@ -671,9 +716,12 @@ describe('phase 1: the public baseline', () => {
     const page = expectStatus(await api('landelijk', 'GET', `/clusters/${cluster.id}`), 200, 'Gem cluster page');
     const utrecht = page.leden.find((m) => m.innovatie.organisatie === A) ?? page.leden[0];
     addId('innovatie', utrecht.innovatie.id, 'register record (Gem)');
+    fixture.gem = cluster.id;
     addId('cluster', cluster.id, 'Gem cluster', null);
     const ofCopy = expectStatus(await api('landelijk', 'GET', `/clusters?innovatie=${fixture.pub}`), 200, 'cluster of the copy');
-    for (const c of ofCopy._embedded.clusters) addId('cluster', c.id, 'cluster of the public innovation', null);
+    // The public innovation and B's copy: a cluster only for who reads both.
+    assert.equal(ofCopy._embedded.clusters.length, 1, 'the public innovation and its copy form a cluster');
+    for (const c of ofCopy._embedded.clusters) addId('cluster', c.id, 'cluster of the public innovation and its copy', byAudience('orgB'));
     const first = expectStatus(await api(undefined, 'GET', '/clusters?paginaGrootte=2'), 200, 'clusters');
     for (const c of first._embedded.clusters) addId('cluster', c.id, 'a large public cluster', null);
   });
@@ -781,8 +829,58 @@ describe('the scan can see', () => {
     assert.deepEqual(missing, [], 'the fixture or the walk is broken');
   });
 
+  test('derived outputs do use the private objects, for who may read them', () => {
+    const answer = (who, key) => {
+      const a = walks[3][who].get(key);
+      assert.ok(a, `walked ${key}`);
+      assert.equal(a.status, 200, `${who} GET ${key}: ${a.text.slice(0, 200)}`);
+      return a.json;
+    };
+    const idsIn = (list) => list.map((x) => x.id ?? x.innovatie?.id);
+    // Similar innovations, clusters and search see both private innovations
+    // for the landelijk beheerder, and only the organisation's for A's lezer:
+    // so the unchanged answers of phases 2 and 3 were not unchanged by accident.
+    const similar = (who) => idsIn(answer(who, `/innovaties/${fixture.pub}/vergelijkbaar?aantal=20`)._embedded.innovaties);
+    assert.ok(similar('landelijk').includes(fixture.org) && similar('landelijk').includes(fixture.team), 'similar: landelijk');
+    assert.ok(similar('lezerA').includes(fixture.org) && !similar('lezerA').includes(fixture.team), 'similar: lezerA');
+    const members = (who) => idsIn(answer(who, `/clusters/${fixture.gem}`).leden);
+    assert.ok(members('landelijk').includes(fixture.org) && members('landelijk').includes(fixture.team), 'Gem cluster: landelijk');
+    assert.ok(members('lezerA').includes(fixture.org) && !members('lezerA').includes(fixture.team), 'Gem cluster: lezerA');
+    const found = (who) => idsIn(answer(who, '/innovaties/_zoek?q=vulgraadsensoren&paginaGrootte=100')._embedded.resultaten);
+    assert.ok(found('landelijk').includes(fixture.org) && found('landelijk').includes(fixture.team), 'search: landelijk');
+    assert.ok(found('lezerA').includes(fixture.org) && !found('lezerA').includes(fixture.team), 'search: lezerA');
+    // Spelling correction is live: a misspelt public word is corrected.
+    const corrected = answer('anoniem', '/innovaties/_zoek?q=vulgraadsensorn&paginaGrootte=100');
+    assert.ok(corrected.correcties.length > 0, JSON.stringify(corrected.correcties));
+  });
+
   test('the walk was large enough to mean something', () => {
     assert.ok(fixture.routes3 > fixture.routes1, `${fixture.routes1} routes in phase 1, ${fixture.routes3} in phase 3`);
     assert.ok(fixture.routes3 >= 300, `${fixture.routes3} requests per viewer`);
+  });
+});
+
+// Each of these restates one leak the generic checks above found, narrowly,
+// so that a failure says what is wrong.
+describe('regressions', () => {
+  test('leak 1: the order of the cluster list does not depend on members the viewer cannot see', () => {
+    // Between phases 1 and 2 only A's organisation-only innovations joined
+    // clusters; an outsider's list must keep its order.
+    for (const who of OUTSIDERS) {
+      const order = (phase) => walks[phase][who].get('/clusters?paginaGrootte=100').json._embedded.clusters.map((c) => `${c.id}:${c.aantalInnovaties}`);
+      assert.deepEqual(order(2), order(1), `${who}: the cluster order moved when a hidden innovation joined the Gem cluster`);
+    }
+  });
+
+  test('leak 2: no published total of a suppressed small cell equals its value', () => {
+    for (const who of OUTSIDERS) {
+      const r = walks[3][who].get(`/indicatoren/${fixture.small}/metingen`);
+      assert.equal(r.status, 200);
+      const small = r.json.metingen.find((m) => m.periode === '2024' && m.gebied === A);
+      assert.equal(small.onderdrukt, 'primair', 'the small cell is suppressed');
+      const totals = [...(r.json.totalen?.perPeriode ?? []), ...(r.json.totalen?.perGebied ?? [])];
+      const giving = totals.filter((t) => !t.onderdrukt && t.waarde === fixture.secret);
+      assert.deepEqual(giving, [], `${who}: totals over the small cell and complementary cells of 0 give its value away`);
+    }
   });
 });

@@ -38,7 +38,7 @@ export interface Meting {
   gebiedNaam: string | null;
   waarde: number | null;
   aantal: number | null;
-  onderdrukt: null | 'primair' | 'secundair';
+  onderdrukt: null | 'primair';
 }
 
 export interface Totalen {

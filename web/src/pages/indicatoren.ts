@@ -201,13 +201,12 @@ function chartSummary(ind: Indicator, m: Metingen): string {
 
 // ---------------------------------------------------------------- tables
 
-function suppressed(kind: string | boolean | null): TemplateResult {
-  const why = kind === 'secundair' ? ' (afgeleid)' : '';
-  return html`<span class="koers-suppressed">onderdrukt${why}</span>`;
+function suppressed(): TemplateResult {
+  return html`<span class="koers-suppressed">onderdrukt</span>`;
 }
 
 function valueCell(v: number | null, onderdrukt: string | boolean | null, eenheid: string): TemplateResult | string {
-  if (onderdrukt) return suppressed(onderdrukt);
+  if (onderdrukt) return suppressed();
   return withUnit(v, eenheid);
 }
 
