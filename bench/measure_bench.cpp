@@ -72,7 +72,7 @@ std::string CbsFile(const std::string& data_dir) { return data_dir + "/cbs/cbs_k
 Result<AreaCodes> LoadCodes(const std::string& data_dir) { return AreaCodes::Load(CbsFile(data_dir), 2024); }
 
 std::unique_ptr<Store> OpenStoreOrDie(const std::string& db) {
-  auto store = OpenSqliteStore(db);
+  auto store = OpenStore(db);
   if (!store.ok()) {
     std::fprintf(stderr, "store %s: %s\n", db.c_str(), store.error().message.c_str());
     std::exit(1);
@@ -153,15 +153,12 @@ int Generate(const std::string& out, int64_t rows, const std::string& data_dir, 
 
 int Import(const std::string& db, const std::string& csv, const std::string& data_dir) {
   auto store = OpenStoreOrDie(db);
-  auto ids = store->InnovationIds(0, 1);
+  auto ids = store->Read([](Work& w) { return w.innovations().Ids(0, 1); });
   if (!ids.ok() || ids.value().empty()) {
     std::fprintf(stderr, "the store has no innovation; run `koers demo --db %s` first\n", db.c_str());
     return 1;
   }
-  ChangeContext change;
-  change.door = "metingbenchmark";
-  change.reden = "benchmark van issue 7";
-  change.op = FormatTimestamp(std::chrono::system_clock::now());
+  const TimePoint now = std::chrono::system_clock::now();
 
   Indicator ind;
   ind.innovatie_id = ids.value().front();
@@ -172,7 +169,7 @@ int Import(const std::string& db, const std::string& csv, const std::string& dat
   ind.gebiedsniveau = "WK";
   ind.gebied_jaar = 2024;
   ind.optelbaar = true;
-  auto saved = store->SaveIndicator(ind, 0, change);
+  auto saved = store->Write([&](Work& w) { return w.indicators().Save(ind, 0, now); });
   if (!saved.ok()) {
     std::fprintf(stderr, "indicator: %s\n", saved.error().message.c_str());
     return 1;
@@ -221,7 +218,8 @@ int Import(const std::string& db, const std::string& csv, const std::string& dat
   bytes = Error{};
   const double free_s = Seconds(t);
   t = Steady::now();
-  auto counts = store->ImportMeasurements(ind.id, parsed.metingen, false, change);
+  // As Indicators::Import stores them: one unit of work.
+  auto counts = store->Write([&](Work& w) { return w.indicators().Upsert(ind.id, parsed.metingen, now); });
   const double store_s = Seconds(t);
   const double total_s = Seconds(start);
   if (!counts.ok()) {
@@ -252,7 +250,7 @@ int Aggregate(const std::string& db, int64_t indicator, int runs) {
   std::vector<MeasurementAggregate> result;
   for (int i = 0; i < runs; ++i) {
     auto t = Steady::now();
-    auto r = store->AggregateMeasurements(indicator);
+    auto r = store->Read([&](Work& w) { return w.indicators().Aggregate(indicator); });
     seconds.push_back(Seconds(t));
     if (!r.ok()) {
       std::fprintf(stderr, "AggregateMeasurements: %s\n", r.error().message.c_str());

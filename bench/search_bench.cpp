@@ -40,6 +40,7 @@
 #include "importer/algoritmeregister.hpp"
 #include "importer/organisations.hpp"
 #include "search/analyzer.hpp"
+#include "app/register.hpp"
 #include "search/search.hpp"
 #include "store/store.hpp"
 
@@ -85,7 +86,7 @@ SearchOptions ServerSearchOptions(const std::string& db, const std::string& data
 }
 
 std::unique_ptr<Store> OpenStoreOrDie(const std::string& db) {
-  auto store = OpenSqliteStore(db);
+  auto store = OpenStore(db);
   if (!store.ok()) {
     std::fprintf(stderr, "store %s: %s\n", db.c_str(), store.error().message.c_str());
     std::exit(1);
@@ -263,14 +264,17 @@ int Generate(const GenerateArgs& a) {
 
   // The real records, mapped as the importer maps them.
   OrganisationMatcher matcher;
-  auto orgs = store->ListOrganisations({}, {1, 1000000});
+  auto null_index = MakeNullSearchIndex();
+  SystemClock clock;
+  Register reg(*store, *null_index, clock);
+  auto orgs = reg.AllOrganisations();
   if (!orgs.ok()) return 1;
-  if (orgs.value().items.size() < 100) {
-    std::fprintf(stderr, "the store has %zu organisations; run `koers demo --db %s` first\n",
-                 orgs.value().items.size(), a.db.c_str());
+  if (orgs.value().size() < 100) {
+    std::fprintf(stderr, "the store has %zu organisations; run `koers demo --db %s` first\n", orgs.value().size(),
+                 a.db.c_str());
     return 1;
   }
-  for (const auto& o : orgs.value().items) matcher.Add(o.naam, o.code);
+  for (const auto& o : orgs.value()) matcher.Add(o.naam, o.code);
   auto aliases = ReadFile(a.data_dir + "/organisaties/aliassen.csv", 1u << 20);
   if (aliases.ok()) {
     auto lines = Split(aliases.value(), '\n');
@@ -293,7 +297,7 @@ int Generate(const GenerateArgs& a) {
 
   std::map<std::string, Organisation> by_code;
   std::map<std::string, std::vector<const Organisation*>> by_kind;
-  for (const auto& o : orgs.value().items) by_code[o.code] = o;
+  for (const auto& o : orgs.value()) by_code[o.code] = o;
   for (const auto& o : batch.new_organisations) by_code[o.code] = o;
   for (const auto& [code, o] : by_code) by_kind[o.soort].push_back(&o);
   const auto& gemeenten = by_kind["gemeente"];
@@ -317,10 +321,7 @@ int Generate(const GenerateArgs& a) {
   fs::create_directories(a.out);
   std::ofstream docs(a.out + "/docs.tsv", std::ios::binary);
   Rng rng(a.seed);
-  ChangeContext change;
-  change.door = "zoekbenchmark";
-  change.reden = "gegenereerd voor de zoekbenchmark";
-  change.op = FormatTimestamp(std::chrono::system_clock::now());
+  const Actor generator = Actor::System("zoekbenchmark");
 
   std::vector<Innovation> pending;
   std::vector<Organisation> new_orgs = batch.new_organisations;
@@ -329,7 +330,7 @@ int Generate(const GenerateArgs& a) {
   auto flush = [&]() -> bool {
     if (pending.empty()) return true;
     auto t = Steady::now();
-    auto counts = store->ImportInnovations(new_orgs, pending, change);
+    auto counts = reg.Import(new_orgs, pending, generator);
     store_seconds += Seconds(t);
     if (!counts.ok()) {
       std::fprintf(stderr, "import: %s\n", counts.error().message.c_str());
@@ -457,9 +458,9 @@ int Index(const std::string& db, const std::string& data_dir) {
   // The rebuild reads every innovation from the store, so the queue of
   // changes the generator left is covered by it; dropped here so the open
   // below does not index them one by one first.
-  auto queue = store->PendingSearchUpdates(1 << 30);
+  auto queue = store->Read([](Work& w) { return w.outbox().Pending(1 << 30); });
   if (!queue.ok()) return 1;
-  if (queue.value().last > 0 && !store->ClearSearchUpdates(queue.value().last).ok()) return 1;
+  if (queue.value().last > 0 && !store->Write([&](Work& w) { return w.outbox().Clear(queue.value().last); }).ok()) return 1;
 
   SearchOptions options = ServerSearchOptions(db, data_dir);
   auto t = Steady::now();

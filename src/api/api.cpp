@@ -109,8 +109,6 @@ std::string ClientKey(const Call& c) {
   return c.actor.gebruiker_id > 0 ? "g" + std::to_string(c.actor.gebruiker_id) : c.req.remote_address;
 }
 
-Error UnknownInnovation() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
-
 bool WithinLimit(Services& s, const std::string& key, const Limit& limit, Error* error) {
   int retry = 0;
   if (s.limits.Allow(key, limit, &retry)) return true;

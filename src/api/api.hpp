@@ -43,8 +43,6 @@ bool WithinLimit(Services& s, const std::string& key, const Limit& limit, Error*
 // Who a limit on search, import and export counts: the account, or the
 // address when anonymous.
 std::string ClientKey(const Call& c);
-// The 404 for an innovation that does not exist or that the caller may not see.
-Error UnknownInnovation();
 
 class Api {
  public:

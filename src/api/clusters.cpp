@@ -1,5 +1,6 @@
 // Handlers of adoption clusters and the municipality map: /api/v1/clusters
 // and /api/v1/kaart/gemeenten.
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "api/handlers.hpp"
@@ -78,7 +79,7 @@ http::Response ListClusters(Services& s, const Call& c) {
   zoek = IsValidUtf8(zoek) ? FoldAccents(Trim(zoek)) : "";
   auto all = s.clusters.All();
   if (!all.ok()) return Problem(all.error(), c.req.path);
-  // Ordered by what the viewer sees (organisations, then members): an order
+  // Ordered by what the viewer sees (members, then organisations): an order
   // by the full size would tell outsiders that hidden members exist.
   struct Shown {
     const Cluster* cluster;
@@ -98,8 +99,8 @@ http::Response ListClusters(Services& s, const Call& c) {
     return id;
   };
   std::sort(shown.begin(), shown.end(), [&](const Shown& a, const Shown& b) {
-    if (a.organisations != b.organisations) return a.organisations > b.organisations;
     if (a.visible.size() != b.visible.size()) return a.visible.size() > b.visible.size();
+    if (a.organisations != b.organisations) return a.organisations > b.organisations;
     return first_id(a.visible) < first_id(b.visible);
   });
   json items = json::array();
@@ -127,27 +128,35 @@ http::Response GetCluster(Services& s, const Call& c) {
   json members = json::array();
   json municipalities = json::array();
   json adoptions = json::array();
-  for (const auto& m : visible) {
-    auto in = s.reg.Get(m.innovatie_id, c.actor);
-    if (!in.ok()) continue;
-    auto org = s.reg.store().GetOrganisation(in.value().organisatie);
-    std::string soort = org.ok() ? org.value().soort : "";
-    if (soort == "gemeente" && std::find(municipalities.begin(), municipalities.end(), in.value().organisatie) == municipalities.end())
-      municipalities.push_back(in.value().organisatie);
-    members.push_back({{"innovatie", ToSummaryJson(in.value())},
+  // The members, their organisations and their adoptions: three batch reads.
+  std::vector<int64_t> ids;
+  for (const auto& m : visible) ids.push_back(m.innovatie_id);
+  auto innovations = s.reg.GetMany(ids, c.actor);
+  if (!innovations.ok()) return Problem(innovations.error(), c.req.path);
+  auto orgs = s.reg.AllOrganisations();
+  if (!orgs.ok()) return Problem(orgs.error(), c.req.path);
+  std::map<std::string, std::string> kind;
+  for (const auto& o : orgs.value()) kind[o.code] = o.soort;
+  AdoptionFilter of_members;
+  of_members.bronnen = ids;
+  auto adopted = s.adoptions.List(of_members, c.actor);
+  for (const auto& in : innovations.value()) {
+    const std::string& soort = kind[in.organisatie];
+    if (soort == "gemeente" && std::find(municipalities.begin(), municipalities.end(), in.organisatie) == municipalities.end())
+      municipalities.push_back(in.organisatie);
+    members.push_back({{"innovatie", ToSummaryJson(in)},
                        {"organisatieSoort", soort},
-                       {"sinds", Since(in.value())},
-                       {"contact", Contact(in.value())}});
-    auto adopted = s.adoptions.List({m.innovatie_id, "", 0}, c.actor);
-    if (adopted.ok())
-      for (const auto& a : adopted.value())
-        adoptions.push_back({{"id", a.adoptie.id},
-                             {"bron", m.innovatie_id},
-                             {"organisatie", a.adoptie.organisatie},
-                             {"organisatieNaam", a.adoptie.organisatie_naam},
-                             {"status", a.adoptie.status},
-                             {"datum", a.adoptie.datum}});
+                       {"sinds", Since(in)},
+                       {"contact", Contact(in)}});
   }
+  if (adopted.ok())
+    for (const auto& a : adopted.value())
+      adoptions.push_back({{"id", a.adoptie.id},
+                           {"bron", a.adoptie.bron_id},
+                           {"organisatie", a.adoptie.organisatie},
+                           {"organisatieNaam", a.adoptie.organisatie_naam},
+                           {"status", a.adoptie.status},
+                           {"datum", a.adoptie.datum}});
   json out = ClusterSummary(*found, visible);
   out["leden"] = std::move(members);
   out["gemeenten"] = std::move(municipalities);

@@ -8,6 +8,7 @@
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
+#include "app/register.hpp"
 #include "app/diagnosis.hpp"
 
 namespace koers::api {

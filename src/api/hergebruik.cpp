@@ -7,6 +7,7 @@
 #include "api/problem.hpp"
 #include "domain/json_reader.hpp"
 #include "api/request_params.hpp"
+#include "app/register.hpp"
 #include "app/adoption.hpp"
 
 namespace koers::api {

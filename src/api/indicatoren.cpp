@@ -9,6 +9,8 @@
 #include "domain/json_reader.hpp"
 #include "api/request_params.hpp"
 #include "app/indicators.hpp"
+#include "app/portfolio.hpp"
+#include "app/register.hpp"
 #include "domain/vocabulary.hpp"
 #include "export/table_export.hpp"
 
@@ -35,7 +37,7 @@ http::Response WithEtag(http::Response res, const Indicator& in) {
 // Names of municipalities for area codes (GM only; wijken have no names here).
 std::string AreaName(Services& s, const std::string& code) {
   if (code.rfind("GM", 0) != 0) return {};
-  auto org = s.reg.store().GetOrganisation(code);
+  auto org = s.reg.GetOrganisation(code);
   return org.ok() ? org.value().naam : std::string();
 }
 
@@ -257,46 +259,30 @@ http::Response ExportInnovaties(Services& s, const Call& c) {
                     "batenGerealiseerdPerJaar", "zichtbaarheid", "gewijzigdOp"};
   auto text = [](const std::string& v) { return v.empty() ? ExportCell{} : ExportCell{v}; };
   auto num = [](const std::optional<double>& v) { return v ? ExportCell{*v} : ExportCell{}; };
-  for (PageRequest page{1, 100};; ++page.pagina) {
-    auto list = s.reg.List(f, page, c.actor);
-    if (!list.ok()) return Problem(list.error(), c.req.path);
-    for (const auto& in : list.value().items) {
-      std::optional<double> estimated, realised;
-      if (auto b = s.reg.store().GetBusinessCase(in.id); b.ok()) {
-        auto t = Totals(b.value(), s.options.uurtarief);
-        if (!b.value().baten.empty()) estimated = t.baten_per_jaar;
-        if (t.iets_gerealiseerd) realised = t.gerealiseerd_per_jaar;
-      }
+  Status st = s.portfolio.Innovations(f, c.actor, 500, [&](std::vector<InnovationRow>&& rows) {
+    for (const auto& row : rows) {
+      const Innovation& in = row.innovatie;
       table.rijen.push_back({static_cast<double>(in.id), in.titel, in.organisatie, text(in.organisatie_naam),
                              text(in.domein), in.fase, in.status, text(in.innovatie_type), text(in.orientatie),
                              text(in.waardecreatie), text(in.waardepotentie), text(in.start_datum),
-                             num(in.kosten_extern), num(in.interne_uren), num(estimated), num(realised),
-                             in.zichtbaarheid, in.gewijzigd_op});
+                             num(in.kosten_extern), num(in.interne_uren), num(row.baten_geschat_per_jaar),
+                             num(row.baten_gerealiseerd_per_jaar), in.zichtbaarheid, in.gewijzigd_op});
     }
-    if (static_cast<int64_t>(page.pagina) * page.pagina_grootte >= list.value().totaal ||
-        list.value().items.empty())
-      break;
-  }
+    return true;
+  });
+  if (!st.ok()) return Problem(st.error(), c.req.path);
   auto file = WriteExport(table, formaat);
   if (!file.ok()) return Problem(file.error(), c.req.path);
   return FileResponse(std::move(file).value());
 }
 
 http::Response GetDashboard(Services& s, const Call& c) {
-  const std::string code = c.params.Get("code");
-  auto org = s.reg.store().GetOrganisation(code);
-  if (!org.ok()) return Problem(NotFound("Deze organisatie bestaat niet."), c.req.path);
-  auto rows = s.reg.store().ListSteering(code, ScopeOf(c.actor));
-  if (!rows.ok()) return Problem(rows.error(), c.req.path);
-  std::map<std::string, int64_t> per_phase;
+  auto d = s.portfolio.DashboardOf(c.params.Get("code"), c.actor);
+  if (!d.ok()) return Problem(d.error().kind == ErrorKind::kNotFound ? NotFound("Deze organisatie bestaat niet.") : d.error(),
+                              c.req.path);
+  auto or_null = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
   json portfolio = json::array(), indicators = json::array();
-  BusinessCaseTotals sum;
-  bool any_realised = false;
-  for (const auto& row : rows.value()) {
-    const Innovation& in = row.innovatie;
-    if (in.organisatie != code) continue;  // partners' innovations are on their own dashboard
-    ++per_phase[in.fase];
-    auto or_null = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
+  for (const auto& in : d.value().portfolio)
     portfolio.push_back({{"id", in.id},
                          {"titel", in.titel},
                          {"fase", in.fase},
@@ -304,46 +290,27 @@ http::Response GetDashboard(Services& s, const Call& c) {
                          {"orientatie", or_null(in.orientatie)},
                          {"waardecreatie", or_null(in.waardecreatie)},
                          {"waardepotentie", or_null(in.waardepotentie)}});
-    if (auto b = s.reg.store().GetBusinessCase(in.id); b.ok()) {
-      auto t = Totals(b.value(), s.options.uurtarief);
-      sum.kosten_extern += t.kosten_extern;
-      sum.interne_uren += t.interne_uren;
-      sum.kosten_intern += t.kosten_intern;
-      sum.baten_per_jaar += t.baten_per_jaar;
-      sum.gerealiseerd_per_jaar += t.gerealiseerd_per_jaar;
-      any_realised = any_realised || t.iets_gerealiseerd;
-    }
-    auto list = s.indicators.List(in.id, c.actor);
-    if (!list.ok()) continue;
-    for (const auto& ind : list.value().first) {
-      auto t = s.indicators.Table(ind.id, c.actor);
-      json last_period = nullptr, last_value = nullptr;
-      if (t.ok() && !t.value().cellen.empty()) {
-        const std::string& p = t.value().cellen.back().periode;  // sorted by period
-        last_period = p;
-        if (ind.gebiedsniveau == "geen") {
-          last_value = OrNull(t.value().cellen.back().waarde);
-        } else if (t.value().met_totalen && !t.value().per_periode.empty()) {
-          last_value = OrNull(t.value().per_periode.back().waarde);
-        }
-      }
-      indicators.push_back({{"id", ind.id},
-                            {"innovatieId", in.id},
-                            {"innovatieTitel", in.titel},
-                            {"naam", ind.naam},
-                            {"soort", ind.soort},
-                            {"eenheid", ind.eenheid},
-                            {"richting", ind.richting},
-                            {"basisWaarde", OrNull(ind.basis_waarde)},
-                            {"doelWaarde", OrNull(ind.doel_waarde)},
-                            {"laatstePeriode", last_period},
-                            {"laatsteWaarde", last_value}});
-    }
-  }
+  for (const auto& v : d.value().indicatoren)
+    indicators.push_back({{"id", v.indicator.id},
+                          {"innovatieId", v.indicator.innovatie_id},
+                          {"innovatieTitel", v.innovatie_titel},
+                          {"naam", v.indicator.naam},
+                          {"soort", v.indicator.soort},
+                          {"eenheid", v.indicator.eenheid},
+                          {"richting", v.indicator.richting},
+                          {"basisWaarde", OrNull(v.indicator.basis_waarde)},
+                          {"doelWaarde", OrNull(v.indicator.doel_waarde)},
+                          {"laatstePeriode", or_null(v.periode)},
+                          {"laatsteWaarde", OrNull(v.waarde)}});
   json phases = json::array();
-  for (const auto& e : vocab::kFase.entries)
-    phases.push_back({{"fase", std::string(e.value)}, {"label", std::string(e.label)}, {"aantal", per_phase[std::string(e.value)]}});
-  return JsonResponse(200, json{{"organisatie", {{"code", org.value().code}, {"naam", org.value().naam}}},
+  for (const auto& e : vocab::kFase.entries) {
+    auto n = d.value().per_fase.find(std::string(e.value));
+    phases.push_back({{"fase", std::string(e.value)},
+                      {"label", std::string(e.label)},
+                      {"aantal", n == d.value().per_fase.end() ? 0 : n->second}});
+  }
+  const BusinessCaseTotals& sum = d.value().waarde;
+  return JsonResponse(200, json{{"organisatie", {{"code", d.value().organisatie.code}, {"naam", d.value().organisatie.naam}}},
                                 {"fasen", std::move(phases)},
                                 {"portfolio", std::move(portfolio)},
                                 {"waarde",
@@ -352,7 +319,8 @@ http::Response GetDashboard(Services& s, const Call& c) {
                                   {"kostenIntern", sum.kosten_intern},
                                   {"uurtarief", s.options.uurtarief},
                                   {"batenGeschatPerJaar", sum.baten_per_jaar},
-                                  {"batenGerealiseerdPerJaar", any_realised ? json(sum.gerealiseerd_per_jaar) : json(nullptr)}}},
+                                  {"batenGerealiseerdPerJaar",
+                                   d.value().iets_gerealiseerd ? json(sum.gerealiseerd_per_jaar) : json(nullptr)}}},
                                 {"indicatoren", std::move(indicators)}});
 }
 

@@ -76,7 +76,7 @@ http::Response ListInnovaties(Services& s, const Call& c) {
 
   // The body depends on the data (change counter) and on the request's
   // parameters, which also shape the links.
-  auto counter = s.reg.store().ChangeCounter();
+  auto counter = s.reg.ChangeCounter();
   if (!counter.ok()) return Problem(counter.error(), req.path);
   std::string key = "innovaties:" + std::to_string(counter.value()) + ":" + ViewerKey(c.actor) + ":" + req.target;
   if (auto body = s.cache.Get(key)) return JsonResponse(200, std::move(body));

@@ -31,7 +31,7 @@ http::Response GetStatistieken(Services& s, const Call& c) {
   const http::Request& req = c.req;
   QueryReader q(req, {});
   if (!q.ok()) return Problem(q.error(), req.path);
-  auto counter = s.reg.store().ChangeCounter();
+  auto counter = s.reg.ChangeCounter();
   if (!counter.ok()) return Problem(counter.error(), req.path);
   std::string key = "statistieken:" + std::to_string(counter.value()) + ":" + ViewerKey(c.actor);
   if (auto body = s.cache.Get(key)) return JsonResponse(200, std::move(body));

@@ -144,9 +144,8 @@ http::Response Oidc::Start(Services& s, const http::Request& req) {
   std::string state = crypto::RandomToken(32);
   std::string nonce = crypto::RandomToken(32);
   std::string verifier = crypto::RandomToken(48);
-  Status saved = s.reg.store().SaveOidcRequest({crypto::HashToken(state), nonce, verifier,
-                                                SafeReturn(req.Query("terug")),
-                                                FormatTimestamp(s.reg.clock().Now())});
+  Status saved = s.accounts.SaveOidcLogin(
+      {crypto::HashToken(state), nonce, verifier, SafeReturn(req.Query("terug")), s.reg.clock().Now()});
   if (!saved.ok()) return Failed("intern", saved.error().message);
   std::string url;
   {
@@ -190,11 +189,11 @@ http::Response Oidc::Finish(Services& s, const http::Request& req) {
     return Failed("ongeldig", "state of code ontbreekt");
   // The state must be the one this browser started with.
   if (!crypto::Equal(CookieValue(req, kStateCookie), state)) return Failed("ongeldig", "state hoort niet bij deze browser");
-  std::string oldest = FormatTimestamp(s.reg.clock().Now() - kPendingFor);
-  auto pending = s.reg.store().TakeOidcRequest(crypto::HashToken(state), oldest);
+  auto pending = s.accounts.TakeOidcLogin(crypto::HashToken(state), kPendingFor);
   if (!pending.ok())
-    return Failed(pending.error().kind == ErrorKind::kNotFound ? "ongeldig" : "intern", pending.error().message);
-  if (pending.value().aangemaakt_op < oldest) return Failed("verlopen", "de inlogpoging is ouder dan 10 minuten");
+    return Failed(pending.error().kind == ErrorKind::kNotFound ? "ongeldig" : "intern", pending.error().detail);
+  if (pending.value().aangemaakt_op < s.reg.clock().Now() - kPendingFor)
+    return Failed("verlopen", "de inlogpoging is ouder dan 10 minuten");
 
   std::string token_endpoint, issuer, userinfo_endpoint;
   bool post_secret = false;

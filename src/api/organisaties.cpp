@@ -27,7 +27,7 @@ http::Response ListOrganisaties(Services& s, const Call& c) {
   f.naam = q.Text("naam");
   PageRequest page = q.Page();
   if (!q.ok()) return Problem(q.error(), req.path);
-  auto list = s.reg.store().ListOrganisations(f, page);
+  auto list = s.reg.ListOrganisations(f, page);
   if (!list.ok()) return Problem(list.error(), req.path);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& o : list.value().items) items.push_back(ToJson(o));
@@ -41,7 +41,7 @@ http::Response ListOrganisaties(Services& s, const Call& c) {
 http::Response GetOrganisatie(Services& s, const Call& c) {
   const http::Request& req = c.req;
   const Params& p = c.params;
-  auto org = s.reg.store().GetOrganisation(p.Get("code"));
+  auto org = s.reg.GetOrganisation(p.Get("code"));
   if (!org.ok()) return Problem(org.error(), req.path);
   return JsonResponse(200, ToJson(org.value()));
 }

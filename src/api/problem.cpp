@@ -42,6 +42,20 @@ const char* TitleFor(int status) {
     default: return "Interne fout";
   }
 }
+// What to tell the caller when an error came without words of its own (the
+// store's typed errors are worded by the app layer; these are the rest).
+const char* StandardDetail(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalid: return "De invoer klopt niet.";
+    case ErrorKind::kNotFound: return "Dit bestaat niet of is niet zichtbaar voor u.";
+    case ErrorKind::kConflict: return "De wijziging botst met bestaande gegevens.";
+    case ErrorKind::kPreconditionFailed:
+      return "Dit is intussen door iemand anders gewijzigd. Laad het opnieuw en probeer het nog eens.";
+    case ErrorKind::kIo: return "De database is nu niet bereikbaar of gaf een fout. Er is niets opgeslagen; probeer het zo opnieuw.";
+    case ErrorKind::kInternal: return "Er ging iets mis bij het verwerken van het verzoek.";
+    default: return "Het verzoek is niet uitgevoerd.";
+  }
+}
 }  // namespace
 
 http::Response Problem(const Error& error, const std::string& instance) {
@@ -49,11 +63,12 @@ http::Response Problem(const Error& error, const std::string& instance) {
   nlohmann::json body = {{"type", "about:blank"},
                          {"title", TitleFor(status)},
                          {"status", status},
-                         {"detail", error.message},
+                         {"detail", error.message.empty() ? StandardDetail(error.kind) : error.message},
                          {"instance", instance}};
   if (!error.problems.empty()) {
     nlohmann::json params = nlohmann::json::array();
-    for (const auto& p : error.problems) params.push_back({{"name", p.field}, {"reason", p.message}});
+    for (const auto& p : error.problems)
+      params.push_back({{"name", p.field}, {"reason", p.message.empty() ? "klopt niet" : p.message}});
     body["invalidParams"] = std::move(params);
   }
   http::Response res{status, "application/problem+json", {},

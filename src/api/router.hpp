@@ -22,6 +22,7 @@ class Adoptions;
 class MunicipalityMap;
 class Diagnosis;
 class Indicators;
+class Portfolio;
 }
 
 namespace koers::api {
@@ -40,6 +41,7 @@ struct Services {
   Adoptions& adoptions;
   Diagnosis& diagnosis;
   Indicators& indicators;
+  Portfolio& portfolio;
   const MunicipalityMap* kaart;  // null when the boundaries are missing
   ResponseCache& cache;
   RateLimiter& limits;

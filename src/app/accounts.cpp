@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "domain/vocabulary.hpp"
 #include "core/file_io.hpp"
+#include "domain/steering_json.hpp"
 
 namespace koers {
 namespace {
@@ -18,6 +19,55 @@ Error BadLogin() {
 }
 
 bool SameGrant(const RoleGrant& a, const RoleGrant& b) { return a.organisatie == b.organisatie && a.rol == b.rol; }
+
+// What of a user may appear in the audit trail: never the password hash.
+nlohmann::json UserAuditJson(const User& u) {
+  return {{"email", u.email},
+          {"naam", u.naam},
+          {"actief", u.actief},
+          {"landelijkBeheerder", u.landelijk_beheerder},
+          {"wachtwoord", u.wachtwoord_hash.empty() ? "geen" : "ingesteld"},
+          {"oidc", u.oidc_subject.empty() ? "nee" : "gekoppeld"}};
+}
+
+Error WordedUser(Error e) {
+  if (e.kind == ErrorKind::kNotFound) return UnknownUser();
+  if (e.kind == ErrorKind::kConflict && e.message.empty()) e.message = "Dit e-mailadres is al in gebruik.";
+  if (e.kind == ErrorKind::kInvalid && e.message.empty()) {
+    e.message = "Onbekende organisatie.";
+    for (auto& p : e.problems)
+      if (p.message.empty()) p.message = "deze organisatie bestaat niet";
+  }
+  return e;
+}
+
+// Saves `user` with its audit entry; a disabled account loses its sessions
+// in the same unit of work.
+Status SaveUser(Work& w, const User& before, const User& user, const ChangeContext& change) {
+  Status st = w.accounts().UpdateUser(user);
+  if (st.ok() && !user.actief) st = w.accounts().DeleteSessionsOf(user.id);
+  if (!st.ok()) return st;
+  nlohmann::json changes = JsonChanges(UserAuditJson(before), UserAuditJson(user));
+  if (before.wachtwoord_hash != user.wachtwoord_hash && !user.wachtwoord_hash.empty() && !before.wachtwoord_hash.empty())
+    changes["wachtwoord"] = {{"oud", "ingesteld"}, {"nieuw", "gewijzigd"}};
+  std::string org = before.rollen.empty() ? "" : before.rollen.front().organisatie;
+  return w.audit().Append(AuditFor(change, "gewijzigd", "gebruiker", std::to_string(user.id), org, changes));
+}
+
+// Grants `org`/`rol` to `user_id` with its audit entry (only when it is new).
+Result<RoleGrant> Grant(Work& w, int64_t user_id, const std::string& org, const std::string& rol,
+                        const ChangeContext& change) {
+  auto user = w.accounts().GetUser(user_id);
+  if (!user.ok()) return user.error();
+  bool had = false;
+  for (const auto& g : user.value().rollen) had = had || (g.organisatie == org && g.rol == rol);
+  auto grant = w.accounts().AddRole(user_id, org, rol);
+  if (!grant.ok() || had) return grant;
+  nlohmann::json changes = {{"rol", {{"oud", nullptr}, {"nieuw", rol + " in " + org}}}};
+  Status st = w.audit().Append(AuditFor(change, "rol toegekend", "gebruiker", std::to_string(user_id), org, changes));
+  if (!st.ok()) return st.error();
+  return grant;
+}
 
 }  // namespace
 
@@ -51,9 +101,7 @@ std::vector<FieldProblem> Accounts::CheckPassword(const std::string& password, c
   return out;
 }
 
-ChangeContext Accounts::Change(const Actor& actor) const {
-  return ChangeContext{actor.weergavenaam, actor.naam, actor.gebruiker_id, "", FormatTimestamp(clock_.Now()), actor.verzoek_id};
-}
+ChangeContext Accounts::Change(const Actor& actor) const { return ChangeContext::Of(actor, clock_.Now()); }
 
 Actor Accounts::ActorOf(const User& user) const {
   Actor a;
@@ -102,12 +150,6 @@ Result<User> Accounts::CreateUser(const NewUser& nu, const Actor& actor) {
   bool allowed = nu.organisatie.empty() ? ManagesSomething(actor) : CanManage(actor, nu.organisatie);
   if (nu.landelijk_beheerder) allowed = allowed && actor.Everything();
   if (!allowed) return Forbidden("U mag geen gebruikers aanmaken voor deze organisatie.");
-  if (!nu.organisatie.empty()) {
-    auto org = store_.GetOrganisation(nu.organisatie);
-    if (!org.ok())
-      return Invalid("De gebruiker is niet aangemaakt.",
-                     {{"organisatie", "de organisatie '" + nu.organisatie + "' bestaat niet"}});
-  }
   User u;
   u.email = email;
   u.naam = naam;
@@ -117,21 +159,35 @@ Result<User> Accounts::CreateUser(const NewUser& nu, const Actor& actor) {
     if (u.wachtwoord_hash.empty()) return Internal("Het wachtwoord kon niet worden beveiligd.");
   }
   ChangeContext change = Change(actor);
-  change.organisatie = nu.organisatie;
-  auto created = store_.CreateUser(u, change);
-  if (!created.ok()) return created;
-  if (!nu.organisatie.empty()) {
-    auto role = store_.AddRole(created.value().id, nu.organisatie, nu.rol, Change(actor));
-    if (!role.ok()) return role.error();
-    return store_.GetUser(created.value().id);
-  }
+  auto created = store_.Write([&](Work& w) -> Result<User> {
+    if (!nu.organisatie.empty()) {
+      auto org = w.organisations().Get(nu.organisatie);
+      if (!org.ok() && org.error().kind == ErrorKind::kNotFound)
+        return Invalid("De gebruiker is niet aangemaakt.",
+                       {{"organisatie", "de organisatie '" + nu.organisatie + "' bestaat niet"}});
+      if (!org.ok()) return org.error();
+    }
+    auto id = w.accounts().CreateUser(u, clock_.Now());
+    if (!id.ok()) return id.error();
+    User stored = u;
+    stored.id = id.value();
+    Status st = w.audit().Append(AuditFor(change, "aangemaakt", "gebruiker", std::to_string(stored.id), nu.organisatie,
+                                          JsonChanges(nlohmann::json::object(), UserAuditJson(stored))));
+    if (!st.ok()) return st.error();
+    if (!nu.organisatie.empty()) {
+      auto role = Grant(w, stored.id, nu.organisatie, nu.rol, change);
+      if (!role.ok()) return role.error();
+    }
+    return w.accounts().GetUser(stored.id);
+  });
+  if (!created.ok()) return WordedUser(created.error());
   return created;
 }
 
 Result<User> Accounts::GetUser(int64_t id, const Actor& actor) {
   if (actor.Anonymous()) return LoginNeeded();
-  auto user = store_.GetUser(id);
-  if (!user.ok()) return user.error().kind == ErrorKind::kNotFound ? UnknownUser() : user.error();
+  auto user = store_.Read([&](Work& w) { return w.accounts().GetUser(id); });
+  if (!user.ok()) return WordedUser(user.error());
   if (!MaySee(actor, user.value())) return UnknownUser();
   return user;
 }
@@ -144,7 +200,7 @@ Result<Listing<User>> Accounts::ListUsers(const std::string& zoek, const PageReq
   filter.zoek = zoek;
   for (const auto& g : actor.rollen)
     if (g.rol == rol::kBeheerder) filter.organisaties.push_back(g.organisatie);
-  return store_.ListUsers(filter, page);
+  return store_.Read([&](Work& w) { return w.accounts().ListUsers(filter, page); });
 }
 
 Result<User> Accounts::UpdateUser(int64_t id, const UserPatch& patch, const Actor& actor) {
@@ -177,17 +233,22 @@ Result<User> Accounts::UpdateUser(int64_t id, const UserPatch& patch, const Acto
     u.wachtwoord_hash = crypto::HashPassword(*patch.wachtwoord);
     if (u.wachtwoord_hash.empty()) return Internal("Het wachtwoord kon niet worden beveiligd.");
   }
-  Status st = store_.UpdateUser(u, Change(actor));
-  if (!st.ok()) return st.error();
+  const User& before = user.value();
+  auto saved = store_.Write([&](Work& w) -> Result<User> {
+    Status st = SaveUser(w, before, u, Change(actor));
+    if (!st.ok()) return st.error();
+    return w.accounts().GetUser(id);
+  });
+  if (!saved.ok()) return WordedUser(saved.error());
   if (patch.actief && !*patch.actief) log::Info("account_uitgeschakeld", {{"gebruiker", u.id}, {"door", actor.gebruiker_id}});
-  return store_.GetUser(id);
+  return saved;
 }
 
 Result<RoleGrant> Accounts::AddRole(int64_t user_id, const std::string& org, const std::string& rol,
                                     const Actor& actor, const std::string& email) {
   if (actor.Anonymous()) return LoginNeeded();
-  auto user = store_.GetUser(user_id);
-  if (!user.ok()) return user.error().kind == ErrorKind::kNotFound ? UnknownUser() : user.error();
+  auto user = store_.Read([&](Work& w) { return w.accounts().GetUser(user_id); });
+  if (!user.ok()) return WordedUser(user.error());
   bool waiting = user.value().rollen.empty() && !user.value().landelijk_beheerder && ManagesSomething(actor) &&
                  !email.empty() && AsciiLower(Trim(email)) == user.value().email;
   if (!waiting && !MaySee(actor, user.value())) return UnknownUser();
@@ -198,7 +259,9 @@ Result<RoleGrant> Accounts::AddRole(int64_t user_id, const std::string& org, con
   if (!problems.empty()) return Invalid("De rol is niet toegekend.", std::move(problems));
   if (!CanManage(actor, org) || (actor.gebruiker_id == user_id && !actor.Everything()))
     return Forbidden("U mag geen rollen toekennen in " + org + ".");
-  return store_.AddRole(user_id, org, rol, Change(actor));
+  auto grant = store_.Write([&](Work& w) { return Grant(w, user_id, org, rol, Change(actor)); });
+  if (!grant.ok()) return WordedUser(grant.error());
+  return grant;
 }
 
 Status Accounts::RemoveRole(int64_t user_id, int64_t role_id, const Actor& actor) {
@@ -210,13 +273,22 @@ Status Accounts::RemoveRole(int64_t user_id, int64_t role_id, const Actor& actor
   if (!grant) return NotFound("Deze rol bestaat niet.");
   if (!CanManage(actor, grant->organisatie) || (actor.gebruiker_id == user_id && !actor.Everything()))
     return Forbidden("U mag deze rol niet intrekken.");
-  return store_.RemoveRole(user_id, role_id, Change(actor));
+  RoleGrant removed = *grant;
+  Status st = store_.Write([&](Work& w) -> Status {
+    Status st = w.accounts().RemoveRole(user_id, role_id);
+    if (!st.ok()) return st;
+    nlohmann::json changes = {{"rol", {{"oud", removed.rol + " in " + removed.organisatie}, {"nieuw", nullptr}}}};
+    return w.audit().Append(
+        AuditFor(Change(actor), "rol ingetrokken", "gebruiker", std::to_string(user_id), removed.organisatie, changes));
+  });
+  if (!st.ok()) return WordedUser(st.error());
+  return Status::Ok();
 }
 
 Result<SignedIn> Accounts::Login(const std::string& email, const std::string& password) {
   // A dummy hash keeps the time of an unknown address like that of a known one.
   static const std::string kDummy = crypto::HashPassword("geen-echt-wachtwoord");
-  auto user = store_.FindUserByEmail(AsciiLower(Trim(email)));
+  auto user = store_.Read([&](Work& w) { return w.accounts().FindUserByEmail(AsciiLower(Trim(email))); });
   if (!user.ok()) {
     if (user.error().kind != ErrorKind::kNotFound) return user.error();
     crypto::VerifyPassword(kDummy, password);
@@ -236,10 +308,13 @@ Result<SignedIn> Accounts::StartSession(const User& user) {
   out.session_token = crypto::RandomToken(32);
   out.csrf_token = crypto::RandomToken(32);
   out.user = user;
-  std::string now = FormatTimestamp(clock_.Now());
-  Status st = store_.CreateSession({crypto::HashToken(out.session_token), user.id, out.csrf_token, now, now});
-  if (!st.ok()) return st.error();
-  st = store_.RecordLogin(user.id, now);
+  TimePoint now = clock_.Now();
+  std::string stamp = FormatTimestamp(now);
+  Status st = store_.Write([&](Work& w) -> Status {
+    Status st = w.accounts().CreateSession({crypto::HashToken(out.session_token), user.id, out.csrf_token, stamp, stamp});
+    if (!st.ok()) return st;
+    return w.accounts().RecordLogin(user.id, now);
+  });
   if (!st.ok()) return st.error();
   log::Info("ingelogd", {{"gebruiker", user.id}});
   return out;
@@ -248,43 +323,50 @@ Result<SignedIn> Accounts::StartSession(const User& user) {
 Result<Authenticated> Accounts::Authenticate(const std::string& session_token) {
   if (session_token.empty() || session_token.size() > 128) return LoginNeeded();
   std::string hash = crypto::HashToken(session_token);
-  auto session = store_.GetSession(hash);
+  std::optional<User> owner;
+  auto session = store_.Read([&](Work& w) -> Result<Session> {
+    auto session = w.accounts().GetSession(hash);
+    if (!session.ok()) return session;
+    auto user = w.accounts().GetUser(session.value().gebruiker_id);
+    if (user.ok()) owner = std::move(user).value();
+    return session;
+  });
   if (!session.ok()) return session.error().kind == ErrorKind::kNotFound ? LoginNeeded() : session.error();
   TimePoint now = clock_.Now(), created, used;
   if (!ParseTimestamp(session.value().aangemaakt_op, &created) ||
       !ParseTimestamp(session.value().laatst_gebruikt_op, &used) || now - used > options_.idle_timeout ||
       now - created > options_.absolute_timeout) {
-    (void)store_.DeleteSession(hash);
+    (void)store_.Write([&](Work& w) { return w.accounts().DeleteSession(hash); });
     return Error{ErrorKind::kUnauthenticated, "Uw sessie is verlopen. Log opnieuw in.", {}};
   }
-  auto user = store_.GetUser(session.value().gebruiker_id);
-  if (!user.ok() || !user.value().actief) {
-    (void)store_.DeleteSession(hash);
+  if (!owner || !owner->actief) {
+    (void)store_.Write([&](Work& w) { return w.accounts().DeleteSession(hash); });
     return LoginNeeded();
   }
   // Writing on every request would cost; a minute of slack on the idle time-out does not.
-  if (now - used > std::chrono::seconds(60)) (void)store_.TouchSession(hash, FormatTimestamp(now));
-  return Authenticated{ActorOf(user.value()), session.value().csrf_token};
+  if (now - used > std::chrono::seconds(60))
+    (void)store_.Write([&](Work& w) { return w.accounts().TouchSession(hash, now); });
+  return Authenticated{ActorOf(*owner), session.value().csrf_token};
 }
 
 Result<Authenticated> Accounts::AuthenticateToken(const std::string& api_token) {
   if (api_token.empty() || api_token.size() > 128) return LoginNeeded();
-  auto token = store_.FindApiToken(crypto::HashToken(api_token));
+  auto token = store_.Read([&](Work& w) { return w.accounts().FindToken(crypto::HashToken(api_token)); });
   if (!token.ok())
     return token.error().kind == ErrorKind::kNotFound
                ? Error{ErrorKind::kUnauthenticated, "Het API-token is onbekend of ingetrokken.", {}}
                : token.error();
-  auto user = store_.GetUser(token.value().gebruiker_id);
+  auto user = store_.Read([&](Work& w) { return w.accounts().GetUser(token.value().gebruiker_id); });
   if (!user.ok() || !user.value().actief) return LoginNeeded();
-  std::string now = FormatTimestamp(clock_.Now());
-  if (token.value().laatst_gebruikt_op.substr(0, 16) != now.substr(0, 16))  // at most once a minute
-    (void)store_.TouchApiToken(token.value().id, now);
+  TimePoint now = clock_.Now();
+  if (token.value().laatst_gebruikt_op.substr(0, 16) != FormatTimestamp(now).substr(0, 16))  // at most once a minute
+    (void)store_.Write([&](Work& w) { return w.accounts().TouchToken(token.value().id, now); });
   return Authenticated{ActorOf(user.value()), ""};
 }
 
 Status Accounts::Logout(const std::string& session_token) {
   if (session_token.empty()) return Status::Ok();
-  return store_.DeleteSession(crypto::HashToken(session_token));
+  return store_.Write([&](Work& w) { return w.accounts().DeleteSession(crypto::HashToken(session_token)); });
 }
 
 Result<std::pair<ApiToken, std::string>> Accounts::CreateToken(const std::string& naam, const Actor& actor) {
@@ -293,67 +375,101 @@ Result<std::pair<ApiToken, std::string>> Accounts::CreateToken(const std::string
   if (t.empty() || !IsValidUtf8(t) || HasControlChars(t) || Utf8Length(t) > 100)
     return Invalid("Het token is niet aangemaakt.", {{"naam", "geef een naam van 1 tot 100 tekens"}});
   std::string secret = "koers_" + crypto::RandomToken(32);
-  auto token = store_.CreateApiToken(actor.gebruiker_id, t, crypto::HashToken(secret), Change(actor));
+  ChangeContext change = Change(actor);
+  auto token = store_.Write([&](Work& w) -> Result<ApiToken> {
+    auto token = w.accounts().CreateToken(actor.gebruiker_id, t, crypto::HashToken(secret), change.op);
+    if (!token.ok()) return token;
+    Status st = w.audit().Append(AuditFor(change, "aangemaakt", "token", std::to_string(token.value().id), "",
+                                          {{"naam", {{"oud", nullptr}, {"nieuw", t}}}}));
+    if (!st.ok()) return st.error();
+    return token;
+  });
   if (!token.ok()) return token.error();
   return std::make_pair(token.value(), secret);
 }
 
 Result<std::vector<ApiToken>> Accounts::ListTokens(const Actor& actor) {
   if (actor.Anonymous() || actor.gebruiker_id == 0) return LoginNeeded();
-  return store_.ListApiTokens(actor.gebruiker_id);
+  return store_.Read([&](Work& w) { return w.accounts().ListTokens(actor.gebruiker_id); });
 }
 
 Status Accounts::RevokeToken(int64_t id, const Actor& actor) {
   if (actor.Anonymous() || actor.gebruiker_id == 0) return LoginNeeded();
-  return store_.RevokeApiToken(actor.gebruiker_id, id, Change(actor));
+  ChangeContext change = Change(actor);
+  Status st = store_.Write([&](Work& w) -> Status {
+    Status st = w.accounts().RevokeToken(actor.gebruiker_id, id, change.op);
+    if (!st.ok()) return st;
+    return w.audit().Append(AuditFor(change, "ingetrokken", "token", std::to_string(id), "",
+                                     {{"ingetrokken", {{"oud", false}, {"nieuw", true}}}}));
+  });
+  if (!st.ok() && st.error().kind == ErrorKind::kNotFound) return NotFound("Dit token bestaat niet of is al ingetrokken.");
+  return st;
 }
 
 Result<User> Accounts::OidcUser(const std::string& issuer, const std::string& subject, const std::string& email,
                                 const std::string& naam, const std::vector<RoleGrant>& mapped) {
-  Actor system = Actor::System("oidc " + issuer);
-  auto user = store_.FindUserByOidc(issuer, subject);
-  if (!user.ok() && user.error().kind != ErrorKind::kNotFound) return user;
-  if (!user.ok()) {
-    std::string mail = AsciiLower(Trim(email));
-    if (!LooksLikeEmail(mail)) mail = subject + "@oidc.invalid";
-    auto by_email = store_.FindUserByEmail(mail);
-    if (by_email.ok()) {
-      // An existing local account with the same address is linked once.
-      User u = by_email.value();
-      if (!u.oidc_subject.empty())
-        return Conflict("Dit e-mailadres hoort al bij een andere OIDC-identiteit.");
-      u.oidc_issuer = issuer;
-      u.oidc_subject = subject;
-      Status st = store_.UpdateUser(u, Change(system));
-      if (!st.ok()) return st.error();
-    } else {
-      User u;
-      u.email = mail;
-      u.naam = Trim(naam);
-      u.oidc_issuer = issuer;
-      u.oidc_subject = subject;
-      auto created = store_.CreateUser(u, Change(system));
-      if (!created.ok()) return created;
-      log::Info("account_aangemaakt_via_oidc", {{"gebruiker", created.value().id}});
+  ChangeContext change = Change(Actor::System("oidc " + issuer));
+  auto user = store_.Write([&](Work& w) -> Result<User> {
+    auto user = w.accounts().FindUserByOidc(issuer, subject);
+    if (!user.ok() && user.error().kind != ErrorKind::kNotFound) return user;
+    if (!user.ok()) {
+      std::string mail = AsciiLower(Trim(email));
+      if (!LooksLikeEmail(mail)) mail = subject + "@oidc.invalid";
+      auto by_email = w.accounts().FindUserByEmail(mail);
+      if (by_email.ok()) {
+        // An existing local account with the same address is linked once.
+        User u = by_email.value();
+        if (!u.oidc_subject.empty()) return Conflict("Dit e-mailadres hoort al bij een andere OIDC-identiteit.");
+        u.oidc_issuer = issuer;
+        u.oidc_subject = subject;
+        Status st = SaveUser(w, by_email.value(), u, change);
+        if (!st.ok()) return st.error();
+      } else if (by_email.error().kind == ErrorKind::kNotFound) {
+        User u;
+        u.email = mail;
+        u.naam = Trim(naam);
+        u.oidc_issuer = issuer;
+        u.oidc_subject = subject;
+        auto id = w.accounts().CreateUser(u, change.op);
+        if (!id.ok()) return id.error();
+        u.id = id.value();
+        Status st = w.audit().Append(AuditFor(change, "aangemaakt", "gebruiker", std::to_string(u.id), "",
+                                              JsonChanges(nlohmann::json::object(), UserAuditJson(u))));
+        if (!st.ok()) return st.error();
+        log::Info("account_aangemaakt_via_oidc", {{"gebruiker", u.id}});
+      } else {
+        return by_email.error();
+      }
+      user = w.accounts().FindUserByOidc(issuer, subject);
+      if (!user.ok()) return user;
     }
-    user = store_.FindUserByOidc(issuer, subject);
-    if (!user.ok()) return user;
-  }
-  // The claims decide the mapped roles at every login: add what they grant.
-  for (const auto& g : mapped) {
-    bool has = false;
-    for (const auto& h : user.value().rollen) has = has || SameGrant(g, h);
-    if (has) continue;
-    auto added = store_.AddRole(user.value().id, g.organisatie, g.rol, Change(system));
-    if (!added.ok()) log::Warn("oidc_rol_niet_toegekend", {{"organisatie", g.organisatie}, {"rol", g.rol}});
-  }
-  return store_.GetUser(user.value().id);
+    // The claims decide the mapped roles at every login: add what they grant.
+    for (const auto& g : mapped) {
+      bool has = false;
+      for (const auto& h : user.value().rollen) has = has || SameGrant(g, h);
+      if (has) continue;
+      auto added = Grant(w, user.value().id, g.organisatie, g.rol, change);
+      if (!added.ok() && added.error().kind != ErrorKind::kInvalid) return added.error();
+      if (!added.ok()) log::Warn("oidc_rol_niet_toegekend", {{"organisatie", g.organisatie}, {"rol", g.rol}});
+    }
+    return w.accounts().GetUser(user.value().id);
+  });
+  if (!user.ok()) return WordedUser(user.error());
+  return user;
+}
+
+Status Accounts::SaveOidcLogin(const OidcRequest& request) {
+  return store_.Write([&](Work& w) { return w.accounts().SaveOidcRequest(request); });
+}
+
+Result<OidcRequest> Accounts::TakeOidcLogin(const std::string& state_hash, std::chrono::seconds max_age) {
+  return store_.Write([&](Work& w) { return w.accounts().TakeOidcRequest(state_hash, clock_.Now() - max_age); });
 }
 
 Result<std::string> Accounts::DeviceSecret() {
   std::lock_guard lock(secret_mutex_);
   if (device_secret_.empty()) {
-    auto secret = store_.Secret("apparaatcookie", crypto::RandomToken(32));
+    auto secret = store_.Write([](Work& w) { return w.accounts().Secret("apparaatcookie", crypto::RandomToken(32)); });
     if (!secret.ok()) return secret.error();
     device_secret_ = secret.value();
   }
@@ -379,8 +495,9 @@ std::string Accounts::TrustedDevice(const std::string& token, const std::string&
 
 Status Accounts::Housekeeping() {
   TimePoint now = clock_.Now();
-  return store_.DeleteExpiredSessions(FormatTimestamp(now - options_.idle_timeout),
-                                      FormatTimestamp(now - options_.absolute_timeout));
+  return store_.Write([&](Work& w) {
+    return w.accounts().DeleteExpiredSessions(now - options_.idle_timeout, now - options_.absolute_timeout);
+  });
 }
 
 }  // namespace koers

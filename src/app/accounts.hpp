@@ -13,6 +13,7 @@
 #include "core/status.hpp"
 #include "domain/access.hpp"
 #include "domain/account.hpp"
+#include "app/change.hpp"
 #include "store/store.hpp"
 
 namespace koers {
@@ -111,6 +112,13 @@ class Accounts {
   // the device's own key when `token` is one for `email`, else empty.
   Result<std::string> DeviceToken(const std::string& email);
   std::string TrustedDevice(const std::string& token, const std::string& email);
+
+  // OpenID Connect logins in progress (the state, nonce and PKCE verifier
+  // of a browser), kept in the store so that any process can finish them.
+  // Take returns and forgets one; kNotFound when unknown. One older than
+  // `max_age` is returned too, for the caller to refuse as expired.
+  Status SaveOidcLogin(const OidcRequest& request);
+  Result<OidcRequest> TakeOidcLogin(const std::string& state_hash, std::chrono::seconds max_age);
 
   // Removes timed-out sessions; call now and then.
   Status Housekeeping();

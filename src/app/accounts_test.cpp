@@ -5,7 +5,8 @@
 
 #include <filesystem>
 
-#include "store/sqlite_db.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
+#include "store/store.hpp"
 
 namespace koers {
 namespace {
@@ -20,10 +21,12 @@ class AccountsTest : public ::testing::Test {
     path_ = std::filesystem::temp_directory_path() /
             ("koers-accounts-" + std::to_string(::getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
     std::filesystem::remove(path_);
-    auto store = OpenSqliteStore(path_.string());
+    auto store = OpenStore(path_.string());
     ASSERT_TRUE(store.ok());
     store_ = std::move(store).value();
-    ASSERT_TRUE(store_->AddOrganisations({{0, "GM0344", "Gemeente Utrecht", "gemeente", "", ""}}, "2026-01-01T00:00:00Z").ok());
+    ASSERT_TRUE(store_->Write([](Work& w) {
+      return w.organisations().AddNew({{0, "GM0344", "Gemeente Utrecht", "gemeente", "", ""}}, TimePoint{});
+    }).ok());
     AccountOptions options;
     options.idle_timeout = minutes(30);
     options.absolute_timeout = hours(12);
@@ -49,7 +52,7 @@ class AccountsTest : public ::testing::Test {
 
 TEST_F(AccountsTest, StoresArgon2idAndLogsInCaseInsensitively) {
   EXPECT_EQ(user_.email, "ann@example.nl");
-  auto stored = store_->GetUser(user_.id);
+  auto stored = store_->Read([&](Work& w) { return w.accounts().GetUser(user_.id); });
   EXPECT_EQ(stored.value().wachtwoord_hash.rfind("$argon2id$", 0), 0u);
   EXPECT_TRUE(accounts_->Login("ANN@example.nl", "lang-genoeg-geheim").ok());
   auto bad = accounts_->Login("ann@example.nl", "fout");
@@ -125,16 +128,16 @@ TEST_F(AccountsTest, LogoutEndsTheSessionAndLoginGivesANewId) {
 }
 
 TEST_F(AccountsTest, TheAuditTrailCannotBeChanged) {
-  auto list = store_->ListAudit({true, {}, "gebruiker", ""}, {1, 10});
+  auto list = store_->Read([](Work& w) { return w.audit().List({true, {}, "gebruiker", ""}, {1, 10}); });
   ASSERT_TRUE(list.ok());
   ASSERT_GE(list.value().items.size(), 1u);
   EXPECT_EQ(list.value().items.back().wijzigingen.find("argon2"), std::string::npos) << "no secrets in the trail";
   // The database itself refuses: no UPDATE or DELETE of audit rows.
-  auto conn = sqlite::Connection::Open(path_.string());
+  auto conn = sqlite::SqliteConnection::Open(path_.string());
   ASSERT_TRUE(conn.ok());
-  EXPECT_FALSE(conn.value()->Exec("UPDATE audit SET gebruiker = 'iemand anders'").ok());
-  EXPECT_FALSE(conn.value()->Exec("DELETE FROM audit").ok());
-  EXPECT_TRUE(conn.value()->Exec("SELECT count(*) FROM audit").ok());
+  EXPECT_FALSE(conn.value()->ExecuteScript("UPDATE audit SET gebruiker = 'iemand anders'").ok());
+  EXPECT_FALSE(conn.value()->ExecuteScript("DELETE FROM audit").ok());
+  EXPECT_TRUE(conn.value()->ExecuteScript("SELECT count(*) FROM audit").ok());
 }
 
 }  // namespace

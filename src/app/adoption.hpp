@@ -41,7 +41,8 @@ struct AdoptionView {
 
 class Adoptions {
  public:
-  explicit Adoptions(Register& reg) : reg_(reg) {}
+  // Borrows both. Thread-safe.
+  Adoptions(Store& store, Register& reg) : store_(store), reg_(reg) {}
 
   // Adoptions matching `filter` whose source `actor` may read.
   Result<std::vector<AdoptionView>> List(const AdoptionFilter& filter, const Actor& actor);
@@ -64,13 +65,13 @@ class Adoptions {
   Status DeleteAsset(int64_t innovation_id, int64_t id, const Actor& actor);
 
  private:
-  struct CopyParts {
-    Innovation innovatie;
-    std::vector<ReuseAsset> assets;
-    std::vector<Indicator> indicators;
-  };
-  Result<CopyParts> MakeCopy(const Innovation& source, const std::string& organisatie);
-  Result<AdoptionView> View(Adoption a, const Actor& actor);
+  // The views of `adoptions` for `actor`, from batch reads; adoptions of a
+  // source the actor may not read are left out.
+  std::vector<AdoptionView> Views(std::vector<Adoption> adoptions, const Actor& actor);
+  // Saves `a` as a new adoption or its next step, with the adopter's own
+  // copy of `copy_of` when given, and the audit entries: one unit of work.
+  Result<int64_t> Persist(Adoption a, int64_t expected_version, const Innovation* copy_of, const ChangeContext& change);
+  Store& store_;
   Register& reg_;
 };
 

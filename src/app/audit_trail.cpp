@@ -11,7 +11,7 @@ Result<Listing<AuditView>> AuditTrail::List(AuditFilter filter, const PageReques
   filter.organisaties.clear();
   for (const auto& g : actor.rollen)
     if (g.rol == rol::kBeheerder) filter.organisaties.push_back(g.organisatie);
-  auto entries = reg_.store().ListAudit(filter, page);
+  auto entries = store_.Read([&](Work& w) { return w.audit().List(filter, page); });
   if (!entries.ok()) return entries.error();
   Listing<AuditView> out;
   out.totaal = entries.value().totaal;

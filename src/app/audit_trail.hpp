@@ -17,13 +17,15 @@ struct AuditView {
 
 class AuditTrail {
  public:
-  explicit AuditTrail(Register& reg) : reg_(reg) {}
+  // Borrows both. Thread-safe.
+  AuditTrail(Store& store, Register& reg) : store_(store), reg_(reg) {}
 
   // kUnauthenticated for anonymous actors, kForbidden for who manages no
   // organisation. Newest first.
   Result<Listing<AuditView>> List(AuditFilter filter, const PageRequest& page, const Actor& actor);
 
  private:
+  Store& store_;
   Register& reg_;
 };
 

@@ -134,22 +134,22 @@ size_t OrganisationCount(const std::vector<ClusterMember>& members) {
 }
 
 Result<std::shared_ptr<const std::vector<Cluster>>> Clusters::All() {
-  auto counter = reg_.store().ChangeCounter();
+  auto counter = reg_.ChangeCounter();
   if (!counter.ok()) return counter.error();
   std::lock_guard lock(mutex_);
   if (clusters_ && counter_ == counter.value()) return clusters_;
+  // Every innovation, without children, in one streaming read.
   std::vector<Innovation> all;
-  int64_t after = 0;
-  for (;;) {
-    auto ids = reg_.store().InnovationIds(after, 5000);
-    if (!ids.ok()) return ids.error();
-    if (ids.value().empty()) break;
-    for (int64_t id : ids.value()) {
-      auto in = reg_.store().GetInnovation(id);
-      if (in.ok()) all.push_back(std::move(in).value());
-    }
-    after = ids.value().back();
-  }
+  InnovationFilter everything;
+  everything.viewer.alles = true;
+  everything.sorteer = "id";
+  Status read = store_.Read([&](Work& w) {
+    return w.innovations().Each(everything, [&](const Innovation& in) {
+      all.push_back(in);
+      return true;
+    });
+  });
+  if (!read.ok()) return read.error();
   std::vector<std::pair<std::string, std::string>> texts;
   for (const auto& in : all) texts.emplace_back(in.titel, in.samenvatting.empty() ? in.doel : in.samenvatting);
   auto out = std::make_shared<std::vector<Cluster>>();

@@ -39,7 +39,8 @@ std::vector<std::vector<size_t>> GroupSimilar(const std::vector<std::pair<std::s
 
 class Clusters {
  public:
-  explicit Clusters(Register& reg) : reg_(reg) {}
+  // Borrows both. Thread-safe.
+  Clusters(Store& store, Register& reg) : store_(store), reg_(reg) {}
   // Clusters over all innovations, recomputed when the store changed; each
   // spans at least two organisations. Not filtered: see Visible.
   Result<std::shared_ptr<const std::vector<Cluster>>> All();
@@ -48,6 +49,7 @@ class Clusters {
   std::vector<ClusterMember> Visible(const Cluster& c, const Actor& actor);
 
  private:
+  Store& store_;
   Register& reg_;
   std::mutex mutex_;
   int64_t counter_ = -1;

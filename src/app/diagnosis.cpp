@@ -5,6 +5,9 @@
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "domain/checks.hpp"
+#include "domain/steering_json.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace koers {
 namespace {
@@ -33,7 +36,7 @@ bool ReachedImplementation(const Innovation& in) {
 Result<std::vector<Assessment>> Diagnosis::Diagnoses(int64_t innovation_id, const Actor& actor) {
   auto header = reg_.Header(innovation_id, actor);
   if (!header.ok()) return header.error();
-  return reg_.store().ListDiagnoses(innovation_id);
+  return store_.Read([&](Work& w) { return w.diagnosis().ListDiagnoses(innovation_id); });
 }
 
 Result<Assessment> Diagnosis::AddDiagnosis(int64_t innovation_id, Assessment a, const Actor& actor,
@@ -46,7 +49,16 @@ Result<Assessment> Diagnosis::AddDiagnosis(int64_t innovation_id, Assessment a, 
   auto problems = std::move(earlier);
   MergeProblems(&problems, Validate(a, "factoren", Ids(k_.factoren)));
   if (!problems.empty()) return Rejected(std::move(problems), "De diagnose");
-  return reg_.store().AddDiagnosis(a, reg_.Change(actor, ""));
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  return store_.Write([&](Work& w) -> Result<Assessment> {
+    auto stored = w.diagnosis().AddDiagnosis(a, change.door, change.op);
+    if (!stored.ok()) return stored;
+    Status st = w.audit().Append(PartAudit(change, "aangemaakt", "diagnose", std::to_string(stored.value().id), org,
+                                           innovation_id, nlohmann::json::object(), ToJson(stored.value(), "factoren")));
+    if (!st.ok()) return st.error();
+    return stored;
+  });
 }
 
 Result<InnovationDiagnosis> Diagnosis::Advise(int64_t innovation_id, const Actor& actor) {
@@ -54,15 +66,34 @@ Result<InnovationDiagnosis> Diagnosis::Advise(int64_t innovation_id, const Actor
   if (!in.ok()) return in.error();
   auto steering = steering_.Facts(innovation_id, actor);
   if (!steering.ok()) return steering.error();
-  auto reviews = reg_.store().ListReviews(innovation_id);
-  auto diagnoses = reg_.store().ListDiagnoses(innovation_id);
-  auto risks = reg_.store().ListUncertainties(innovation_id);
-  auto bc = reg_.store().GetBusinessCase(innovation_id);
-  auto pitches = reg_.store().ListPitches(innovation_id);
-  auto adoptions = reg_.store().ListAdoptions({innovation_id, "", 0});
-  for (const Status& st : {reviews.status(), diagnoses.status(), risks.status(), bc.status(), pitches.status(),
-                           adoptions.status()})
-    if (!st.ok()) return st.error();
+  // Everything the rules look at, from one snapshot.
+  std::vector<Review> reviews;
+  std::vector<Assessment> diagnoses;
+  std::vector<Uncertainty> risks;
+  BusinessCase bc;
+  std::vector<Pitch> pitches;
+  std::vector<Adoption> adoptions;
+  std::vector<Indicator> indicators;
+  Status read = store_.Read([&](Work& w) -> Status {
+    auto r = w.steering().ListReviews(innovation_id);
+    auto d = w.diagnosis().ListDiagnoses(innovation_id);
+    auto u = w.steering().ListUncertainties(innovation_id);
+    auto b = w.steering().GetBusinessCase(innovation_id);
+    auto p = w.steering().ListPitches(innovation_id);
+    auto a = w.adoptions().List({innovation_id, {}, "", 0});
+    auto i = w.indicators().List(innovation_id);
+    for (const Status& st : {r.status(), d.status(), u.status(), b.status(), p.status(), a.status(), i.status()})
+      if (!st.ok()) return st;
+    reviews = std::move(r).value();
+    diagnoses = std::move(d).value();
+    risks = std::move(u).value();
+    bc = std::move(b).value();
+    pitches = std::move(p).value();
+    adoptions = std::move(a).value();
+    indicators = std::move(i).value();
+    return Status::Ok();
+  });
+  if (!read.ok()) return read.error();
 
   InnovationDiagnosis out;
   InnovationFacts& f = out.feiten;
@@ -70,25 +101,23 @@ Result<InnovationDiagnosis> Diagnosis::Advise(int64_t innovation_id, const Actor
   f.fase = i.fase;
   f.status = i.status;
   f.analyse_niveau = i.analyse_niveau;
-  for (const auto& r : reviews.value()) {
+  for (const auto& r : reviews) {
     if (r.status != "vastgesteld") continue;
     f.heeft_beoordeling = true;
     f.pijlers = Latest(r.pijlers);  // reviews come oldest first: the last recorded one counts
   }
-  if (!diagnoses.value().empty()) f.factoren = Latest(diagnoses.value().front().scores);
+  if (!diagnoses.empty()) f.factoren = Latest(diagnoses.front().scores);
   f.team = CheckTeam(k_, i);
-  f.heeft_businesscase = bc.value().versie > 0;
-  f.heeft_pitch = !pitches.value().empty();
-  auto indicators = reg_.store().ListIndicators(innovation_id);
-  if (!indicators.ok()) return indicators.error();
-  for (const auto& ind : indicators.value()) f.heeft_outcome_indicator = f.heeft_outcome_indicator || ind.soort == "outcome";
+  f.heeft_businesscase = bc.versie > 0;
+  f.heeft_pitch = !pitches.empty();
+  for (const auto& ind : indicators) f.heeft_outcome_indicator = f.heeft_outcome_indicator || ind.soort == "outcome";
   f.beoordeling_achterstallig = steering.value().achterstallig;
   f.doorlooptijd_overschreden = steering.value().doorlooptijd.overschreden;
   f.opgeschaald = !i.opgeschaald_naar.empty();
-  for (const auto& a : adoptions.value()) f.opgeschaald = f.opgeschaald || a.status == "in_gebruik";
+  for (const auto& a : adoptions) f.opgeschaald = f.opgeschaald || a.status == "in_gebruik";
   for (const auto& t : steering.value().tijd_per_fase)
     if (t.huidig) f.dagen_in_fase = static_cast<int>(t.dagen);
-  for (const auto& u : risks.value())
+  for (const auto& u : risks)
     if (u.soort == "onbekende" && (u.status == "open" || u.status == "in_aanpak")) ++f.open_onbekenden;
   out.advies = AdviseInnovation(k_, f);
   return out;
@@ -96,7 +125,7 @@ Result<InnovationDiagnosis> Diagnosis::Advise(int64_t innovation_id, const Actor
 
 Status Diagnosis::MayReadClimate(const std::string& org, const Actor& actor) {
   if (actor.Anonymous()) return Error{ErrorKind::kUnauthenticated, "Log in om het innovatieklimaat te zien.", {}};
-  auto o = reg_.store().GetOrganisation(org);
+  auto o = reg_.GetOrganisation(org);
   if (!o.ok()) return o.error();
   if (!actor.Everything() && !actor.HasAnyRole(org))
     return Forbidden("Alleen wie een rol heeft in " + org + " ziet haar innovatieklimaat.");
@@ -106,7 +135,7 @@ Status Diagnosis::MayReadClimate(const std::string& org, const Actor& actor) {
 Result<std::vector<Assessment>> Diagnosis::Climate(const std::string& org, const Actor& actor) {
   Status st = MayReadClimate(org, actor);
   if (!st.ok()) return st.error();
-  return reg_.store().ListClimate(org);
+  return store_.Read([&](Work& w) { return w.diagnosis().ListClimate(org); });
 }
 
 Result<Assessment> Diagnosis::AddClimate(const std::string& org, Assessment a, const Actor& actor,
@@ -123,9 +152,15 @@ Result<Assessment> Diagnosis::AddClimate(const std::string& org, Assessment a, c
   auto problems = std::move(earlier);
   MergeProblems(&problems, Validate(a, "kenmerken", Ids(k_.kenmerken), Ids(k_.drempels)));
   if (!problems.empty()) return Rejected(std::move(problems), "De meting");
-  auto change = reg_.Change(actor, "");
-  change.organisatie = org;
-  return reg_.store().AddClimate(a, change);
+  ChangeContext change = reg_.Change(actor);
+  return store_.Write([&](Work& w) -> Result<Assessment> {
+    auto stored = w.diagnosis().AddClimate(a, change.door, change.op);
+    if (!stored.ok()) return stored;
+    Status st = w.audit().Append(AuditFor(change, "aangemaakt", "klimaatmeting", std::to_string(stored.value().id), org,
+                                          JsonChanges(nlohmann::json::object(), ToJson(stored.value(), "kenmerken"))));
+    if (!st.ok()) return st.error();
+    return stored;
+  });
 }
 
 Result<std::vector<AdviceItem>> Diagnosis::AdviseOrganisation(const std::string& org, const Actor& actor) {
@@ -140,13 +175,29 @@ Result<std::vector<AdviceItem>> Diagnosis::AdviseOrganisation(const std::string&
 }
 
 Result<std::vector<FactorLesson>> Diagnosis::Lessons(const std::string& org, const Actor& actor) {
-  auto latest = reg_.store().LatestDiagnoses();
+  // The newest diagnosis of each innovation, and those innovations (with
+  // their history) in one batch; only what the actor may read counts.
+  auto latest = store_.Read([&](Work& w) -> Result<std::pair<std::vector<Assessment>, std::vector<Innovation>>> {
+    auto diagnoses = w.diagnosis().LatestDiagnoses();
+    if (!diagnoses.ok()) return diagnoses.error();
+    std::vector<int64_t> ids;
+    for (const auto& d : diagnoses.value()) ids.push_back(d.innovatie_id);
+    auto innovations = w.innovations().GetMany(ids);
+    if (!innovations.ok()) return innovations.error();
+    return std::make_pair(std::move(diagnoses).value(), std::move(innovations).value());
+  });
   if (!latest.ok()) return latest.error();
+  std::map<int64_t, const Innovation*> by_id;
+  for (const auto& in : latest.value().second) by_id[in.id] = &in;
   std::vector<LearningRow> rows;
-  for (const auto& d : latest.value()) {
-    auto in = reg_.Get(d.innovatie_id, actor);
-    if (!in.ok() || (!org.empty() && in.value().organisatie != org)) continue;
-    rows.push_back({Latest(d.scores), ReachedImplementation(in.value())});
+  for (const auto& d : latest.value().first) {
+    auto it = by_id.find(d.innovatie_id);
+    if (it == by_id.end()) continue;
+    const Innovation& in = *it->second;
+    if (!org.empty() && in.organisatie != org) continue;
+    auto header = reg_.Header(in.id, actor);
+    if (!header.ok()) continue;
+    rows.push_back({Latest(d.scores), ReachedImplementation(in)});
   }
   return LearnFromPortfolio(k_, rows);
 }

@@ -23,9 +23,9 @@ struct InnovationDiagnosis {
 
 class Diagnosis {
  public:
-  // Borrows all three. Thread-safe.
-  Diagnosis(Register& reg, Steering& steering, const Knowledge& knowledge)
-      : reg_(reg), steering_(steering), k_(knowledge) {}
+  // Borrows everything. Thread-safe.
+  Diagnosis(Store& store, Register& reg, Steering& steering, const Knowledge& knowledge)
+      : store_(store), reg_(reg), steering_(steering), k_(knowledge) {}
 
   const Knowledge& knowledge() const { return k_; }
 
@@ -47,6 +47,7 @@ class Diagnosis {
 
  private:
   Status MayReadClimate(const std::string& org, const Actor& actor);
+  Store& store_;
   Register& reg_;
   Steering& steering_;
   const Knowledge& k_;

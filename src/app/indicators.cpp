@@ -3,6 +3,9 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "domain/steering_json.hpp"
+
+#include <nlohmann/json.hpp>
 #include "domain/checks.hpp"
 #include "domain/suppression.hpp"
 
@@ -23,6 +26,35 @@ bool AreasChanged(const Indicator& a, const Indicator& b) {
   return a.gebiedsniveau != b.gebiedsniveau || a.gebied_jaar != b.gebied_jaar;
 }
 
+// Saves `in` (new when id is 0) with its audit entry.
+Result<Indicator> Save(Work& w, const Indicator& in, int64_t expected_version, const std::string& org,
+                       const ChangeContext& change) {
+  nlohmann::json before = nlohmann::json::object();
+  if (in.id != 0) {
+    auto old = w.indicators().Get(in.id);
+    if (!old.ok()) return old;
+    if (expected_version > 0 && old.value().versie != expected_version)
+      return Error{ErrorKind::kPreconditionFailed,
+                   "De indicator is intussen door iemand anders gewijzigd. Laad hem opnieuw en probeer het nog eens.",
+                   {}};
+    before = ToJson(old.value());
+  }
+  auto stored = w.indicators().Save(in, expected_version, change.op);
+  if (!stored.ok()) return stored;
+  Status st = w.audit().Append(PartAudit(change, in.id == 0 ? "aangemaakt" : "gewijzigd", "indicator",
+                                         std::to_string(stored.value().id), org, in.innovatie_id, before,
+                                         ToJson(stored.value())));
+  if (!st.ok()) return st.error();
+  return stored;
+}
+
+Error Worded(Error e) {
+  if (e.kind == ErrorKind::kNotFound) return NotFound(kNotFound);
+  if (e.kind == ErrorKind::kPreconditionFailed && e.message.empty())
+    e.message = "De indicator is intussen door iemand anders gewijzigd. Laad hem opnieuw en probeer het nog eens.";
+  return e;
+}
+
 }  // namespace
 
 bool Indicators::SeesRawValues(const AccessFacts& facts, const Actor& actor) {
@@ -32,8 +64,8 @@ bool Indicators::SeesRawValues(const AccessFacts& facts, const Actor& actor) {
 }
 
 Result<std::pair<Indicator, InnovationHeader>> Indicators::Readable(int64_t id, const Actor& actor) {
-  auto in = reg_.store().GetIndicator(id);
-  if (!in.ok()) return in.error();
+  auto in = store_.Read([&](Work& w) { return w.indicators().Get(id); });
+  if (!in.ok()) return Worded(in.error());
   auto header = reg_.Header(in.value().innovatie_id, actor);
   if (!header.ok()) {
     if (header.error().kind == ErrorKind::kNotFound) return NotFound(kNotFound);
@@ -53,7 +85,7 @@ Result<Indicator> Indicators::Editable(int64_t id, const Actor& actor) {
 Result<std::pair<std::vector<Indicator>, bool>> Indicators::List(int64_t innovation_id, const Actor& actor) {
   auto header = reg_.Header(innovation_id, actor);
   if (!header.ok()) return header.error();
-  auto list = reg_.store().ListIndicators(innovation_id);
+  auto list = store_.Read([&](Work& w) { return w.indicators().List(innovation_id); });
   if (!list.ok()) return list.error();
   bool editable = !actor.Anonymous() && steering_.Editable(innovation_id, actor, true).ok();
   return std::make_pair(std::move(list).value(), editable);
@@ -74,7 +106,9 @@ Result<Indicator> Indicators::Create(int64_t innovation_id, Indicator in, const 
   Normalise(&in);
   MergeProblems(&earlier, Validate(in));
   if (!earlier.empty()) return Rejected(std::move(earlier), "De indicator");
-  return reg_.store().SaveIndicator(in, 0, reg_.Change(actor, ""));
+  auto saved = store_.Write([&](Work& w) { return Save(w, in, 0, header.value().facts.organisatie, reg_.Change(actor)); });
+  if (!saved.ok()) return Worded(saved.error());
+  return saved;
 }
 
 Result<Indicator> Indicators::Replace(int64_t id, Indicator in, int64_t expected_version, const Actor& actor,
@@ -86,25 +120,78 @@ Result<Indicator> Indicators::Replace(int64_t id, Indicator in, int64_t expected
   Normalise(&in);
   MergeProblems(&earlier, Validate(in));
   if (AreasChanged(in, old.value())) {
-    auto stored = reg_.store().CountMeasurements(id);
+    auto stored = store_.Read([&](Work& w) { return w.indicators().CountMeasurements(id); });
     if (!stored.ok()) return stored.error();
     if (stored.value() > 0)
       earlier.push_back({"gebiedsniveau", "kan niet meer veranderen: er zijn al metingen per gebied opgeslagen"});
   }
   if (!earlier.empty()) return Rejected(std::move(earlier), "De indicator");
-  return reg_.store().SaveIndicator(in, expected_version, reg_.Change(actor, ""));
+  auto header = reg_.Header(in.innovatie_id, actor);
+  if (!header.ok()) return header.error();
+  auto saved = store_.Write(
+      [&](Work& w) { return Save(w, in, expected_version, header.value().facts.organisatie, reg_.Change(actor)); });
+  if (!saved.ok()) return Worded(saved.error());
+  return saved;
 }
 
 Status Indicators::Delete(int64_t id, const Actor& actor) {
   auto old = Editable(id, actor);
   if (!old.ok()) return old.error();
-  return reg_.store().DeleteIndicator(id, reg_.Change(actor, ""));
+  auto header = reg_.Header(old.value().innovatie_id, actor);
+  if (!header.ok()) return header.error();
+  ChangeContext change = reg_.Change(actor);
+  Status st = store_.Write([&](Work& w) -> Status {
+    Status st = w.indicators().Delete(id);
+    if (!st.ok()) return st;
+    return w.audit().Append(PartAudit(change, "verwijderd", "indicator", std::to_string(id),
+                                      header.value().facts.organisatie, old.value().innovatie_id, ToJson(old.value()),
+                                      nlohmann::json::object()));
+  });
+  if (!st.ok()) return Worded(st.error());
+  return Status::Ok();
+}
+
+Result<ImportCounts> Indicators::AddMeasurements(int64_t id, const std::vector<Measurement>& rows, const Actor& actor) {
+  auto indicator = Editable(id, actor);
+  if (!indicator.ok()) return indicator.error();
+  return Record(indicator.value(), rows, false, actor);
+}
+
+Result<ImportCounts> Indicators::Record(const Indicator& indicator, const std::vector<Measurement>& rows, bool dry_run,
+                                        const Actor& actor) {
+  auto header = reg_.Header(indicator.innovatie_id, actor);
+  if (!header.ok()) return header.error();
+  ChangeContext change = reg_.Change(actor);
+  // All or nothing: one unit of work; a preview counts, then rolls back.
+  auto import = [&](Work& w) -> Result<ImportCounts> {
+    auto counts = w.indicators().Upsert(indicator.id, rows, change.op);
+    if (!counts.ok() || dry_run) return counts;
+    const ImportCounts& c = counts.value();
+    if (c.toegevoegd + c.gewijzigd > 0) {
+      Status st = w.audit().Append(PartAudit(
+          change, "geimporteerd", "metingen", std::to_string(indicator.id), header.value().facts.organisatie,
+          indicator.innovatie_id, nlohmann::json::object(),
+          {{"regels", rows.size()}, {"nieuw", c.toegevoegd}, {"gewijzigd", c.gewijzigd}, {"ongewijzigd", c.ongewijzigd}}));
+      if (!st.ok()) return st.error();
+    }
+    return counts;
+  };
+  Result<ImportCounts> counts = Error{};
+  if (dry_run) {
+    auto work = store_.Begin(Access::kWrite);
+    if (!work.ok()) return work.error();
+    counts = import(*work.value());  // not committed: the preview changes nothing
+  } else {
+    counts = store_.Write(import);
+  }
+  if (!counts.ok()) return Worded(counts.error());
+  return counts;
 }
 
 Result<MeasurementTable> Indicators::Table(int64_t id, const Actor& actor) {
   auto found = Readable(id, actor);
   if (!found.ok()) return found.error();
-  auto rows = reg_.store().ListMeasurements(id);
+  auto rows = store_.Read([&](Work& w) { return w.indicators().Measurements(id); });
   if (!rows.ok()) return rows.error();
   MeasurementTable t;
   t.indicator = found.value().first;
@@ -167,7 +254,7 @@ Result<MeasurementImport> Indicators::Import(int64_t id, std::string_view bytes,
                        ". Verbeter het bestand en probeer het opnieuw; er is niets opgeslagen.",
                    std::move(problems));
   }
-  auto counts = reg_.store().ImportMeasurements(id, report.gelezen.metingen, dry_run, reg_.Change(actor, ""));
+  auto counts = Record(indicator.value(), report.gelezen.metingen, dry_run, actor);
   if (!counts.ok()) return counts.error();
   report.telling = counts.value();
   return report;

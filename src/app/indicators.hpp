@@ -46,8 +46,9 @@ struct MeasurementImport {
 
 class Indicators {
  public:
-  // Borrows all three. Thread-safe.
-  Indicators(Register& reg, Steering& steering, const AreaCodes& codes) : reg_(reg), steering_(steering), codes_(codes) {}
+  // Borrows everything. Thread-safe.
+  Indicators(Store& store, Register& reg, Steering& steering, const AreaCodes& codes)
+      : store_(store), reg_(reg), steering_(steering), codes_(codes) {}
 
   // The innovation's indicators, and whether `actor` may change them.
   Result<std::pair<std::vector<Indicator>, bool>> List(int64_t innovation_id, const Actor& actor);
@@ -62,6 +63,9 @@ class Indicators {
   // one transaction. A file with any bad row is refused whole (kInvalid
   // naming the rows) when not a dry run; the preview lists the problems.
   Result<MeasurementImport> Import(int64_t id, std::string_view bytes, bool dry_run, const Actor& actor);
+  // Stores measurements read elsewhere (the demo's CBS figures), as Import
+  // stores a file's rows: one unit of work, audited.
+  Result<ImportCounts> AddMeasurements(int64_t id, const std::vector<Measurement>& rows, const Actor& actor);
 
   // Full values only for people inside the owning or a partner organisation.
   static bool SeesRawValues(const AccessFacts& facts, const Actor& actor);
@@ -70,6 +74,9 @@ class Indicators {
   // The indicator and its innovation's header, when `actor` may read it.
   Result<std::pair<Indicator, InnovationHeader>> Readable(int64_t id, const Actor& actor);
   Result<Indicator> Editable(int64_t id, const Actor& actor);
+  Result<ImportCounts> Record(const Indicator& indicator, const std::vector<Measurement>& rows, bool dry_run,
+                              const Actor& actor);
+  Store& store_;
   Register& reg_;
   Steering& steering_;
   const AreaCodes& codes_;

@@ -4,23 +4,95 @@
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
+#include "core/text.hpp"
 #include "domain/checks.hpp"
+#include "domain/innovation_json.hpp"
 
 namespace koers {
 namespace {
 
-Error Hidden() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
 Error LoginNeeded() {
   return Error{ErrorKind::kUnauthenticated, "Log in om innovaties te registreren of te wijzigen.", {}};
 }
 
+// The store's typed errors about one innovation, in words.
+Error Worded(Error e) {
+  if (e.kind == ErrorKind::kNotFound) return UnknownInnovation();
+  if (e.kind == ErrorKind::kPreconditionFailed && e.message.empty())
+    e.message = "De innovatie is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.";
+  if (e.kind == ErrorKind::kInvalid && e.message.empty()) {
+    e.message = "De innovatie verwijst naar een onbekende organisatie.";
+    for (auto& p : e.problems)
+      if (p.message.empty()) p.message = "deze organisatie bestaat niet";
+  }
+  return e;
+}
+
+// A register owns only some fields of an imported innovation; everything
+// else is Koers's own and survives a re-import. A reference case file owns
+// every field.
+Innovation MergeImported(const Innovation& existing, const Innovation& incoming) {
+  Innovation m = existing;
+  if (incoming.bron) {
+    m.titel = incoming.titel;
+    m.doel = incoming.doel;
+    m.organisatie = incoming.organisatie;
+    m.fase = incoming.fase;
+    m.status = incoming.status;
+    m.bron = incoming.bron;
+    return m;
+  }
+  m = incoming;
+  m.id = existing.id;
+  m.versie = existing.versie;
+  m.aangemaakt_op = existing.aangemaakt_op;
+  m.aangemaakt_door = existing.aangemaakt_door;
+  m.gewijzigd_op = existing.gewijzigd_op;
+  m.organisatie_naam = existing.organisatie_naam;
+  m.fase_historie = existing.fase_historie;
+  return m;
+}
+
+// Stores a new innovation with its first phase (or, from trusted callers,
+// the history it brings) and its audit entry. Returns its id.
+Result<int64_t> Insert(Work& w, const Innovation& in, const ChangeContext& change) {
+  auto id = w.innovations().Create(in, change.op);
+  if (!id.ok()) return id;
+  std::vector<PhaseChange> history = in.fase_historie;
+  if (history.empty()) history.push_back({in.fase, in.status, change.Stamp(), change.door, change.reden});
+  for (const auto& p : history) {
+    Status st = w.innovations().AddPhaseChange(id.value(), p);
+    if (!st.ok()) return st.error();
+  }
+  Status st = w.audit().Append(AuditFor(change, "aangemaakt", "innovatie", std::to_string(id.value()), in.organisatie,
+                                        InnovationChanges(nullptr, &in), id.value()));
+  if (!st.ok()) return st.error();
+  return id;
+}
+
+// Replaces `before` by `after` with a phase change when fase or status
+// moved, and the audit entry of what changed.
+Status ApplyChange(Work& w, const Innovation& before, const Innovation& after, int64_t expected_version,
+                   const ChangeContext& change) {
+  auto version = w.innovations().Update(after, expected_version, change.op);
+  if (!version.ok()) return version.status();
+  if (before.fase != after.fase || before.status != after.status) {
+    Status st = w.innovations().AddPhaseChange(after.id, {after.fase, after.status, change.Stamp(), change.door, change.reden});
+    if (!st.ok()) return st;
+  }
+  return w.audit().Append(AuditFor(change, "gewijzigd", "innovatie", std::to_string(after.id), after.organisatie,
+                                   InnovationChanges(&before, &after), after.id));
+}
+
 }  // namespace
+
+Error UnknownInnovation() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
 
 void Register::Absorb() {
   // The change is committed and queued; if the index fails now, the queue
   // keeps it for the next attempt (at the latest at the next start).
   Status st = search_.CatchUp(store_);
-  if (!st.ok()) log::Warn("zoekindex_loopt_achter", {{"fout", st.error().message}});
+  if (!st.ok()) log::Warn("zoekindex_loopt_achter", {{"fout", st.error().detail.empty() ? st.error().message : st.error().detail}});
 }
 
 SearchViewer SearchViewerOf(const Actor& actor) {
@@ -36,23 +108,14 @@ SearchViewer SearchViewerOf(const Actor& actor) {
 ViewerScope ScopeOf(const Actor& actor) { return ViewerScope{actor.Everything(), actor.gebruiker_id}; }
 
 ChangeContext Register::Change(const Actor& actor, const std::string& reden) const {
-  return ChangeContext{actor.weergavenaam, actor.naam, actor.gebruiker_id, reden, FormatTimestamp(clock_.Now()), actor.verzoek_id};
+  return ChangeContext::Of(actor, clock_.Now(), reden);
 }
 
 Error Register::Refuse(const Actor& actor, const char* actie, int64_t id, const std::string& org, Error error) {
-  AuditEntry e;
-  e.op = FormatTimestamp(clock_.Now());
-  e.gebruiker_id = actor.gebruiker_id;
-  e.gebruiker = actor.naam;  // the account: the audit trail is for beheerders
-  e.organisatie = org;
-  e.actie = actie;
-  e.resource = "innovatie";
-  e.resource_id = id ? std::to_string(id) : "";
-  e.innovatie_id = id;
+  AuditEntry e = AuditFor(Change(actor), actie, "innovatie", id ? std::to_string(id) : "", org, nlohmann::json::object(), id);
   e.resultaat = "geweigerd";
-  e.verzoek_id = actor.verzoek_id;
-  Status st = store_.AppendAudit(e);
-  if (!st.ok()) log::Warn("audit_niet_opgeslagen", {{"fout", st.error().message}});
+  Status st = store_.Write([&](Work& w) { return w.audit().Append(e); });
+  if (!st.ok()) log::Warn("audit_niet_opgeslagen", {{"fout", st.error().detail}});
   log::Warn("toegang_geweigerd", {{"gebruiker", actor.gebruiker_id}, {"actie", actie}, {"innovatie", id}, {"organisatie", org}});
   return error;
 }
@@ -67,32 +130,46 @@ Result<InnovationHeader> Register::Header(int64_t id, const Actor& actor) {
     if (it != headers_.end() && it->second.first == counter.value()) header = it->second.second;
   }
   if (!header) {
-    auto loaded = store_.GetInnovationHeader(id);
-    if (!loaded.ok()) return loaded.error().kind == ErrorKind::kNotFound ? Hidden() : loaded.error();
+    auto loaded = store_.Read([&](Work& w) { return w.innovations().Header(id); });
+    if (!loaded.ok()) return Worded(loaded.error());
     header = std::move(loaded).value();
     std::lock_guard lock(headers_mutex_);
     if (headers_.size() > 200000) headers_.clear();
     headers_[id] = {counter.value(), *header};
   }
-  if (!CanRead(actor, header->facts)) return Hidden();
+  if (!CanRead(actor, header->facts)) return UnknownInnovation();
   return *header;
 }
 
 Result<Innovation> Register::Get(int64_t id, const Actor& actor) {
   auto header = Header(id, actor);
   if (!header.ok()) return header.error();
-  auto in = store_.GetInnovation(id);
-  if (!in.ok() && in.error().kind == ErrorKind::kNotFound) return Hidden();
+  auto in = store_.Read([&](Work& w) { return w.innovations().Get(id); });
+  if (!in.ok()) return Worded(in.error());
   return in;
+}
+
+Result<std::vector<Innovation>> Register::GetMany(const std::vector<int64_t>& ids, const Actor& actor) {
+  auto all = store_.Read([&](Work& w) { return w.innovations().GetMany(ids); });
+  if (!all.ok()) return all;
+  std::vector<Innovation> readable;
+  for (auto& in : all.value())
+    if (CanRead(actor, FactsOf(in))) readable.push_back(std::move(in));
+  return readable;
 }
 
 Result<Listing<Innovation>> Register::List(InnovationFilter filter, const PageRequest& page, const Actor& actor) {
   filter.viewer = ScopeOf(actor);
-  return store_.ListInnovations(filter, page);
+  return store_.Read([&](Work& w) { return w.innovations().List(filter, page); });
+}
+
+Status Register::Each(InnovationFilter filter, const Actor& actor, const std::function<bool(const Innovation&)>& fn) {
+  filter.viewer = ScopeOf(actor);
+  return store_.Read([&](Work& w) { return w.innovations().Each(filter, fn); });
 }
 
 Result<std::vector<CountRow>> Register::Count(const std::string& group_by, const Actor& actor) {
-  return store_.CountInnovations(group_by, ScopeOf(actor));
+  return store_.Read([&](Work& w) { return w.innovations().Count(group_by, ScopeOf(actor)); });
 }
 
 std::vector<FieldProblem> Register::Check(Innovation* in) {
@@ -102,26 +179,35 @@ std::vector<FieldProblem> Register::Check(Innovation* in) {
       if (p.field == field) return true;
     return false;
   };
-  auto exists = [&](const std::string& code, const std::string& field) {
-    if (code.empty() || named(field)) return;
-    auto org = store_.GetOrganisation(code);
-    if (!org.ok() && org.error().kind == ErrorKind::kNotFound)
+  Status read = store_.Read([&](Work& w) -> Status {
+    auto exists = [&](const std::string& code, const std::string& field) -> Status {
+      if (code.empty() || named(field)) return Status::Ok();
+      auto org = w.organisations().Get(code);
+      if (org.ok()) return Status::Ok();
+      if (org.error().kind != ErrorKind::kNotFound) return org.status();
       problems.push_back({field, "de organisatie '" + code + "' bestaat niet"});
-  };
-  exists(in->organisatie, "organisatie");
-  for (size_t i = 0; i < in->partners.size(); ++i) exists(in->partners[i], "partners[" + std::to_string(i) + "]");
-  for (size_t i = 0; i < in->team.size(); ++i) {
-    auto& m = in->team[i];
-    m.gebruiker_id = 0;
-    std::string field = "team[" + std::to_string(i) + "].gebruiker";
-    if (m.gebruiker.empty() || named(field)) continue;
-    auto user = store_.FindUserByEmail(m.gebruiker);
-    if (user.ok()) {
-      m.gebruiker_id = user.value().id;
-    } else if (user.error().kind == ErrorKind::kNotFound) {
-      problems.push_back({field, "er is geen Koers-gebruiker met dit e-mailadres"});
+      return Status::Ok();
+    };
+    Status st = exists(in->organisatie, "organisatie");
+    for (size_t i = 0; st.ok() && i < in->partners.size(); ++i)
+      st = exists(in->partners[i], "partners[" + std::to_string(i) + "]");
+    for (size_t i = 0; st.ok() && i < in->team.size(); ++i) {
+      auto& m = in->team[i];
+      m.gebruiker_id = 0;
+      std::string field = "team[" + std::to_string(i) + "].gebruiker";
+      if (m.gebruiker.empty() || named(field)) continue;
+      auto user = w.accounts().FindUserByEmail(AsciiLower(m.gebruiker));
+      if (user.ok()) {
+        m.gebruiker_id = user.value().id;
+      } else if (user.error().kind == ErrorKind::kNotFound) {
+        problems.push_back({field, "er is geen Koers-gebruiker met dit e-mailadres"});
+      } else {
+        st = user.status();
+      }
     }
-  }
+    return st;
+  });
+  if (!read.ok()) problems.push_back({"", "de verwijzingen konden niet worden gecontroleerd; probeer het opnieuw"});
   return problems;
 }
 
@@ -136,8 +222,14 @@ Result<Innovation> Register::Create(Innovation in, const Actor& actor, std::vect
                   Forbidden("U mag geen innovaties registreren voor " + in.organisatie +
                             ": daarvoor is de rol lid of beheerder in die organisatie nodig."));
   in.fase_historie.clear();
-  auto stored = store_.CreateInnovation(in, Change(actor, "aangemaakt"));
-  if (!stored.ok()) return stored;
+  in.aangemaakt_door = actor.gebruiker_id;
+  ChangeContext change = Change(actor, "aangemaakt");
+  auto stored = store_.Write([&](Work& w) -> Result<Innovation> {
+    auto id = Insert(w, in, change);
+    if (!id.ok()) return id.error();
+    return w.innovations().Get(id.value());
+  });
+  if (!stored.ok()) return Worded(stored.error());
   Absorb();
   return stored;
 }
@@ -160,8 +252,21 @@ Result<Innovation> Register::Replace(int64_t id, Innovation in, int64_t expected
   if (in.organisatie != facts.organisatie && !CanCreateFor(actor, in.organisatie))
     return Refuse(actor, "wijzigen", id, facts.organisatie,
                   Forbidden("U mag de innovatie niet onderbrengen bij " + in.organisatie + "."));
-  auto stored = store_.UpdateInnovation(in, expected_version, Change(actor, reden));
-  if (!stored.ok()) return stored;
+  ChangeContext change = Change(actor, reden);
+  auto stored = store_.Write([&](Work& w) -> Result<Innovation> {
+    auto before = w.innovations().Get(id);
+    if (!before.ok()) return before.error();
+    if (expected_version > 0 && before.value().versie != expected_version)
+      return Error{ErrorKind::kPreconditionFailed,
+                   "De innovatie is intussen door iemand anders gewijzigd (versie " +
+                       std::to_string(before.value().versie) + "). Laad haar opnieuw en probeer het nog eens.",
+                   {}};
+    in.aangemaakt_door = before.value().aangemaakt_door;
+    Status st = ApplyChange(w, before.value(), in, before.value().versie, change);
+    if (!st.ok()) return st.error();
+    return w.innovations().Get(id);
+  });
+  if (!stored.ok()) return Worded(stored.error());
   Absorb();
   return stored;
 }
@@ -174,18 +279,78 @@ Status Register::Delete(int64_t id, const Actor& actor) {
     return Refuse(actor, "verwijderen", id, header.value().facts.organisatie,
                   Forbidden("Alleen een beheerder van " + header.value().facts.organisatie +
                             " mag deze innovatie verwijderen."));
-  Status st = store_.DeleteInnovation(id, Change(actor, "verwijderd"));
-  if (st.ok()) Absorb();
-  return st;
+  ChangeContext change = Change(actor, "verwijderd");
+  Status st = store_.Write([&](Work& w) -> Status {
+    auto before = w.innovations().Get(id);
+    if (!before.ok()) return before.status();
+    Status deleted = w.innovations().Delete(id);
+    if (!deleted.ok()) return deleted;
+    return w.audit().Append(AuditFor(change, "verwijderd", "innovatie", std::to_string(id), before.value().organisatie,
+                                     InnovationChanges(&before.value(), nullptr), id));
+  });
+  if (!st.ok()) return Worded(st.error());
+  Absorb();
+  return Status::Ok();
 }
 
 Result<ImportCounts> Register::Import(const std::vector<Organisation>& new_orgs,
                                      const std::vector<Innovation>& items, const Actor& actor) {
   if (!actor.systeem) return Forbidden("Alleen Koers zelf importeert.");
-  auto counts = store_.ImportInnovations(new_orgs, items, Change(actor, "import"));
-  if (!counts.ok()) return counts;
+  ChangeContext change = Change(actor, "import");
+  auto counts = store_.Write([&](Work& w) -> Result<ImportCounts> {
+    auto added = w.organisations().AddNew(new_orgs, change.op);
+    if (!added.ok()) return added.error();
+    ImportCounts counts;
+    for (const auto& in : items) {
+      auto found = in.bron ? w.innovations().FindBySource(in.bron->registry, in.bron->id)
+                           : w.innovations().FindByReference(in.referentie);
+      if (!found.ok() && found.error().kind != ErrorKind::kNotFound) return found.error();
+      if (!found.ok()) {
+        auto id = Insert(w, in, change);
+        if (!id.ok()) return id.error();
+        ++counts.toegevoegd;
+        continue;
+      }
+      auto old = w.innovations().Get(found.value());
+      if (!old.ok()) return old.error();
+      Innovation merged = MergeImported(old.value(), in);
+      if (InnovationChanges(&old.value(), &merged).empty()) {
+        ++counts.ongewijzigd;
+        continue;
+      }
+      Status st = ApplyChange(w, old.value(), merged, 0, change);
+      if (!st.ok()) return st.error();
+      ++counts.gewijzigd;
+    }
+    return counts;
+  });
+  if (!counts.ok()) return Worded(counts.error());
   Absorb();
   return counts;
+}
+
+Result<int64_t> Register::FindReference(const std::string& referentie) {
+  return store_.Read([&](Work& w) { return w.innovations().FindByReference(referentie); });
+}
+
+Result<Organisation> Register::GetOrganisation(const std::string& code) {
+  auto org = store_.Read([&](Work& w) { return w.organisations().Get(code); });
+  if (!org.ok() && org.error().kind == ErrorKind::kNotFound)
+    return NotFound("De organisatie '" + code + "' bestaat niet.");
+  return org;
+}
+
+Result<Listing<Organisation>> Register::ListOrganisations(const OrganisationFilter& filter, const PageRequest& page) {
+  return store_.Read([&](Work& w) { return w.organisations().List(filter, page); });
+}
+
+Result<std::vector<Organisation>> Register::AllOrganisations() {
+  return store_.Read([&](Work& w) { return w.organisations().All(); });
+}
+
+Result<int> Register::AddOrganisations(const std::vector<Organisation>& orgs, const Actor& actor) {
+  if (!actor.systeem) return Forbidden("Alleen Koers zelf laadt organisaties.");
+  return store_.Write([&](Work& w) { return w.organisations().AddNew(orgs, clock_.Now()); });
 }
 
 }  // namespace koers

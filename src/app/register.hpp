@@ -1,14 +1,17 @@
-// The register of innovations: the use cases behind /api/v1/innovaties and
-// the importers. Checks who may do what (domain/access.hpp) on every call
-// and every object, validates, writes through the Store (which records the
-// audit trail in the same transaction) and keeps the search index in step.
+// The register of innovations: the use cases behind /api/v1/innovaties,
+// /api/v1/organisaties and the importers. Checks who may do what
+// (domain/access.hpp) on every call and every object, validates, writes
+// through the store with the phase history and the audit entry in the same
+// unit of work, and keeps the search index in step.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "app/change.hpp"
 #include "core/clock.hpp"
 #include "core/status.hpp"
 #include "domain/access.hpp"
@@ -26,10 +29,16 @@ class Register {
   // An innovation `actor` may read. kNotFound both when there is none and
   // when the actor may not see it: outsiders cannot tell the two apart.
   Result<Innovation> Get(int64_t id, const Actor& actor);
+  // Those of `ids` that exist and `actor` may read, with their children, in
+  // the order of `ids`: a few queries whatever the number.
+  Result<std::vector<Innovation>> GetMany(const std::vector<int64_t>& ids, const Actor& actor);
   // Version and access facts of an innovation `actor` may read.
   Result<InnovationHeader> Header(int64_t id, const Actor& actor);
   // Only innovations `actor` may read are listed and counted.
   Result<Listing<Innovation>> List(InnovationFilter filter, const PageRequest& page, const Actor& actor);
+  // Every innovation `actor` may read that matches `filter`, one at a time,
+  // without children; `fn` returns false to stop.
+  Status Each(InnovationFilter filter, const Actor& actor, const std::function<bool(const Innovation&)>& fn);
   Result<std::vector<CountRow>> Count(const std::string& group_by, const Actor& actor);
   // Normalises and validates `in`, then stores it. kUnauthenticated for an
   // anonymous actor, kInvalid listing every problem (`earlier` are problems
@@ -41,14 +50,31 @@ class Register {
                              const std::string& reden = {}, std::vector<FieldProblem> earlier = {});
   Status Delete(int64_t id, const Actor& actor);
   // Adds `new_orgs` and upserts records from an outside source, all in one
-  // transaction (see Store::ImportInnovations). Only the system imports.
+  // unit of work. An item is keyed by (bron.registry, bron.id) when it has a
+  // bron, else by `referentie`. For a bron-keyed item only the fields the
+  // register owns are updated (titel, doel, organisatie, fase, status,
+  // bron); a referentie-keyed item is replaced whole. Unchanged items are
+  // left alone (no version bump). Only the system imports.
   Result<ImportCounts> Import(const std::vector<Organisation>& new_orgs, const std::vector<Innovation>& items,
                               const Actor& actor);
 
-  ChangeContext Change(const Actor& actor, const std::string& reden) const;
+  // The reference case `referentie` (for the demo); kNotFound when not loaded.
+  Result<int64_t> FindReference(const std::string& referentie);
+
+  // Organisations: everyone reads them.
+  Result<Organisation> GetOrganisation(const std::string& code);
+  Result<Listing<Organisation>> ListOrganisations(const OrganisationFilter& filter, const PageRequest& page);
+  Result<std::vector<Organisation>> AllOrganisations();
+  // Adds the organisations whose code is new; returns how many.
+  Result<int> AddOrganisations(const std::vector<Organisation>& orgs, const Actor& actor);
+
+  // A number that grows with every change to what the register shows
+  // (see Store::ChangeCounter): caches key on it.
+  Result<int64_t> ChangeCounter() { return store_.ChangeCounter(); }
+
+  ChangeContext Change(const Actor& actor, const std::string& reden = {}) const;
   // Brings the search index up to date with the store after a change.
   void Absorb();
-  Store& store() { return store_; }
   SearchIndex& search() { return search_; }
   const Clock& clock() const { return clock_; }
 
@@ -71,5 +97,8 @@ class Register {
 ViewerScope ScopeOf(const Actor& actor);
 // The same for the search index.
 SearchViewer SearchViewerOf(const Actor& actor);
+
+// The 404 of an innovation that does not exist or that the caller may not see.
+Error UnknownInnovation();
 
 }  // namespace koers

@@ -1,5 +1,9 @@
 #include "app/steering.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include "domain/steering_json.hpp"
+
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/checks.hpp"
@@ -8,6 +12,18 @@ namespace koers {
 namespace {
 
 std::string Today(const Clock& clock) { return FormatDate(clock.Now()); }
+
+using nlohmann::json;
+
+Error WordedReview(Error e) {
+  if (e.message.empty()) {
+    if (e.kind == ErrorKind::kNotFound) e.message = "Deze beoordeling bestaat niet.";
+    if (e.kind == ErrorKind::kConflict)
+      e.message = "Deze beoordeling is vastgesteld en kan niet meer veranderen. Leg een correctie vast in een nieuwe beoordeling.";
+    if (e.kind == ErrorKind::kPreconditionFailed) e.message = "De beoordeling is intussen gewijzigd. Laad haar opnieuw.";
+  }
+  return e;
+}
 
 // The planned date of the next review: from the latest decision.
 std::string NextReview(const std::vector<Review>& recorded) {
@@ -22,7 +38,7 @@ void Steering::ResolveDeciders(Review* r, const std::string& org, bool deciding,
     item = Trim(item);
     if (item.find('@') == std::string::npos) continue;  // a person without an account, by name
     std::string field = "besluitvormers[" + std::to_string(i) + "]";
-    auto user = reg_.store().FindUserByEmail(AsciiLower(item));
+    auto user = store_.Read([&](Work& w) { return w.accounts().FindUserByEmail(AsciiLower(item)); });
     if (!user.ok() || !user.value().actief) {
       problems->push_back({field, "er is geen Koers-account met dit e-mailadres; noem iemand zonder account bij naam"});
       continue;
@@ -35,6 +51,36 @@ void Steering::ResolveDeciders(Review* r, const std::string& org, bool deciding,
     }
     item = DisplayName(user.value());  // shown by name, never by address
   }
+}
+
+Result<std::vector<Steering::SteeringRow>> Steering::Rows(const std::string& org, const Actor& actor) {
+  return store_.Read([&](Work& w) -> Result<std::vector<SteeringRow>> {
+    InnovationFilter filter;
+    filter.viewer = ScopeOf(actor);
+    filter.organisatie = org;
+    std::vector<int64_t> ids;
+    Status st = w.innovations().Each(filter, [&](const Innovation& in) {
+      ids.push_back(in.id);
+      return true;
+    });
+    if (!st.ok()) return st.error();
+    // Batch reads: children and reviews of all the organisation's
+    // innovations in a few queries, not a few per innovation.
+    auto innovations = w.innovations().GetMany(ids);
+    if (!innovations.ok()) return innovations.error();
+    auto reviews = w.steering().ListReviewsOf(ids);
+    if (!reviews.ok()) return reviews.error();
+    std::vector<SteeringRow> rows;
+    for (auto& in : innovations.value()) {
+      SteeringRow row{std::move(in), {}};
+      for (auto& r : reviews.value()[row.innovatie.id])
+        if (r.status == "vastgesteld") row.besluiten.push_back(std::move(r));
+      std::stable_sort(row.besluiten.begin(), row.besluiten.end(),
+                       [](const Review& a, const Review& b) { return a.vastgesteld_op < b.vastgesteld_op; });
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  });
 }
 
 Status Steering::NeedsLogin(const Actor& actor) const {
@@ -59,13 +105,15 @@ Result<InnovationHeader> Steering::Editable(int64_t innovation_id, const Actor& 
 Result<std::vector<Review>> Steering::Reviews(int64_t innovation_id, const Actor& actor) {
   auto header = reg_.Header(innovation_id, actor);
   if (!header.ok()) return header.error();
-  return reg_.store().ListReviews(innovation_id);
+  return store_.Read([&](Work& w) { return w.steering().ListReviews(innovation_id); });
 }
 
 Result<Review> Steering::GetReview(int64_t innovation_id, int64_t review_id, const Actor& actor) {
   auto header = reg_.Header(innovation_id, actor);
   if (!header.ok()) return header.error();
-  return reg_.store().GetReview(innovation_id, review_id);
+  auto r = store_.Read([&](Work& w) { return w.steering().GetReview(innovation_id, review_id); });
+  if (!r.ok()) return WordedReview(r.error());
+  return r;
 }
 
 Result<Review> Steering::CreateReview(int64_t innovation_id, Review draft, const Actor& actor,
@@ -74,7 +122,7 @@ Result<Review> Steering::CreateReview(int64_t innovation_id, Review draft, const
   if (!header.ok()) return header.error();
   draft.innovatie_id = innovation_id;
   if (draft.fase.empty()) {
-    auto in = reg_.store().GetInnovation(innovation_id);
+    auto in = reg_.Get(innovation_id, actor);
     if (!in.ok()) return in.error();
     draft.fase = in.value().fase;
   }
@@ -82,7 +130,18 @@ Result<Review> Steering::CreateReview(int64_t innovation_id, Review draft, const
   ResolveDeciders(&draft, header.value().facts.organisatie, false, &problems);
   MergeProblems(&problems, Validate(draft, false));
   if (!problems.empty()) return Rejected(std::move(problems), "De beoordeling");
-  return reg_.store().CreateReview(draft, reg_.Change(actor, ""));
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  auto stored = store_.Write([&](Work& w) -> Result<Review> {
+    auto r = w.steering().CreateReview(draft, change.door, change.op);
+    if (!r.ok()) return r;
+    Status st = w.audit().Append(PartAudit(change, "aangemaakt", "beoordeling", std::to_string(r.value().id), org,
+                                           innovation_id, json::object(), ToJson(r.value())));
+    if (!st.ok()) return st.error();
+    return r;
+  });
+  if (!stored.ok()) return WordedReview(stored.error());
+  return stored;
 }
 
 Result<Review> Steering::UpdateReview(int64_t innovation_id, int64_t review_id, Review draft, int64_t expected_version,
@@ -95,13 +154,38 @@ Result<Review> Steering::UpdateReview(int64_t innovation_id, int64_t review_id, 
   ResolveDeciders(&draft, header.value().facts.organisatie, false, &problems);
   MergeProblems(&problems, Validate(draft, false));
   if (!problems.empty()) return Rejected(std::move(problems), "De beoordeling");
-  return reg_.store().UpdateReview(draft, expected_version, reg_.Change(actor, ""));
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  auto stored = store_.Write([&](Work& w) -> Result<Review> {
+    auto before = w.steering().GetReview(innovation_id, review_id);
+    if (!before.ok()) return before;
+    auto after = w.steering().UpdateReview(draft, expected_version);
+    if (!after.ok()) return after;
+    Status st = w.audit().Append(PartAudit(change, "gewijzigd", "beoordeling", std::to_string(review_id), org,
+                                           innovation_id, ToJson(before.value()), ToJson(after.value())));
+    if (!st.ok()) return st.error();
+    return after;
+  });
+  if (!stored.ok()) return WordedReview(stored.error());
+  return stored;
 }
 
 Status Steering::DeleteReview(int64_t innovation_id, int64_t review_id, const Actor& actor) {
   auto header = Editable(innovation_id, actor, true);
   if (!header.ok()) return header.error();
-  return reg_.store().DeleteReview(innovation_id, review_id, reg_.Change(actor, ""));
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  Status st = store_.Write([&](Work& w) -> Status {
+    auto before = w.steering().GetReview(innovation_id, review_id);
+    if (!before.ok()) return before.status();
+    if (before.value().status != "concept") return Conflict("Een vastgestelde beoordeling blijft bewaard.");
+    Status st = w.steering().DeleteReview(innovation_id, review_id);
+    if (!st.ok()) return st;
+    return w.audit().Append(PartAudit(change, "verwijderd", "beoordeling", std::to_string(review_id), org, innovation_id,
+                                      ToJson(before.value()), json::object()));
+  });
+  if (!st.ok()) return WordedReview(st.error());
+  return Status::Ok();
 }
 
 Result<Review> Steering::Decide(int64_t innovation_id, int64_t review_id, Review final, const Actor& actor,
@@ -122,16 +206,40 @@ Result<Review> Steering::Decide(int64_t innovation_id, int64_t review_id, Review
   ResolveDeciders(&final, facts.organisatie, true, &problems);
   MergeProblems(&problems, Validate(final, true));
   if (!problems.empty()) return Rejected(std::move(problems), "Het besluit");
-  auto in = reg_.store().GetInnovation(innovation_id);
-  if (!in.ok()) return in.error();
-  std::string fase = in.value().fase, status = in.value().status;
-  ApplyDecision(final, &fase, &status);
   static const std::map<std::string, std::string> kLabels = {
       {"go", "GO"}, {"go_back", "GO BACK"}, {"hold", "HOLD"}, {"no_go", "NO GO"}};
-  auto recorded = reg_.store().RecordDecision(final, fase, status,
-                                              reg_.Change(actor, "besluit " + kLabels.at(final.besluit) + ": " +
-                                                                     final.motivering.substr(0, 200)));
-  if (!recorded.ok()) return recorded;
+  ChangeContext change =
+      reg_.Change(actor, "besluit " + kLabels.at(final.besluit) + ": " + final.motivering.substr(0, 200));
+  // The review, the innovation's new phase and its history, and the audit
+  // entry: one unit of work.
+  auto recorded = store_.Write([&](Work& w) -> Result<Review> {
+    auto before = w.steering().GetReview(innovation_id, review_id);
+    if (!before.ok()) return before;
+    if (before.value().status != "concept") return Conflict("Over deze beoordeling is al besloten.");
+    auto in = w.innovations().Get(innovation_id);
+    if (!in.ok()) return in.error();
+    if (in.value().fase != final.fase)
+      return Conflict("De innovatie is intussen in de fase '" + in.value().fase +
+                      "'; deze beoordeling gaat over de fase '" + final.fase + "'.");
+    std::string fase = in.value().fase, status = in.value().status;
+    ApplyDecision(final, &fase, &status);
+    auto after = w.steering().RecordReview(final, change.door, change.op);
+    if (!after.ok()) return after;
+    auto version = w.innovations().SetPhase(innovation_id, fase, status, change.op);
+    if (!version.ok()) return version.error();
+    if (fase != in.value().fase || status != in.value().status) {
+      Status st = w.innovations().AddPhaseChange(innovation_id, {fase, status, change.Stamp(), change.door, change.reden});
+      if (!st.ok()) return st.error();
+    }
+    json b = ToJson(before.value()), a = ToJson(after.value());
+    b["innovatieFase"] = {{"fase", in.value().fase}, {"status", in.value().status}};
+    a["innovatieFase"] = {{"fase", fase}, {"status", status}};
+    Status st = w.audit().Append(PartAudit(change, "besluit vastgesteld", "beoordeling", std::to_string(review_id),
+                                           facts.organisatie, innovation_id, b, a));
+    if (!st.ok()) return st.error();
+    return after;
+  });
+  if (!recorded.ok()) return WordedReview(recorded.error());
   reg_.Absorb();
   return recorded;
 }
@@ -139,7 +247,7 @@ Result<Review> Steering::Decide(int64_t innovation_id, int64_t review_id, Review
 Result<std::vector<Uncertainty>> Steering::Uncertainties(int64_t innovation_id, const Actor& actor) {
   auto header = reg_.Header(innovation_id, actor);
   if (!header.ok()) return header.error();
-  return reg_.store().ListUncertainties(innovation_id);
+  return store_.Read([&](Work& w) { return w.steering().ListUncertainties(innovation_id); });
 }
 
 Result<Uncertainty> Steering::SaveUncertainty(int64_t innovation_id, Uncertainty item, const Actor& actor,
@@ -151,19 +259,48 @@ Result<Uncertainty> Steering::SaveUncertainty(int64_t innovation_id, Uncertainty
   auto problems = std::move(earlier);
   MergeProblems(&problems, Validate(item));
   if (!problems.empty()) return Rejected(std::move(problems), "De onbekende of het risico");
-  return reg_.store().SaveUncertainty(item, reg_.Change(actor, ""));
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  auto saved = store_.Write([&](Work& w) -> Result<Uncertainty> {
+    json before = json::object();
+    if (item.id != 0) {
+      auto old = w.steering().GetUncertainty(innovation_id, item.id);
+      if (!old.ok()) return old;
+      before = ToJson(old.value());
+    }
+    auto stored = w.steering().SaveUncertainty(item, change.op);
+    if (!stored.ok()) return stored;
+    Status st = w.audit().Append(PartAudit(change, item.id == 0 ? "aangemaakt" : "gewijzigd", "onzekerheid",
+                                           std::to_string(stored.value().id), org, innovation_id, before,
+                                           ToJson(stored.value())));
+    if (!st.ok()) return st.error();
+    return stored;
+  });
+  if (!saved.ok() && saved.error().kind == ErrorKind::kNotFound) return NotFound("Deze onbekende of dit risico bestaat niet.");
+  return saved;
 }
 
 Status Steering::DeleteUncertainty(int64_t innovation_id, int64_t id, const Actor& actor) {
   auto header = Editable(innovation_id, actor, false);
   if (!header.ok()) return header.error();
-  return reg_.store().DeleteUncertainty(innovation_id, id, reg_.Change(actor, ""));
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  Status st = store_.Write([&](Work& w) -> Status {
+    auto old = w.steering().GetUncertainty(innovation_id, id);
+    if (!old.ok()) return old.status();
+    Status st = w.steering().DeleteUncertainty(innovation_id, id);
+    if (!st.ok()) return st;
+    return w.audit().Append(PartAudit(change, "verwijderd", "onzekerheid", std::to_string(id), org, innovation_id,
+                                      ToJson(old.value()), json::object()));
+  });
+  if (!st.ok() && st.error().kind == ErrorKind::kNotFound) return NotFound("Deze onbekende of dit risico bestaat niet.");
+  return st;
 }
 
 Result<BusinessCase> Steering::GetBusinessCase(int64_t innovation_id, const Actor& actor) {
   auto header = reg_.Header(innovation_id, actor);
   if (!header.ok()) return header.error();
-  return reg_.store().GetBusinessCase(innovation_id);
+  return store_.Read([&](Work& w) { return w.steering().GetBusinessCase(innovation_id); });
 }
 
 Result<BusinessCase> Steering::SaveBusinessCase(int64_t innovation_id, BusinessCase bc, int64_t expected_version,
@@ -174,13 +311,36 @@ Result<BusinessCase> Steering::SaveBusinessCase(int64_t innovation_id, BusinessC
   auto problems = std::move(earlier);
   MergeProblems(&problems, Validate(bc));
   if (!problems.empty()) return Rejected(std::move(problems), "De businesscase");
-  return reg_.store().SaveBusinessCase(bc, expected_version, reg_.Change(actor, ""));
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  // The earlier version is read in the same unit of work, so the check
+  // against expected_version and the audit entry agree with what is saved.
+  auto saved = store_.Write([&](Work& w) -> Result<BusinessCase> {
+    auto before = w.steering().GetBusinessCase(innovation_id);
+    if (!before.ok()) return before;
+    if (expected_version > 0 && before.value().versie != expected_version)
+      return Error{ErrorKind::kPreconditionFailed, "De businesscase is intussen gewijzigd. Laad haar opnieuw.", {}};
+    auto after = w.steering().SaveBusinessCase(bc, before.value().versie, change.door, change.op);
+    if (!after.ok()) return after;
+    json old = ToJson(before.value()), now = ToJson(after.value());
+    for (const char* managed : {"versie", "gewijzigdOp", "gewijzigdDoor"}) {
+      old.erase(managed);
+      now.erase(managed);
+    }
+    Status st = w.audit().Append(PartAudit(change, "gewijzigd", "businesscase", std::to_string(innovation_id), org,
+                                           innovation_id, old, now));
+    if (!st.ok()) return st.error();
+    return after;
+  });
+  if (!saved.ok() && saved.error().kind == ErrorKind::kPreconditionFailed && saved.error().message.empty())
+    return Error{ErrorKind::kPreconditionFailed, "De businesscase is intussen gewijzigd. Laad haar opnieuw.", {}};
+  return saved;
 }
 
 Result<std::vector<Pitch>> Steering::Pitches(int64_t innovation_id, const Actor& actor) {
   auto header = reg_.Header(innovation_id, actor);
   if (!header.ok()) return header.error();
-  return reg_.store().ListPitches(innovation_id);
+  return store_.Read([&](Work& w) { return w.steering().ListPitches(innovation_id); });
 }
 
 Result<Pitch> Steering::AddPitch(int64_t innovation_id, Pitch pitch, const Actor& actor,
@@ -191,13 +351,25 @@ Result<Pitch> Steering::AddPitch(int64_t innovation_id, Pitch pitch, const Actor
   auto problems = std::move(earlier);
   MergeProblems(&problems, Validate(pitch));
   if (!problems.empty()) return Rejected(std::move(problems), "De pitch");
-  return reg_.store().AddPitch(pitch, reg_.Change(actor, ""));
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  return store_.Write([&](Work& w) -> Result<Pitch> {
+    auto previous = w.steering().ListPitches(innovation_id);
+    if (!previous.ok()) return previous.error();
+    auto stored = w.steering().AddPitch(pitch, change.door, change.op);
+    if (!stored.ok()) return stored;
+    json old = previous.value().empty() ? json::object() : ToJson(previous.value().front());
+    Status st = w.audit().Append(PartAudit(change, "nieuwe versie", "pitch", std::to_string(innovation_id), org,
+                                           innovation_id, old, ToJson(stored.value())));
+    if (!st.ok()) return st.error();
+    return stored;
+  });
 }
 
 Result<SteeringFacts> Steering::Facts(int64_t innovation_id, const Actor& actor) {
   auto in = reg_.Get(innovation_id, actor);
   if (!in.ok()) return in.error();
-  auto reviews = reg_.store().ListReviews(innovation_id);
+  auto reviews = store_.Read([&](Work& w) { return w.steering().ListReviews(innovation_id); });
   if (!reviews.ok()) return reviews.error();
   std::vector<Review> recorded;
   for (auto& r : reviews.value())
@@ -214,17 +386,17 @@ Result<SteeringFacts> Steering::Facts(int64_t innovation_id, const Actor& actor)
 
 Result<std::vector<MaturityEntry>> Steering::Maturity(const std::string& org, const Actor& actor) {
   if (actor.Anonymous()) return Error{ErrorKind::kUnauthenticated, "Log in om de volwassenheid te zien.", {}};
-  auto o = reg_.store().GetOrganisation(org);
+  auto o = reg_.GetOrganisation(org);
   if (!o.ok()) return o.error();
   if (!actor.Everything() && !actor.HasAnyRole(org))
     return Forbidden("Alleen wie een rol heeft in " + org + " ziet haar volwassenheid.");
-  return reg_.store().ListMaturity(org);
+  return store_.Read([&](Work& w) { return w.steering().ListMaturity(org); });
 }
 
 Result<MaturityEntry> Steering::AddMaturity(const std::string& org, MaturityEntry entry, const Actor& actor,
                                             std::vector<FieldProblem> earlier) {
   if (actor.Anonymous()) return Error{ErrorKind::kUnauthenticated, "Log in om de volwassenheid vast te leggen.", {}};
-  auto o = reg_.store().GetOrganisation(org);
+  auto o = reg_.GetOrganisation(org);
   if (!o.ok()) return o.error();
   if (!actor.Everything() && !actor.HasRole(org, rol::kBeheerder) && !actor.HasRole(org, rol::kStuurgroep))
     return Forbidden("Alleen de beheerder of de stuurgroep van " + org + " legt de volwassenheid vast.");
@@ -232,13 +404,21 @@ Result<MaturityEntry> Steering::AddMaturity(const std::string& org, MaturityEntr
   auto problems = std::move(earlier);
   MergeProblems(&problems, Validate(entry));
   if (!problems.empty()) return Rejected(std::move(problems), "De volwassenheid");
-  return reg_.store().AddMaturity(entry, reg_.Change(actor, ""));
+  ChangeContext change = reg_.Change(actor);
+  return store_.Write([&](Work& w) -> Result<MaturityEntry> {
+    auto stored = w.steering().AddMaturity(entry, change.door, change.op);
+    if (!stored.ok()) return stored;
+    Status st = w.audit().Append(AuditFor(change, "vastgelegd", "volwassenheid", std::to_string(stored.value().id), org,
+                                          JsonChanges(json::object(), ToJson(stored.value()))));
+    if (!st.ok()) return st.error();
+    return stored;
+  });
 }
 
 Result<OrganisationSteering> Steering::ForOrganisation(const std::string& org, const Actor& actor) {
-  auto o = reg_.store().GetOrganisation(org);
+  auto o = reg_.GetOrganisation(org);
   if (!o.ok()) return o.error();
-  auto rows = reg_.store().ListSteering(org, ScopeOf(actor));
+  auto rows = Rows(org, actor);
   if (!rows.ok()) return rows.error();
   TimePoint now = reg_.clock().Now();
   std::string today = FormatDate(now);

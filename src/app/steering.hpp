@@ -40,8 +40,8 @@ struct OrganisationSteering {
 
 class Steering {
  public:
-  // Borrows `reg`. Thread-safe.
-  explicit Steering(Register& reg) : reg_(reg) {}
+  // Borrows both. Thread-safe.
+  Steering(Store& store, Register& reg) : store_(store), reg_(reg) {}
 
   Result<std::vector<Review>> Reviews(int64_t innovation_id, const Actor& actor);
   Result<Review> GetReview(int64_t innovation_id, int64_t review_id, const Actor& actor);
@@ -89,10 +89,18 @@ class Steering {
 
  private:
   Status NeedsLogin(const Actor& actor) const;
+  // The organisation's innovations `actor` may read, with their phase
+  // history, and the recorded reviews of each (oldest first).
+  struct SteeringRow {
+    Innovation innovatie;
+    std::vector<Review> besluiten;
+  };
+  Result<std::vector<SteeringRow>> Rows(const std::string& org, const Actor& actor);
   // Replaces e-mail addresses among the deciders by the accounts' names;
   // when `deciding`, each must be in the stuurgroep of `org`. Names of
   // people without an account stay as written.
   void ResolveDeciders(Review* r, const std::string& org, bool deciding, std::vector<FieldProblem>* problems);
+  Store& store_;
   Register& reg_;
 };
 

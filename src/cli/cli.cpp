@@ -18,6 +18,7 @@
 #include "app/indicators.hpp"
 #include "app/clusters.hpp"
 #include "app/municipality_map.hpp"
+#include "app/portfolio.hpp"
 #include "app/register.hpp"
 #include "app/steering.hpp"
 #include "core/text.hpp"
@@ -98,9 +99,10 @@ bool Open(const Common& c, Wiring* w, bool with_search = false) {
     std::cerr << "libsodium kon niet starten.\n";
     return false;
   }
-  auto store = OpenSqliteStore(c.db);
+  auto store = OpenStore(c.db);
   if (!store.ok()) {
-    std::cerr << store.error().message << "\n";
+    const Error& e = store.error();
+    std::cerr << (e.message.empty() ? "De database kan niet worden geopend: " + e.detail : e.message) << "\n";
     return false;
   }
   w->store = std::move(store).value();
@@ -179,16 +181,16 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   (void)w.accounts->Housekeeping();
   api::ResponseCache cache;
   api::RateLimiter limits;
-  Steering steering(*w.reg);
+  Steering steering(*w.store, *w.reg);
   auto knowledge = LoadKnowledge(c.data_dir + "/kennis");
   if (!knowledge.ok()) {
     std::cerr << "De kennisbank bevat fouten; Koers start niet.\n";
     for (const auto& p : knowledge.error().problems) std::cerr << "  " << p.message << "\n";
     return 1;
   }
-  Diagnosis diagnosis(*w.reg, steering, knowledge.value());
-  Clusters clusters(*w.reg);
-  Adoptions adoptions(*w.reg);
+  Diagnosis diagnosis(*w.store, *w.reg, steering, knowledge.value());
+  Clusters clusters(*w.store, *w.reg);
+  Adoptions adoptions(*w.store, *w.reg);
   std::optional<MunicipalityMap> kaart;
   auto loaded_map = MunicipalityMap::Load(c.data_dir + "/geo/gemeentegrenzen_2024.geojson");
   if (loaded_map.ok()) {
@@ -201,11 +203,11 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
     log::Warn("gebiedscodes_ontbreken", {{"melding", area_codes.error().message}});
     area_codes = AreaCodes{};
   }
-  Indicators indicators(*w.reg, steering, area_codes.value());
-  AuditTrail audit(*w.reg);
-  api::Services services{*w.reg,    *w.accounts, audit,       steering, clusters,
-                         adoptions, diagnosis,   indicators,  kaart ? &*kaart : nullptr,
-                         cache,     limits,      api_options};
+  Indicators indicators(*w.store, *w.reg, steering, area_codes.value());
+  Portfolio portfolio(*w.store, *w.reg, indicators, settings.uurtarief);
+  AuditTrail audit(*w.store, *w.reg);
+  api::Services services{*w.reg,     *w.accounts, audit,     steering, clusters, adoptions, diagnosis, indicators,
+                         portfolio,  kaart ? &*kaart : nullptr, cache,     limits,   api_options};
   api::Api app(services, web, oidc.get());
   options.body_limit_for = api::BodyLimitFor;
   options.decorate = [](const std::string& target, http::Response* res) {
@@ -270,7 +272,11 @@ int AddUser(const Common& c, const std::string& email, const std::string& org, c
 int Demo(const Common& c) {
   Wiring w;
   if (!Open(c, &w)) return 1;
-  auto report = LoadDemo(*w.reg, c.data_dir);
+  Steering steering(*w.store, *w.reg);
+  auto area_codes = AreaCodes::Load(c.data_dir + "/cbs/cbs_kwb2024_gm_wk_stripped.json", 2024);
+  if (!area_codes.ok()) area_codes = AreaCodes{};
+  Indicators indicators(*w.store, *w.reg, steering, area_codes.value());
+  auto report = LoadDemo(*w.reg, indicators, c.data_dir);
   if (!report.ok()) {
     std::cerr << "Demo laden mislukt: " << report.error().message << "\n";
     return 1;

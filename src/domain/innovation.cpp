@@ -1,5 +1,7 @@
 #include "domain/innovation.hpp"
 
+#include "domain/access.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -147,5 +149,19 @@ std::vector<FieldProblem> Validate(const Innovation& in) {
   return c.Take();
 }
 
+
+AccessFacts FactsOf(const Innovation& in) {
+  AccessFacts f;
+  f.organisatie = in.organisatie;
+  f.partners = in.partners;
+  f.zichtbaarheid = in.zichtbaarheid;
+  f.aangemaakt_door = in.aangemaakt_door;
+  for (const auto& m : in.team) {
+    if (m.gebruiker_id <= 0) continue;
+    f.team.push_back(m.gebruiker_id);
+    if (m.rol == "projectleider") f.projectleiders.push_back(m.gebruiker_id);
+  }
+  return f;
+}
 
 }  // namespace koers

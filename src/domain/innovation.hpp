@@ -82,6 +82,11 @@ struct Innovation {
   std::vector<PhaseChange> fase_historie;
 };
 
+// Who may read and change `in` (domain/access.hpp): its owner, partners,
+// visibility, linked team members (and which are project leaders), creator.
+struct AccessFacts;
+AccessFacts FactsOf(const Innovation& in);
+
 // Limits on sizes, shared by validation, the importer and the OpenAPI document.
 namespace limits {
 inline constexpr size_t kTitle = 200;

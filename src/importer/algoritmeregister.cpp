@@ -178,10 +178,9 @@ Result<ImportReport> ImportAlgoritmeregister(Register& reg, const std::string& p
   auto standard = LoadStandardOrganisations(reg, data_dir);
   if (!standard.ok()) return standard.error();
   OrganisationMatcher matcher;
-  PageRequest all{1, 1000000};
-  auto orgs = reg.store().ListOrganisations({}, all);
+  auto orgs = reg.AllOrganisations();
   if (!orgs.ok()) return orgs.error();
-  for (const auto& o : orgs.value().items) matcher.Add(o.naam, o.code);
+  for (const auto& o : orgs.value()) matcher.Add(o.naam, o.code);
   auto aliases = ReadFile(data_dir + "/organisaties/aliassen.csv", 1u << 20);
   if (aliases.ok()) {
     auto lines = Split(aliases.value(), '\n');

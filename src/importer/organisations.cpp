@@ -67,7 +67,7 @@ Result<std::vector<Organisation>> ReadStandardOrganisations(const std::string& d
 Result<int> LoadStandardOrganisations(Register& reg, const std::string& data_dir) {
   auto orgs = ReadStandardOrganisations(data_dir);
   if (!orgs.ok()) return orgs.error();
-  return reg.store().AddOrganisations(orgs.value(), FormatTimestamp(reg.clock().Now()));
+  return reg.AddOrganisations(orgs.value(), Actor::System("codelijsten"));
 }
 
 std::string NameKey(const std::string& name) {

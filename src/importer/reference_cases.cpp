@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/indicators.hpp"
 #include "app/register.hpp"
 #include "domain/innovation_json.hpp"
 #include "core/file_io.hpp"
@@ -66,29 +67,17 @@ struct DemoIndicator {
 
 // Adds the indicator to the reference case (once) and stores the CBS figure
 // of every wijk of the municipality as its 2024 measurement.
-Result<int> AddDemoIndicator(Register& reg, const nlohmann::json& cbs, const DemoIndicator& d) {
-  Store& store = reg.store();
-  int64_t innovation = 0;
-  for (int64_t after = 0;;) {
-    auto ids = store.InnovationIds(after, 500);
-    if (!ids.ok()) return ids.error();
-    if (ids.value().empty()) break;
-    for (int64_t id : ids.value()) {
-      auto in = store.GetInnovation(id);
-      if (in.ok() && in.value().referentie == d.referentie) innovation = id;
-    }
-    after = ids.value().back();
-  }
-  if (innovation == 0) return 0;
-  ChangeContext change = reg.Change(Actor::System("demo"), "");
-  auto existing = store.ListIndicators(innovation);
+Result<int> AddDemoIndicator(Register& reg, Indicators& indicators, const nlohmann::json& cbs, const DemoIndicator& d) {
+  Actor demo = Actor::System("demo");
+  auto innovation = reg.FindReference(d.referentie);
+  if (!innovation.ok()) return innovation.error().kind == ErrorKind::kNotFound ? Result<int>(0) : innovation.error();
+  auto existing = indicators.List(innovation.value(), demo);
   if (!existing.ok()) return existing.error();
   Indicator indicator = d.indicator;
-  indicator.innovatie_id = innovation;
-  for (const auto& e : existing.value())
+  for (const auto& e : existing.value().first)
     if (e.naam == indicator.naam) indicator = e;
   if (indicator.id == 0) {
-    auto saved = store.SaveIndicator(indicator, 0, change);
+    auto saved = indicators.Create(innovation.value(), indicator, demo, {});
     if (!saved.ok()) return saved.error();
     indicator = saved.value();
   }
@@ -105,7 +94,7 @@ Result<int> AddDemoIndicator(Register& reg, const nlohmann::json& cbs, const Dem
     if (d.met_aantal) m.aantal = v.get<int64_t>();
     rows.push_back(std::move(m));
   }
-  auto counts = store.ImportMeasurements(indicator.id, rows, false, change);
+  auto counts = indicators.AddMeasurements(indicator.id, rows, demo);
   if (!counts.ok()) return counts.error();
   return static_cast<int>(rows.size());
 }
@@ -125,7 +114,7 @@ Indicator MakeIndicator(const char* naam, const char* soort, const char* eenheid
 
 }  // namespace
 
-Result<DemoReport> LoadDemo(Register& reg, const std::string& data_dir) {
+Result<DemoReport> LoadDemo(Register& reg, Indicators& indicators, const std::string& data_dir) {
   DemoReport report;
   auto added = LoadStandardOrganisations(reg, data_dir);
   if (!added.ok()) return added.error();
@@ -152,7 +141,7 @@ Result<DemoReport> LoadDemo(Register& reg, const std::string& data_dir) {
       {"ref-18", "0599", "AantalInwoners_5", true, MakeIndicator("Inwoners per wijk", "input", "inwoners", source)},
   };
   for (const auto& d : demo) {
-    auto n = AddDemoIndicator(reg, cbs, d);
+    auto n = AddDemoIndicator(reg, indicators, cbs, d);
     if (!n.ok()) return n.error();
     report.metingen += n.value();
   }

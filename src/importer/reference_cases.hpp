@@ -11,6 +11,7 @@
 
 namespace koers {
 
+class Indicators;
 class Register;
 
 struct ReferenceCases {
@@ -33,6 +34,6 @@ struct DemoReport {
 // Loads the standard organisations, the reference cases and, from the CBS
 // key figures of 2024, indicators per wijk for two of them (Woningbouwmonitor
 // Eindhoven: housing stock; Rotterdam Groeit: inhabitants). Idempotent.
-Result<DemoReport> LoadDemo(Register& reg, const std::string& data_dir);
+Result<DemoReport> LoadDemo(Register& reg, Indicators& indicators, const std::string& data_dir);
 
 }  // namespace koers

@@ -246,12 +246,12 @@ class XapianIndex final : public SearchIndex {
   Status CatchUp(Store& store) override {
     std::lock_guard lock(write_mutex_);
     for (;;) {
-      auto queue = store.PendingSearchUpdates(1000);
+      auto queue = store.Read([](Work& w) { return w.outbox().Pending(1000); });
       if (!queue.ok()) return queue.status();
       if (queue.value().ids.empty()) return Status::Ok();
       Status st = Apply(store, queue.value().ids);
       if (!st.ok()) return st;
-      st = store.ClearSearchUpdates(queue.value().last);
+      st = store.Write([&](Work& w) { return w.outbox().Clear(queue.value().last); });
       if (!st.ok()) return st;
     }
   }
@@ -260,35 +260,31 @@ class XapianIndex final : public SearchIndex {
     std::lock_guard lock(write_mutex_);
     auto start = std::chrono::steady_clock::now();
     // What is queued now is covered by the rebuild; what arrives during it stays queued.
-    auto queue = store.PendingSearchUpdates(1 << 30);
+    auto queue = store.Read([](Work& w) { return w.outbox().Pending(1 << 30); });
     if (!queue.ok()) return queue.status();
     try {
-      int64_t after = 0;
-      std::vector<int64_t> all;
-      for (;;) {
-        auto ids = store.InnovationIds(after, 5000);
-        if (!ids.ok()) return ids.status();
-        if (ids.value().empty()) break;
-        all.insert(all.end(), ids.value().begin(), ids.value().end());
-        after = ids.value().back();
-      }
       for (auto& w : writers_) w->close();
       OpenWriters(Xapian::DB_CREATE_OR_OVERWRITE);
-      std::vector<Innovation> batch;
-      for (size_t i = 0; i < all.size(); ++i) {
-        auto in = store.GetInnovation(all[i]);
-        if (!in.ok()) continue;
-        // Splitting learns only from public text: a hidden word must not
-        // change how anyone's query is read.
-        if (in.value().zichtbaarheid == "openbaar")
-          for (const auto& text : {in.value().titel, in.value().samenvatting, in.value().doel, in.value().opgave})
-            lexicon_.Add(text);
-        batch.push_back(std::move(in).value());
-        if (batch.size() == 5000 || i + 1 == all.size()) {
-          for (const auto& b : batch) Write(b);
-          Commit();
-          batch.clear();
+      // In batches: a few queries per thousand innovations, and memory for
+      // one batch only.
+      int64_t after = 0;
+      for (;;) {
+        auto batch = store.Read([&](Work& w) -> Result<std::vector<Innovation>> {
+          auto ids = w.innovations().Ids(after, 1000);
+          if (!ids.ok()) return ids.error();
+          return w.innovations().GetMany(ids.value());
+        });
+        if (!batch.ok()) return batch.status();
+        if (batch.value().empty()) break;
+        for (const auto& in : batch.value()) {
+          // Splitting learns only from public text: a hidden word must not
+          // change how anyone's query is read.
+          if (in.zichtbaarheid == "openbaar")
+            for (const auto& text : {in.titel, in.samenvatting, in.doel, in.opgave}) lexicon_.Add(text);
+          Write(in);
         }
+        Commit();
+        after = batch.value().back().id;
       }
       writers_[kAll]->set_metadata("koers_analyse", kAnalysisVersion);
       Commit();
@@ -298,7 +294,7 @@ class XapianIndex final : public SearchIndex {
     ++generation_;
     log::Info("zoekindex_opgebouwd",
               {{"duurMs", std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count()}});
-    if (queue.value().last > 0) return store.ClearSearchUpdates(queue.value().last);
+    if (queue.value().last > 0) return store.Write([&](Work& w) { return w.outbox().Clear(queue.value().last); });
     return Status::Ok();
   }
 
@@ -452,10 +448,10 @@ class XapianIndex final : public SearchIndex {
   }
 
   Status LoadOrganisations(Store& store) {
-    auto orgs = store.ListOrganisations({}, {1, 1000000});
+    auto orgs = store.Read([](Work& w) { return w.organisations().All(); });
     if (!orgs.ok()) return orgs.status();
     std::lock_guard lock(orgs_mutex_);
-    for (const auto& o : orgs.value().items) orgs_[o.code] = {o.naam, o.soort};
+    for (const auto& o : orgs.value()) orgs_[o.code] = {o.naam, o.soort};
     return Status::Ok();
   }
 
@@ -481,22 +477,24 @@ class XapianIndex final : public SearchIndex {
   }
 
   Status Apply(Store& store, const std::vector<int64_t>& ids) {
+    auto found = store.Read([&](Work& w) { return w.innovations().GetMany(ids); });
+    if (!found.ok()) return found.status();
     try {
-      for (int64_t id : ids) {
-        auto in = store.GetInnovation(id);
-        if (!in.ok()) {
-          if (in.error().kind != ErrorKind::kNotFound) return in.status();
-          ForgetSpelling(id);
-          for (auto& w : writers_) w->delete_document(IdTerm(id));
-          continue;
-        }
+      std::set<int64_t> present;
+      for (const auto& in : found.value()) {
+        present.insert(in.id);
         bool known;
         {
           std::lock_guard lock(orgs_mutex_);
-          known = orgs_.count(in.value().organisatie) > 0;
+          known = orgs_.count(in.organisatie) > 0;
         }
         if (!known) (void)LoadOrganisations(store);
-        Write(in.value());
+        Write(in);
+      }
+      for (int64_t id : ids) {
+        if (present.count(id)) continue;  // deleted since it was queued
+        ForgetSpelling(id);
+        for (auto& w : writers_) w->delete_document(IdTerm(id));
       }
       Commit();
     } catch (const Xapian::Error& e) {

@@ -16,7 +16,9 @@
 #include <set>
 #include <sstream>
 
+#include "app/indicators.hpp"
 #include "app/register.hpp"
+#include "app/steering.hpp"
 #include "core/clock.hpp"
 #include "core/file_io.hpp"
 #include "core/log.hpp"
@@ -96,12 +98,15 @@ int main(int argc, char** argv) {
   fs::path dir = fs::temp_directory_path() / ("koers-zoekkwaliteit-" + std::to_string(::getpid()));
   fs::create_directories(dir);
 
-  auto store = OpenSqliteStore((dir / "koers.db").string());
+  auto store = OpenStore((dir / "koers.db").string());
   if (!store.ok()) return 2;
   SystemClock clock;
   auto null_index = MakeNullSearchIndex();
   Register reg(*store.value(), *null_index, clock);
-  if (!LoadDemo(reg, data).ok()) return 2;
+  Steering steering(*store.value(), reg);
+  AreaCodes no_codes;
+  Indicators indicators(*store.value(), reg, steering, no_codes);
+  if (!LoadDemo(reg, indicators, data).ok()) return 2;
   auto report = ImportAlgoritmeregister(reg, data + "/algoritmeregister/algoritmes.json", data);
   if (!report.ok()) return 2;
   SearchOptions options;
@@ -116,9 +121,16 @@ int main(int argc, char** argv) {
   }
   // Innovation id -> register id.
   std::map<int64_t, std::string> register_id;
-  auto all = store.value()->ListInnovations({ViewerScope{true, 0}, "", "", "", "", "", "", "", "", "algoritmeregister"},
-                                            {1, 100000});
-  for (const auto& in : all.value().items) register_id[in.id] = in.bron->id;
+  InnovationFilter imported;
+  imported.viewer.alles = true;
+  imported.registry = "algoritmeregister";
+  Status listed = store.value()->Read([&](Work& w) {
+    return w.innovations().Each(imported, [&](const Innovation& in) {
+      register_id[in.id] = in.bron->id;
+      return true;
+    });
+  });
+  if (!listed.ok()) return 2;
 
   auto raw = ReadFile(data + "/search/evaluatie.json");
   auto eval = nlohmann::json::parse(raw.value());

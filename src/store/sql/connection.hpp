@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <vector>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,19 +20,20 @@ namespace koers::sql {
 
 enum class Dialect { kSqlite, kPostgres };
 
-// One value for a statement parameter. Empty optionals bind NULL; so does
-// an empty text made with Param::OrNull.
+// One value for a statement parameter (it keeps its own copy of a text).
+// Empty optionals bind NULL; so does an empty text made with Param::OrNull.
 class Param {
  public:
   enum class Type { kNull, kInt, kReal, kText };
-  Param(std::nullptr_t) {}  // NOLINT: implicit by design, like the others
-  Param(int v) : type_(Type::kInt), int_(v) {}            // NOLINT
-  Param(int64_t v) : type_(Type::kInt), int_(v) {}        // NOLINT
-  Param(bool v) : type_(Type::kInt), int_(v ? 1 : 0) {}   // NOLINT
-  Param(double v) : type_(Type::kReal), real_(v) {}       // NOLINT
+  Param(std::nullptr_t) {}                                  // NOLINT: implicit by design, like the others
+  Param(int v) : type_(Type::kInt), int_(v) {}              // NOLINT
+  Param(int64_t v) : type_(Type::kInt), int_(v) {}          // NOLINT
+  Param(bool v) : type_(Type::kInt), int_(v ? 1 : 0) {}     // NOLINT
+  Param(double v) : type_(Type::kReal), real_(v) {}         // NOLINT
   Param(std::string_view v) : type_(Type::kText), text_(v) {}  // NOLINT
   Param(const std::string& v) : type_(Type::kText), text_(v) {}  // NOLINT
-  Param(const char* v) : type_(Type::kText), text_(v) {}   // NOLINT
+  Param(std::string&& v) : type_(Type::kText), text_(std::move(v)) {}  // NOLINT
+  Param(const char* v) : type_(Type::kText), text_(v) {}    // NOLINT
   template <class T>
   Param(const std::optional<T>& v) {  // NOLINT
     if (v) *this = Param(*v);
@@ -42,13 +44,13 @@ class Param {
   Type type() const { return type_; }
   int64_t int_value() const { return int_; }
   double real_value() const { return real_; }
-  std::string_view text_value() const { return text_; }
+  const std::string& text_value() const { return text_; }
 
  private:
   Type type_ = Type::kNull;
   int64_t int_ = 0;
   double real_ = 0;
-  std::string_view text_;  // borrowed: valid while the statement runs
+  std::string text_;
 };
 
 // The current row of a cursor. Columns are 0-based; NULL reads as 0 or "".

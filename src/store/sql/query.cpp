@@ -10,4 +10,13 @@ Error MappingError(std::string_view sql) {
   return e;
 }
 
+std::string LikeContaining(std::string_view text) {
+  std::string out = "%";
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "%";
+}
+
 }  // namespace koers::sql

@@ -1,11 +1,10 @@
 // Versioned schema of the SQLite store. Each migration runs once, in its own
 // transaction, and bumps PRAGMA user_version. Never edit a released
 // migration: add a new one. The layout is documented in docs/store.md.
-#include "store/sqlite_schema.hpp"
-
-#include <nlohmann/json.hpp>
+#include "store/sqlite/sqlite_store.hpp"
 
 #include "core/log.hpp"
+#include "store/sql/query.hpp"
 
 namespace koers::sqlite {
 namespace {
@@ -444,31 +443,30 @@ CREATE TABLE geheim (
 )sql",
 };
 
+
 }  // namespace
 
 int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
 
-Status Migrate(Connection* conn) {
-  Status st;
-  int current = 0;
-  {
-    auto version = conn->Prepare("PRAGMA user_version");
-    if (!version.ok()) return version.status();
-    if (version.value()->Step(&st)) current = static_cast<int>(version.value()->Int(0));
-    if (!st.ok()) return st;
+Status Migrate(sql::Connection& c) {
+  auto current = sql::Scalar(c, "PRAGMA user_version");
+  if (!current.ok()) return current.status();
+  int version = static_cast<int>(current.value().value_or(0));
+  if (version > LatestSchemaVersion()) {
+    Error e{ErrorKind::kIo, "De database is gemaakt door een nieuwere versie van Koers (schema " +
+                                std::to_string(version) + ").", {}, 0, "schema too new"};
+    return e;
   }
-  if (current > LatestSchemaVersion())
-    return IoError("De database is gemaakt door een nieuwere versie van Koers (schema " + std::to_string(current) +
-                   ").");
-  for (int v = current; v < LatestSchemaVersion(); ++v) {
-    Transaction tx(conn);
-    if (!tx.status().ok()) return tx.status();
-    Status run = conn->Exec(kMigrations[v]);
-    if (!run.ok()) return run;
-    run = conn->Exec("PRAGMA user_version = " + std::to_string(v + 1));
-    if (!run.ok()) return run;
-    run = tx.Commit();
-    if (!run.ok()) return run;
+  for (int v = version; v < LatestSchemaVersion(); ++v) {
+    Status st = c.Begin(true);
+    if (!st.ok()) return st;
+    st = c.ExecuteScript(kMigrations[v]);
+    if (st.ok()) st = c.ExecuteScript("PRAGMA user_version = " + std::to_string(v + 1));
+    if (st.ok()) st = c.Commit();
+    if (!st.ok()) {
+      c.Rollback();
+      return st;
+    }
     log::Info("schema_bijgewerkt", {{"versie", v + 1}});
   }
   return Status::Ok();

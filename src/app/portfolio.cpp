@@ -1,0 +1,130 @@
+#include "app/portfolio.hpp"
+
+#include "domain/suppression.hpp"
+
+namespace koers {
+
+Result<Dashboard> Portfolio::DashboardOf(const std::string& code, const Actor& actor) {
+  auto org = reg_.GetOrganisation(code);
+  if (!org.ok()) return org.error();
+  Dashboard d;
+  d.organisatie = org.value();
+  InnovationFilter filter;
+  filter.viewer = ScopeOf(actor);
+  filter.organisatie = code;
+  struct Read {
+    std::vector<Innovation> innovations;
+    std::map<int64_t, BusinessCase> cases;
+    std::map<int64_t, std::vector<Indicator>> indicators;
+    std::map<int64_t, std::vector<Measurement>> latest;
+  };
+  auto read = store_.Read([&](Work& w) -> Result<Read> {
+    Read r;
+    Status st = w.innovations().Each(filter, [&](const Innovation& in) {
+      r.innovations.push_back(in);
+      return true;
+    });
+    if (!st.ok()) return st.error();
+    std::vector<int64_t> ids;
+    for (const auto& in : r.innovations) ids.push_back(in.id);
+    auto cases = w.steering().GetBusinessCases(ids);
+    if (!cases.ok()) return cases.error();
+    r.cases = std::move(cases).value();
+    auto indicators = w.indicators().ListOf(ids);
+    if (!indicators.ok()) return indicators.error();
+    r.indicators = std::move(indicators).value();
+    std::vector<int64_t> indicator_ids;
+    for (const auto& [innovation, list] : r.indicators)
+      for (const auto& ind : list) indicator_ids.push_back(ind.id);
+    auto latest = w.indicators().LatestMeasurements(indicator_ids);
+    if (!latest.ok()) return latest.error();
+    r.latest = std::move(latest).value();
+    return r;
+  });
+  if (!read.ok()) return read.error();
+  for (const auto& in : read.value().innovations) {
+    ++d.per_fase[in.fase];
+    if (auto bc = read.value().cases.find(in.id); bc != read.value().cases.end()) {
+      BusinessCaseTotals t = Totals(bc->second, uurtarief_);
+      d.waarde.kosten_extern += t.kosten_extern;
+      d.waarde.interne_uren += t.interne_uren;
+      d.waarde.kosten_intern += t.kosten_intern;
+      d.waarde.baten_per_jaar += t.baten_per_jaar;
+      d.waarde.gerealiseerd_per_jaar += t.gerealiseerd_per_jaar;
+      d.iets_gerealiseerd = d.iets_gerealiseerd || t.iets_gerealiseerd;
+    }
+    auto list = read.value().indicators.find(in.id);
+    if (list == read.value().indicators.end()) continue;
+    // Raw values for the owner's roles; partners' roles need the partners
+    // (the header, cached), anonymous visitors never.
+    bool raw = actor.Everything() || actor.HasAnyRole(in.organisatie);
+    if (!raw && !actor.rollen.empty()) {
+      auto header = reg_.Header(in.id, actor);
+      raw = header.ok() && Indicators::SeesRawValues(header.value().facts, actor);
+    }
+    for (const auto& ind : list->second) {
+      LatestValue v;
+      v.indicator = ind;
+      v.innovatie_titel = in.titel;
+      auto cells = read.value().latest.find(ind.id);
+      if (cells != read.value().latest.end() && !cells->second.empty()) {
+        v.periode = cells->second.front().periode;
+        if (ind.gebiedsniveau == "geen") {
+          const Measurement& m = cells->second.back();
+          bool hidden = !raw && m.aantal && *m.aantal < ind.drempel;
+          if (!hidden) v.waarde = m.waarde;
+        } else if (ind.optelbaar) {
+          // The period's total, shown only when no cell behind it is suppressed.
+          double sum = 0;
+          bool hidden = false;
+          for (const auto& m : cells->second) {
+            sum += m.waarde;
+            hidden = hidden || (!raw && m.aantal && *m.aantal < ind.drempel);
+          }
+          if (!hidden) v.waarde = sum;
+        }
+      }
+      d.indicatoren.push_back(std::move(v));
+    }
+  }
+  d.portfolio = std::move(read.value().innovations);
+  return d;
+}
+
+Status Portfolio::Innovations(InnovationFilter filter, const Actor& actor, size_t batch,
+                              const std::function<bool(std::vector<InnovationRow>&&)>& fn) {
+  filter.viewer = ScopeOf(actor);
+  return store_.Read([&](Work& w) -> Status {
+    std::vector<InnovationRow> rows;
+    bool more = true;
+    auto flush = [&]() -> Status {
+      std::vector<int64_t> ids;
+      for (const auto& r : rows) ids.push_back(r.innovatie.id);
+      auto cases = w.steering().GetBusinessCases(ids);
+      if (!cases.ok()) return cases.status();
+      for (auto& r : rows) {
+        auto bc = cases.value().find(r.innovatie.id);
+        if (bc == cases.value().end()) continue;
+        BusinessCaseTotals t = Totals(bc->second, uurtarief_);
+        if (!bc->second.baten.empty()) r.baten_geschat_per_jaar = t.baten_per_jaar;
+        if (t.iets_gerealiseerd) r.baten_gerealiseerd_per_jaar = t.gerealiseerd_per_jaar;
+      }
+      more = fn(std::move(rows));
+      rows.clear();
+      return Status::Ok();
+    };
+    Status failed;
+    Status st = w.innovations().Each(filter, [&](const Innovation& in) {
+      rows.push_back({in, std::nullopt, std::nullopt});
+      if (rows.size() < batch) return true;
+      failed = flush();
+      return failed.ok() && more;
+    });
+    if (!st.ok()) return st;
+    if (!failed.ok()) return failed;
+    if (!rows.empty() && more) return flush();
+    return Status::Ok();
+  });
+}
+
+}  // namespace koers

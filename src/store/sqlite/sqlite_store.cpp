@@ -1,0 +1,35 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include "store/sql/sql_store.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
+
+namespace koers::sqlite {
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  auto first = SqliteConnection::Open(path);
+  if (!first.ok()) {
+    Error e = first.error();
+    e.message = "De database '" + path + "' kan niet worden geopend.";
+    return e;
+  }
+  Status st = Migrate(*first.value());
+  if (!st.ok()) return st.error();
+  auto store = std::make_unique<sql::SqlStore>([path]() -> Result<std::unique_ptr<sql::Connection>> {
+    auto c = SqliteConnection::Open(path);
+    if (!c.ok()) return c.error();
+    return std::unique_ptr<sql::Connection>(std::move(c).value());
+  });
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace koers::sqlite
+
+namespace koers {
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& address) {
+  if (address.rfind("postgresql://", 0) == 0 || address.rfind("postgres://", 0) == 0)
+    return Error{ErrorKind::kUnsupported, "PostgreSQL wordt nog niet ondersteund.", {}, 0, "no postgres back end"};
+  return sqlite::OpenSqliteStore(address);
+}
+
+}  // namespace koers

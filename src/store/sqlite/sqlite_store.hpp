@@ -1,0 +1,19 @@
+// The SQLite back end: one database file, WAL, the migrations of schema.cpp.
+// Internal to the store layer; others call OpenStore (store.hpp).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/sql/connection.hpp"
+#include "store/store.hpp"
+
+namespace koers::sqlite {
+
+int LatestSchemaVersion();
+// Applies every migration newer than the database's user_version.
+Status Migrate(sql::Connection& c);
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+}  // namespace koers::sqlite
