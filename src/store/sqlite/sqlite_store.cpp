@@ -5,7 +5,7 @@
 
 namespace koers::sqlite {
 
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, ConnectionWrapper wrap) {
   auto first = SqliteConnection::Open(path);
   if (!first.ok()) {
     Error e = first.error();
@@ -14,10 +14,11 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   }
   Status st = Migrate(*first.value());
   if (!st.ok()) return st.error();
-  auto store = std::make_unique<sql::SqlStore>([path]() -> Result<std::unique_ptr<sql::Connection>> {
+  auto store = std::make_unique<sql::SqlStore>([path, wrap]() -> Result<std::unique_ptr<sql::Connection>> {
     auto c = SqliteConnection::Open(path);
     if (!c.ok()) return c.error();
-    return std::unique_ptr<sql::Connection>(std::move(c).value());
+    std::unique_ptr<sql::Connection> conn = std::move(c).value();
+    return wrap ? wrap(std::move(conn)) : std::move(conn);
   });
   return std::unique_ptr<Store>(std::move(store));
 }

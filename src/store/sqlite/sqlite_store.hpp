@@ -2,6 +2,7 @@
 // Internal to the store layer; others call OpenStore (store.hpp).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -14,6 +15,9 @@ int LatestSchemaVersion();
 // Applies every migration newer than the database's user_version.
 Status Migrate(sql::Connection& c);
 
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+// `wrap`, when given, wraps every connection of the store (the contract
+// tests inject faults with it).
+using ConnectionWrapper = std::function<std::unique_ptr<sql::Connection>(std::unique_ptr<sql::Connection>)>;
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, ConnectionWrapper wrap = {});
 
 }  // namespace koers::sqlite
