@@ -34,8 +34,9 @@
 #include "core/file_io.hpp"
 #include "core/log.hpp"
 #include "domain/indicator.hpp"
-#include "importer/measurement_import.hpp"
-#include "importer/table_reader.hpp"
+#include "formats/area_codes.hpp"
+#include "formats/measurement_import.hpp"
+#include "formats/table_reader.hpp"
 #include "store/store.hpp"
 
 using namespace koers;
@@ -69,7 +70,7 @@ class Rng {
 
 std::string CbsFile(const std::string& data_dir) { return data_dir + "/cbs/cbs_kwb2024_gm_wk_stripped.json"; }
 
-Result<AreaCodes> LoadCodes(const std::string& data_dir) { return AreaCodes::Load(CbsFile(data_dir), 2024); }
+Result<AreaCodes> LoadCodes(const std::string& data_dir) { return ReadAreaCodes(CbsFile(data_dir), 2024); }
 
 std::unique_ptr<Store> OpenStoreOrDie(const std::string& db) {
   auto store = OpenStore(db);

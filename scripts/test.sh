@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs, builds and runs the whole test suite of Koers:
+#   0. the layer check of src/ (tests/lint/layers.mjs);
 #   1. unit tests and fuzz-corpus replays, built with AddressSanitizer+UBSan;
 #   2. black-box API and import tests against the sanitizer build of `koers`;
 #   3. browser tests (Playwright on Debian's Chromium, axe on every page);
@@ -11,10 +12,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh
-scripts/build.sh --sanitize
-
 step() { printf '\n=== %s ===\n' "$*"; }
+
+scripts/install-deps.sh
+
+step "Layers: no include from a lower layer to a higher one (src/README.md)"
+node tests/lint/layers.mjs
+
+scripts/build.sh --sanitize
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

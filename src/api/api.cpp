@@ -10,8 +10,9 @@
 #include "api/oidc.hpp"
 #include "core/crypto.hpp"
 #include "api/problem.hpp"
+#include "api/request_params.hpp"
 #include "app/accounts.hpp"
-#include "importer/table_reader.hpp"
+#include "formats/table_reader.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 
@@ -171,6 +172,8 @@ http::Response Api::DispatchApi(const http::Request& req) {
     res.SetHeader("Allow", allowed);
     return res;
   }
+  if (auto bad = MalformedIds(params); !bad.empty())
+    return Problem(Invalid("Het adres bevat een ongeldig nummer.", std::move(bad)), req.path);
 
   const ApiOptions& options = services_.options;
   Actor actor;

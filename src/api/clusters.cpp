@@ -8,16 +8,16 @@
 #include "api/request_params.hpp"
 #include "app/adoption.hpp"
 #include "app/clusters.hpp"
-#include "app/municipality_map.hpp"
+#include "app/not_found.hpp"
 #include "core/text.hpp"
 #include "domain/innovation_json.hpp"
+#include "formats/municipality_map.hpp"
 
 namespace koers::api {
 namespace {
 
 using nlohmann::json;
 
-Error UnknownCluster() { return NotFound("Dit cluster bestaat niet of is niet zichtbaar voor u."); }
 
 std::vector<std::string> Organisations(const std::vector<ClusterMember>& members) {
   std::vector<std::string> out;
@@ -122,9 +122,9 @@ http::Response GetCluster(Services& s, const Call& c) {
   const Cluster* found = nullptr;
   for (const auto& cluster : *all.value())
     if (cluster.id == id) found = &cluster;
-  if (!found) return Problem(UnknownCluster(), c.req.path);
+  if (!found) return Problem(NotFoundError(Missing::kCluster), c.req.path);
   auto visible = s.clusters.Visible(*found, c.actor);
-  if (OrganisationCount(visible) < 2) return Problem(UnknownCluster(), c.req.path);
+  if (OrganisationCount(visible) < 2) return Problem(NotFoundError(Missing::kCluster), c.req.path);
   json members = json::array();
   json municipalities = json::array();
   json adoptions = json::array();
@@ -165,7 +165,7 @@ http::Response GetCluster(Services& s, const Call& c) {
 }
 
 http::Response GetGemeentekaart(Services& s, const Call& c) {
-  if (!s.kaart) return Problem(NotFound("De kaart van de gemeenten is niet beschikbaar."), c.req.path);
+  if (!s.kaart) return Problem(NotFoundError(Missing::kMunicipalityMap), c.req.path);
   http::Response res = JsonResponse(200, s.kaart->Body());
   res.SetHeader("Cache-Control", "public, max-age=86400");
   return res;

@@ -8,8 +8,9 @@
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
-#include "app/register.hpp"
 #include "app/diagnosis.hpp"
+#include "app/not_found.hpp"
+#include "app/register.hpp"
 
 namespace koers::api {
 namespace {
@@ -65,8 +66,6 @@ json HistoryJson(const std::vector<Assessment>& list, const char* field, const c
   return json{{"_embedded", {{name, std::move(items)}}}};
 }
 
-bool InnovationId(const Call& c, int64_t* id) { return ParseId(c.params.Get("id"), id); }
-
 }  // namespace
 
 http::Response GetKennis(Services& s, const Call&) {
@@ -89,19 +88,17 @@ http::Response GetKennis(Services& s, const Call&) {
 }
 
 http::Response ListDiagnoses(Services& s, const Call& c) {
-  int64_t id;
-  if (!InnovationId(c, &id)) return Problem(UnknownInnovation(), c.req.path);
+  int64_t id = c.params.Id("id");
   auto list = s.diagnosis.Diagnoses(id, c.actor);
   if (!list.ok()) return Problem(list.error(), c.req.path);
   return JsonResponse(200, HistoryJson(list.value(), "factoren", "diagnoses"));
 }
 
 http::Response CreateDiagnose(Services& s, const Call& c) {
-  int64_t id;
-  if (!InnovationId(c, &id)) return Problem(UnknownInnovation(), c.req.path);
+  int64_t id = c.params.Id("id");
+  http::Response res;
   json body;
-  Error error;
-  if (!ParseJsonBody(c.req, &body, &error)) return Problem(error, c.req.path);
+  if (!ReadBody(c, &body, &res)) return res;
   Assessment a;
   auto problems = FromJson(body, &a, "factoren", false);
   auto saved = s.diagnosis.AddDiagnosis(id, std::move(a), c.actor, std::move(problems));
@@ -110,16 +107,14 @@ http::Response CreateDiagnose(Services& s, const Call& c) {
 }
 
 http::Response GetTeamcheck(Services& s, const Call& c) {
-  int64_t id;
-  if (!InnovationId(c, &id)) return Problem(UnknownInnovation(), c.req.path);
+  int64_t id = c.params.Id("id");
   auto d = s.diagnosis.Advise(id, c.actor);
   if (!d.ok()) return Problem(d.error(), c.req.path);
   return JsonResponse(200, TeamJson(d.value().feiten.team));
 }
 
 http::Response GetInnovatieAdvies(Services& s, const Call& c) {
-  int64_t id;
-  if (!InnovationId(c, &id)) return Problem(UnknownInnovation(), c.req.path);
+  int64_t id = c.params.Id("id");
   auto d = s.diagnosis.Advise(id, c.actor);
   if (!d.ok()) return Problem(d.error(), c.req.path);
   return JsonResponse(200, json{{"feiten", FactsJson(d.value().feiten)},
@@ -134,9 +129,9 @@ http::Response ListKlimaat(Services& s, const Call& c) {
 }
 
 http::Response CreateKlimaat(Services& s, const Call& c) {
+  http::Response res;
   json body;
-  Error error;
-  if (!ParseJsonBody(c.req, &body, &error)) return Problem(error, c.req.path);
+  if (!ReadBody(c, &body, &res)) return res;
   Assessment a;
   auto problems = FromJson(body, &a, "kenmerken", true);
   auto saved = s.diagnosis.AddClimate(c.params.Get("code"), std::move(a), c.actor, std::move(problems));

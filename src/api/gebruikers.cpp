@@ -9,6 +9,7 @@
 #include "api/request_params.hpp"
 #include "app/accounts.hpp"
 #include "app/audit_trail.hpp"
+#include "app/not_found.hpp"
 
 namespace koers::api {
 
@@ -16,7 +17,6 @@ nlohmann::json UserJson(const User& u);  // sessie.cpp
 
 namespace {
 
-Error UnknownUser() { return NotFound("Deze gebruiker bestaat niet of is niet zichtbaar voor u."); }
 
 // Reads the allowed keys of a JSON object body; wrong types and unknown keys
 // become problems.
@@ -53,14 +53,6 @@ class BodyReader {
   const nlohmann::json& body_;
 };
 
-bool ReadObject(const http::Request& req, nlohmann::json* body, Error* error, bool merge = false) {
-  if (!ParseJsonBody(req, body, error, merge)) return false;
-  if (!body->is_object()) {
-    *error = Invalid("De inhoud moet een JSON-object zijn.");
-    return false;
-  }
-  return true;
-}
 
 nlohmann::json TokenJson(const ApiToken& t) {
   auto opt = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
@@ -90,9 +82,9 @@ http::Response ListGebruikers(Services& s, const Call& c) {
 }
 
 http::Response CreateGebruiker(Services& s, const Call& c) {
+  http::Response res;
   nlohmann::json body;
-  Error error;
-  if (!ReadObject(c.req, &body, &error)) return Problem(error, c.req.path);
+  if (!ReadBody(c, &body, &res)) return res;
   BodyReader r(body, {"email", "naam", "wachtwoord", "organisatie", "rol", "landelijkBeheerder"});
   NewUser nu;
   nu.email = r.Text("email").value_or("");
@@ -104,25 +96,22 @@ http::Response CreateGebruiker(Services& s, const Call& c) {
   if (!r.problems.empty()) return Problem(Invalid("De gebruiker is niet aangemaakt.", r.problems), c.req.path);
   auto user = s.accounts.CreateUser(nu, c.actor);
   if (!user.ok()) return Problem(user.error(), c.req.path);
-  http::Response res = JsonResponse(201, UserJson(user.value()));
+  res = JsonResponse(201, UserJson(user.value()));
   res.SetHeader("Location", "/api/v1/gebruikers/" + std::to_string(user.value().id));
   return res;
 }
 
 http::Response GetGebruiker(Services& s, const Call& c) {
-  int64_t id;
-  if (!ParseId(c.params.Get("id"), &id)) return Problem(UnknownUser(), c.req.path);
-  auto user = s.accounts.GetUser(id, c.actor);
+  auto user = s.accounts.GetUser(c.params.Id("id"), c.actor);
   if (!user.ok()) return Problem(user.error(), c.req.path);
   return JsonResponse(200, UserJson(user.value()));
 }
 
 http::Response PatchGebruiker(Services& s, const Call& c) {
-  int64_t id;
-  if (!ParseId(c.params.Get("id"), &id)) return Problem(UnknownUser(), c.req.path);
+  int64_t id = c.params.Id("id");
+  http::Response res;
   nlohmann::json body;
-  Error error;
-  if (!ReadObject(c.req, &body, &error, true)) return Problem(error, c.req.path);
+  if (!ReadBody(c, &body, &res, true)) return res;
   BodyReader r(body, {"naam", "actief", "landelijkBeheerder", "wachtwoord"});
   UserPatch patch;
   patch.naam = r.Text("naam");
@@ -136,11 +125,10 @@ http::Response PatchGebruiker(Services& s, const Call& c) {
 }
 
 http::Response CreateRol(Services& s, const Call& c) {
-  int64_t id;
-  if (!ParseId(c.params.Get("id"), &id)) return Problem(UnknownUser(), c.req.path);
+  int64_t id = c.params.Id("id");
+  http::Response res;
   nlohmann::json body;
-  Error error;
-  if (!ReadObject(c.req, &body, &error)) return Problem(error, c.req.path);
+  if (!ReadBody(c, &body, &res)) return res;
   BodyReader r(body, {"organisatie", "rol", "email"});
   std::string org = r.Text("organisatie").value_or("");
   std::string rol = r.Text("rol").value_or("");
@@ -148,19 +136,16 @@ http::Response CreateRol(Services& s, const Call& c) {
   if (!r.problems.empty()) return Problem(Invalid("De rol is niet toegekend.", r.problems), c.req.path);
   auto grant = s.accounts.AddRole(id, org, rol, c.actor, email);
   if (!grant.ok()) return Problem(grant.error(), c.req.path);
-  http::Response res = JsonResponse(
+  res = JsonResponse(
       201, nlohmann::json{{"id", grant.value().id}, {"organisatie", grant.value().organisatie}, {"rol", grant.value().rol}});
   res.SetHeader("Location", "/api/v1/gebruikers/" + std::to_string(id) + "/rollen/" + std::to_string(grant.value().id));
   return res;
 }
 
 http::Response DeleteRol(Services& s, const Call& c) {
-  int64_t id, rol_id;
-  if (!ParseId(c.params.Get("id"), &id)) return Problem(UnknownUser(), c.req.path);
-  if (!ParseId(c.params.Get("rolId"), &rol_id)) return Problem(NotFound("Deze rol bestaat niet."), c.req.path);
-  Status st = s.accounts.RemoveRole(id, rol_id, c.actor);
+  Status st = s.accounts.RemoveRole(c.params.Id("id"), c.params.Id("rolId"), c.actor);
   if (!st.ok()) return Problem(st.error(), c.req.path);
-  return http::Response{204, "application/json", {}, ""};
+  return NoContent();
 }
 
 http::Response ListTokens(Services& s, const Call& c) {
@@ -174,9 +159,9 @@ http::Response ListTokens(Services& s, const Call& c) {
 }
 
 http::Response CreateToken(Services& s, const Call& c) {
+  http::Response res;
   nlohmann::json body;
-  Error error;
-  if (!ReadObject(c.req, &body, &error)) return Problem(error, c.req.path);
+  if (!ReadBody(c, &body, &res)) return res;
   BodyReader r(body, {"naam"});
   std::string naam = r.Text("naam").value_or("");
   if (!r.problems.empty()) return Problem(Invalid("Het token is niet aangemaakt.", r.problems), c.req.path);
@@ -184,17 +169,16 @@ http::Response CreateToken(Services& s, const Call& c) {
   if (!token.ok()) return Problem(token.error(), c.req.path);
   nlohmann::json out = TokenJson(token.value().first);
   out["token"] = token.value().second;  // shown once; Koers keeps only its hash
-  http::Response res = JsonResponse(201, out);
+  res = JsonResponse(201, out);
   res.SetHeader("Location", "/api/v1/tokens/" + std::to_string(token.value().first.id));
   return res;
 }
 
 http::Response DeleteToken(Services& s, const Call& c) {
-  int64_t id;
-  if (!ParseId(c.params.Get("id"), &id)) return Problem(NotFound("Dit token bestaat niet."), c.req.path);
-  Status st = s.accounts.RevokeToken(id, c.actor);
+  Status st = s.accounts.RevokeToken(c.params.Id("id"), c.actor);
   if (!st.ok()) return Problem(st.error(), c.req.path);
-  return http::Response{204, "application/json", {}, ""};
+  return NoContent();
+
 }
 
 http::Response ListAudit(Services& s, const Call& c) {

@@ -5,10 +5,11 @@
 #include "api/api.hpp"
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
-#include "domain/json_reader.hpp"
 #include "api/request_params.hpp"
-#include "app/register.hpp"
 #include "app/adoption.hpp"
+#include "app/not_found.hpp"
+#include "app/register.hpp"
+#include "domain/json_reader.hpp"
 
 namespace koers::api {
 namespace {
@@ -57,13 +58,10 @@ json AdoptionJson(const AdoptionView& v) {
               {"_links", std::move(links)}};
 }
 
-Error UnknownAdoption() { return NotFound("Deze adoptie bestaat niet of is niet zichtbaar voor u."); }
-Error UnknownAsset() { return NotFound("Dit hergebruikdocument bestaat niet."); }
-
-http::Response AdoptionAnswer(const Result<AdoptionView>& r, const Call& c, int status) {
+http::Response AdoptionAnswer
+(const Result<AdoptionView>& r, const Call& c, int status) {
   if (!r.ok()) return Problem(r.error(), c.req.path);
-  http::Response res = JsonResponse(status, AdoptionJson(r.value()));
-  res.SetHeader("ETag", "\"" + std::to_string(r.value().adoptie.versie) + "\"");
+  http::Response res = WithVersion(JsonResponse(status, AdoptionJson(r.value())), r.value().adoptie.versie);
   if (status == 201) res.SetHeader("Location", "/api/v1/adopties/" + std::to_string(r.value().adoptie.id));
   return res;
 }
@@ -72,11 +70,7 @@ http::Response AdoptionAnswer(const Result<AdoptionView>& r, const Call& c, int 
 bool ReadAdoption(const Call& c, Adoption* a, bool* make_copy, std::vector<FieldProblem>* problems,
                   http::Response* res) {
   json body;
-  Error error;
-  if (!ParseJsonBody(c.req, &body, &error)) {
-    *res = Problem(error, c.req.path);
-    return false;
-  }
+  if (!ReadBody(c, &body, res)) return false;
   *problems = FromJson(body, a, make_copy);
   return true;
 }
@@ -122,17 +116,13 @@ http::Response CreateAdoptie(Services& s, const Call& c) {
 }
 
 http::Response GetAdoptie(Services& s, const Call& c) {
-  int64_t id;
-  if (!ParseId(c.params.Get("adoptieId"), &id)) return Problem(UnknownAdoption(), c.req.path);
-  return AdoptionAnswer(s.adoptions.Get(id, c.actor), c, 200);
+  return AdoptionAnswer(s.adoptions.Get(c.params.Id("adoptieId"), c.actor), c, 200);
 }
 
 http::Response ReplaceAdoptie(Services& s, const Call& c) {
   http::Response res;
-  int64_t id, expected;
-  if (!ParseId(c.params.Get("adoptieId"), &id)) return Problem(UnknownAdoption(), c.req.path);
-  if (!ExpectedVersion(c.req, &expected))
-    return Problem(Invalid("If-Match moet een versie bevatten zoals \"3\"."), c.req.path);
+  int64_t id = c.params.Id("adoptieId"), expected;
+  if (!ReadVersion(c, &expected, &res)) return res;
   Adoption a;
   bool make_copy = false;
   std::vector<FieldProblem> problems;
@@ -142,17 +132,13 @@ http::Response ReplaceAdoptie(Services& s, const Call& c) {
 }
 
 http::Response DeleteAdoptie(Services& s, const Call& c) {
-  int64_t id;
-  if (!ParseId(c.params.Get("adoptieId"), &id)) return Problem(UnknownAdoption(), c.req.path);
-  Status st = s.adoptions.Delete(id, c.actor);
+  Status st = s.adoptions.Delete(c.params.Id("adoptieId"), c.actor);
   if (!st.ok()) return Problem(st.error(), c.req.path);
-  return http::Response{204, "application/json", {}, ""};
+  return NoContent();
 }
 
 http::Response ListHergebruik(Services& s, const Call& c) {
-  int64_t id;
-  if (!ParseId(c.params.Get("id"), &id)) return Problem(UnknownInnovation(), c.req.path);
-  auto assets = s.adoptions.Assets(id, c.actor);
+  auto assets = s.adoptions.Assets(c.params.Id("id"), c.actor);
   if (!assets.ok()) return Problem(assets.error(), c.req.path);
   json out = json::array();
   for (const auto& a : assets.value()) out.push_back(ToJson(a));
@@ -160,13 +146,11 @@ http::Response ListHergebruik(Services& s, const Call& c) {
 }
 
 http::Response SaveHergebruik(Services& s, const Call& c) {
-  int64_t id, asset_id = 0;
-  if (!ParseId(c.params.Get("id"), &id)) return Problem(UnknownInnovation(), c.req.path);
   bool replace = c.req.method == "PUT";
-  if (replace && !ParseId(c.params.Get("hergebruikId"), &asset_id)) return Problem(UnknownAsset(), c.req.path);
+  int64_t id = c.params.Id("id"), asset_id = replace ? c.params.Id("hergebruikId") : 0;
+  http::Response res;
   json body;
-  Error error;
-  if (!ParseJsonBody(c.req, &body, &error)) return Problem(error, c.req.path);
+  if (!ReadBody(c, &body, &res)) return res;
   ReuseAsset asset;
   auto problems = FromJson(body, &asset);
   asset.id = asset_id;
@@ -176,33 +160,23 @@ http::Response SaveHergebruik(Services& s, const Call& c) {
 }
 
 http::Response DeleteHergebruik(Services& s, const Call& c) {
-  int64_t id, asset_id;
-  if (!ParseId(c.params.Get("id"), &id)) return Problem(UnknownInnovation(), c.req.path);
-  if (!ParseId(c.params.Get("hergebruikId"), &asset_id)) return Problem(UnknownAsset(), c.req.path);
-  Status st = s.adoptions.DeleteAsset(id, asset_id, c.actor);
+  Status st = s.adoptions.DeleteAsset(c.params.Id("id"), c.params.Id("hergebruikId"), c.actor);
   if (!st.ok()) return Problem(st.error(), c.req.path);
-  return http::Response{204, "application/json", {}, ""};
+  return NoContent();
 }
 
 http::Response BeslisKopie(Services& s, const Call& c) {
-  int64_t id, expected;
-  if (!ParseId(c.params.Get("adoptieId"), &id)) return Problem(UnknownAdoption(), c.req.path);
-  if (!ExpectedVersion(c.req, &expected))
-    return Problem(Invalid("If-Match moet een versie bevatten zoals \"3\"."), c.req.path);
+  http::Response res;
+  int64_t id = c.params.Id("adoptieId"), expected;
   json body;
-  Error error;
-  if (!ParseJsonBody(c.req, &body, &error)) return Problem(error, c.req.path);
+  if (!ReadVersion(c, &expected, &res) || !ReadBody(c, &body, &res)) return res;
   std::vector<FieldProblem> problems;
   bool allow = false;
-  if (!body.is_object()) {
-    problems.push_back({"", "de inhoud moet een JSON-object zijn"});
-  } else {
-    JsonReader rd(body, &problems);
-    const json* v = rd.Find("toestaan");
-    if (!v || !v->is_boolean()) rd.Bad("toestaan", "is verplicht: true (kopie maken) of false (weigeren)");
-    else allow = v->get<bool>();
-    rd.RejectUnknown();
-  }
+  JsonReader rd(body, &problems);
+  const json* v = rd.Find("toestaan");
+  if (!v || !v->is_boolean()) rd.Bad("toestaan", "is verplicht: true (kopie maken) of false (weigeren)");
+  else allow = v->get<bool>();
+  rd.RejectUnknown();
   if (!problems.empty()) return Problem(Invalid("Er is niet beslist over de kopie.", std::move(problems)), c.req.path);
   return AdoptionAnswer(s.adoptions.DecideCopy(id, allow, expected, c.actor), c, 200);
 }

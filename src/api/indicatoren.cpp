@@ -6,22 +6,22 @@
 #include "api/api.hpp"
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
-#include "domain/json_reader.hpp"
 #include "api/request_params.hpp"
 #include "app/indicators.hpp"
+#include "app/not_found.hpp"
 #include "app/portfolio.hpp"
 #include "app/register.hpp"
+#include "domain/json_reader.hpp"
 #include "domain/vocabulary.hpp"
-#include "export/table_export.hpp"
+#include "formats/table_export.hpp"
 
 namespace koers::api {
 namespace {
 
 using nlohmann::json;
 
-Error UnknownIndicator() { return NotFound("Deze indicator bestaat niet of is niet zichtbaar voor u."); }
-
-json IndicatorJson(const Indicator& in) {
+json IndicatorJson
+(const Indicator& in) {
   json out = ToJson(in);
   out["_links"] = {{"self", {{"href", "/api/v1/indicatoren/" + std::to_string(in.id)}}},
                    {"metingen", {{"href", "/api/v1/indicatoren/" + std::to_string(in.id) + "/metingen"}}},
@@ -29,10 +29,6 @@ json IndicatorJson(const Indicator& in) {
   return out;
 }
 
-http::Response WithEtag(http::Response res, const Indicator& in) {
-  res.SetHeader("ETag", "\"" + std::to_string(in.versie) + "\"");
-  return res;
-}
 
 // Names of municipalities for area codes (GM only; wijken have no names here).
 std::string AreaName(Services& s, const std::string& code) {
@@ -73,8 +69,6 @@ json TableJson(Services& s, const MeasurementTable& t) {
               {"metingen", std::move(cells)},
               {"totalen", std::move(totals)}};
 }
-
-bool IndicatorId(const Call& c, int64_t* id) { return ParseId(c.params.Get("indicatorId"), id); }
 
 http::Response FileResponse(ExportFile f) {
   http::Response res{200, std::move(f.content_type), {}, std::move(f.inhoud)};
@@ -117,8 +111,7 @@ std::string Slug(std::string s) {
 InnovationFilter ReadInnovationFilter(QueryReader& q);  // innovaties.cpp
 
 http::Response ListIndicatoren(Services& s, const Call& c) {
-  int64_t id;
-  if (!ParseId(c.params.Get("id"), &id)) return Problem(UnknownInnovation(), c.req.path);
+  int64_t id = c.params.Id("id");
   auto list = s.indicators.List(id, c.actor);
   if (!list.ok()) return Problem(list.error(), c.req.path);
   json items = json::array();
@@ -127,61 +120,56 @@ http::Response ListIndicatoren(Services& s, const Call& c) {
 }
 
 http::Response CreateIndicator(Services& s, const Call& c) {
-  int64_t id;
-  if (!ParseId(c.params.Get("id"), &id)) return Problem(UnknownInnovation(), c.req.path);
+  int64_t id = c.params.Id("id");
+  http::Response res;
   json body;
-  Error error;
-  if (!ParseJsonBody(c.req, &body, &error)) return Problem(error, c.req.path);
+  if (!ReadBody(c, &body, &res)) return res;
   Indicator in;
   auto problems = FromJson(body, &in);
   auto saved = s.indicators.Create(id, std::move(in), c.actor, std::move(problems));
   if (!saved.ok()) return Problem(saved.error(), c.req.path);
-  http::Response res = WithEtag(JsonResponse(201, IndicatorJson(saved.value())), saved.value());
+  res = WithVersion(JsonResponse(201, IndicatorJson(saved.value())), saved.value().versie);
   res.SetHeader("Location", "/api/v1/indicatoren/" + std::to_string(saved.value().id));
   return res;
 }
 
 http::Response GetIndicator(Services& s, const Call& c) {
-  int64_t id;
-  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
+  int64_t id = c.params.Id("indicatorId");
   auto in = s.indicators.Get(id, c.actor);
   if (!in.ok()) return Problem(in.error(), c.req.path);
-  return WithEtag(JsonResponse(200, IndicatorJson(in.value())), in.value());
+  return WithVersion(JsonResponse(200, IndicatorJson(in.value())), in.value().versie);
 }
 
 http::Response ReplaceIndicator(Services& s, const Call& c) {
-  int64_t id, expected;
-  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
-  if (!ExpectedVersion(c.req, &expected)) return Problem(Invalid("If-Match moet een versie bevatten zoals \"3\"."), c.req.path);
+  http::Response res;
+  int64_t id = c.params.Id("indicatorId"), expected;
+  if (!ReadVersion(c, &expected, &res)) return res;
   json body;
-  Error error;
-  if (!ParseJsonBody(c.req, &body, &error)) return Problem(error, c.req.path);
+  if (!ReadBody(c, &body, &res)) return res;
   Indicator in;
   auto problems = FromJson(body, &in);
   auto saved = s.indicators.Replace(id, std::move(in), expected, c.actor, std::move(problems));
   if (!saved.ok()) return Problem(saved.error(), c.req.path);
-  return WithEtag(JsonResponse(200, IndicatorJson(saved.value())), saved.value());
+  return WithVersion(JsonResponse(200, IndicatorJson(saved.value())), saved.value().versie);
+
 }
 
 http::Response DeleteIndicator(Services& s, const Call& c) {
-  int64_t id;
-  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
+  int64_t id = c.params.Id("indicatorId");
   Status st = s.indicators.Delete(id, c.actor);
   if (!st.ok()) return Problem(st.error(), c.req.path);
-  return http::Response{204, "application/json", {}, ""};
+  return NoContent();
 }
 
 http::Response ListMetingen(Services& s, const Call& c) {
-  int64_t id;
-  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
+  int64_t id = c.params.Id("indicatorId");
   auto t = s.indicators.Table(id, c.actor);
   if (!t.ok()) return Problem(t.error(), c.req.path);
   return JsonResponse(200, TableJson(s, t.value()));
 }
 
 http::Response ImportMetingen(Services& s, const Call& c) {
-  int64_t id;
-  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
+  int64_t id = c.params.Id("indicatorId");
   QueryReader q(c.req, {"voorbeeld"});
   std::string preview = q.OneOf("voorbeeld", {"true", "false"});
   if (!q.ok()) return Problem(q.error(), c.req.path);
@@ -218,8 +206,7 @@ http::Response ImportMetingen(Services& s, const Call& c) {
 }
 
 http::Response ExportMetingen(Services& s, const Call& c) {
-  int64_t id;
-  if (!IndicatorId(c, &id)) return Problem(UnknownIndicator(), c.req.path);
+  int64_t id = c.params.Id("indicatorId");
   http::Response res;
   std::string formaat;
   if (!ExportFormat(s, c, {"formaat"}, &formaat, &res)) return res;
@@ -278,7 +265,7 @@ http::Response ExportInnovaties(Services& s, const Call& c) {
 
 http::Response GetDashboard(Services& s, const Call& c) {
   auto d = s.portfolio.DashboardOf(c.params.Get("code"), c.actor);
-  if (!d.ok()) return Problem(d.error().kind == ErrorKind::kNotFound ? NotFound("Deze organisatie bestaat niet.") : d.error(),
+  if (!d.ok()) return Problem(d.error().kind == ErrorKind::kNotFound ? NotFoundError(Missing::kOrganisation) : d.error(),
                               c.req.path);
   auto or_null = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
   json portfolio = json::array(), indicators = json::array();

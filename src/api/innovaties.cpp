@@ -7,6 +7,7 @@
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
 #include "api/response_cache.hpp"
+#include "app/not_found.hpp"
 #include "app/register.hpp"
 #include "domain/innovation_json.hpp"
 #include "domain/vocabulary.hpp"
@@ -34,18 +35,11 @@ bool Insider(Services& s, const Actor& actor, int64_t id) {
 // narrowest); a replacement (PUT) names every required field and never
 // falls back to a default, least of all a wider visibility.
 void RequireFields(const nlohmann::json& body, bool replace, std::vector<FieldProblem>* problems) {
-  if (!body.is_object()) return;
   std::vector<const char*> keys = {"titel", "organisatie"};
   if (replace) keys.insert(keys.end(), {"fase", "status", "zichtbaarheid"});
   for (const char* key : keys)
     if (!body.contains(key) || body[key].is_null()) problems->push_back({key, "is verplicht"});
 }
-
-http::Response WithEtag(http::Response res, const Innovation& in) {
-  res.SetHeader("ETag", "\"" + std::to_string(in.versie) + "\"");
-  return res;
-}
-
 
 }  // namespace
 
@@ -98,12 +92,9 @@ http::Response ListInnovaties(Services& s, const Call& c) {
 
 http::Response GetInnovatie(Services& s, const Call& c) {
   const http::Request& req = c.req;
-  const Params& p = c.params;
-  int64_t id;
-  if (!ParseId(p.Get("id"), &id)) return Problem(UnknownInnovation(), req.path);
+  int64_t id = c.params.Id("id");
   auto header = s.reg.Header(id, c.actor);
-  if (!header.ok())
-    return Problem(header.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : header.error(), req.path);
+  if (!header.ok()) return Problem(Worded(header.error(), Missing::kInnovation), req.path);
   // One version of an innovation always renders the same for one kind of
   // viewer; the version bumps with every change to it.
   bool insider = IsInsider(c.actor, header.value().facts);
@@ -113,31 +104,27 @@ http::Response GetInnovatie(Services& s, const Call& c) {
   int64_t versie = header.value().versie;
   if (!body) {
     auto in = s.reg.Get(id, c.actor);
-    if (!in.ok()) return Problem(in.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : in.error(), req.path);
+    if (!in.ok()) return Problem(Worded(in.error(), Missing::kInnovation), req.path);
     versie = in.value().versie;
     body = std::make_shared<const std::string>(
         JsonFor(in.value(), insider).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     s.cache.Put("innovatie:" + std::to_string(id) + ":" + std::to_string(versie) + view, body);
   }
-  http::Response res = JsonResponse(200, std::move(body));
-  res.SetHeader("ETag", "\"" + std::to_string(versie) + "\"");
-  return res;
+  return WithVersion(JsonResponse(200, std::move(body)), versie);
 }
 
 http::Response CreateInnovatie(Services& s, const Call& c) {
-  const http::Request& req = c.req;
+  http::Response res;
   nlohmann::json body;
-  Error error;
-  if (!ParseJsonBody(req, &body, &error)) return Problem(error, req.path);
+  if (!ReadBody(c, &body, &res)) return res;
   Innovation in;
   in.fase = "idee";
   in.status = "actief";
   auto problems = FromJson(body, &in);
   RequireFields(body, false, &problems);
-  if (!body.is_object()) return Problem(Invalid("De inhoud moet een JSON-object zijn.", problems), req.path);
   auto stored = s.reg.Create(std::move(in), c.actor, std::move(problems));
-  if (!stored.ok()) return Problem(stored.error(), req.path);
-  auto res = WithEtag(JsonResponse(201, JsonFor(stored.value(), Insider(s, c.actor, stored.value().id))), stored.value());
+  if (!stored.ok()) return Problem(stored.error(), c.req.path);
+  res = WithVersion(JsonResponse(201, JsonFor(stored.value(), Insider(s, c.actor, stored.value().id))), stored.value().versie);
   res.SetHeader("Location", "/api/v1/innovaties/" + std::to_string(stored.value().id));
   return res;
 }
@@ -146,23 +133,15 @@ namespace {
 // PUT replaces every writable field; PATCH merges (RFC 7396) into the stored one.
 http::Response Write(Services& s, const Call& c, bool merge) {
   const http::Request& req = c.req;
-  const Params& p = c.params;
-  int64_t id;
-  if (!ParseId(p.Get("id"), &id)) return Problem(UnknownInnovation(), req.path);
-  int64_t expected = 0;
-  if (!ExpectedVersion(req, &expected))
-    return Problem(Invalid("If-Match moet een versie bevatten zoals \"3\".", {{"If-Match", "ongeldige waarde"}}),
-                   req.path);
+  http::Response res;
+  int64_t id = c.params.Id("id"), expected;
   nlohmann::json body;
-  Error error;
-  if (!ParseJsonBody(req, &body, &error, merge)) return Problem(error, req.path);
+  if (!ReadVersion(c, &expected, &res) || !ReadBody(c, &body, &res, merge)) return res;
   auto current = s.reg.Get(id, c.actor);
-  if (!current.ok())
-    return Problem(current.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : current.error(), req.path);
+  if (!current.ok()) return Problem(Worded(current.error(), Missing::kInnovation), req.path);
   Innovation in;
   std::vector<FieldProblem> problems;
   if (merge) {
-    if (!body.is_object()) return Problem(Invalid("De inhoud moet een JSON-object zijn."), req.path);
     nlohmann::json merged = ToJson(current.value());
     merged.merge_patch(body);
     problems = FromJson(merged, &in);
@@ -170,14 +149,14 @@ http::Response Write(Services& s, const Call& c, bool merge) {
     problems = FromJson(body, &in);
     RequireFields(body, true, &problems);
   }
-  if (!body.is_object()) return Problem(Invalid("De inhoud moet een JSON-object zijn.", problems), req.path);
   if (!merge) in.bron = current.value().bron;  // the source of a record is not the client's to drop by omission
   std::string reden;
-  if (body.is_object() && body.contains("faseReden") && body["faseReden"].is_string())
+  if (body.contains("faseReden") && body["faseReden"].is_string())
     reden = body["faseReden"].get<std::string>();
   auto stored = s.reg.Replace(id, std::move(in), expected, c.actor, reden, std::move(problems));
   if (!stored.ok()) return Problem(stored.error(), req.path);
-  return WithEtag(JsonResponse(200, JsonFor(stored.value(), Insider(s, c.actor, stored.value().id))), stored.value());
+  return WithVersion(JsonResponse(200, JsonFor(stored.value(), Insider(s, c.actor, stored.value().id))),
+                     stored.value().versie);
 }
 }  // namespace
 
@@ -186,13 +165,9 @@ http::Response ReplaceInnovatie(Services& s, const Call& c) { return Write(s, c,
 http::Response PatchInnovatie(Services& s, const Call& c) { return Write(s, c, true); }
 
 http::Response DeleteInnovatie(Services& s, const Call& c) {
-  const http::Request& req = c.req;
-  const Params& p = c.params;
-  int64_t id;
-  if (!ParseId(p.Get("id"), &id)) return Problem(UnknownInnovation(), req.path);
-  Status st = s.reg.Delete(id, c.actor);
-  if (!st.ok()) return Problem(st.error().kind == ErrorKind::kNotFound ? UnknownInnovation() : st.error(), req.path);
-  return http::Response{204, "application/json", {}, ""};
+  Status st = s.reg.Delete(c.params.Id("id"), c.actor);
+  if (!st.ok()) return Problem(Worded(st.error(), Missing::kInnovation), c.req.path);
+  return NoContent();
 }
 
 }  // namespace koers::api

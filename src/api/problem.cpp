@@ -65,12 +65,16 @@ http::Response Problem(const Error& error, const std::string& instance) {
                          {"status", status},
                          {"detail", error.message.empty() ? StandardDetail(error.kind) : error.message},
                          {"instance", instance}};
-  if (!error.problems.empty()) {
+  // Every 400 names what was wrong; an error without field problems is
+  // about the request body as a whole.
+  if (!error.problems.empty() || status == 400) {
     nlohmann::json params = nlohmann::json::array();
     for (const auto& p : error.problems)
-      params.push_back({{"name", p.field}, {"reason", p.message.empty() ? "klopt niet" : p.message}});
+      params.push_back({{"name", p.field.empty() ? "body" : p.field}, {"reason", p.message.empty() ? "klopt niet" : p.message}});
+    if (params.empty()) params.push_back({{"name", "body"}, {"reason", body["detail"]}});
     body["invalidParams"] = std::move(params);
   }
+
   http::Response res{status, "application/problem+json", {},
                      body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
   if (error.kind == ErrorKind::kRateLimited)
@@ -82,6 +86,8 @@ http::Response Problem(const Error& error, const std::string& instance) {
 http::Response Problem(int status, const std::string& detail, const std::string& instance) {
   nlohmann::json body = {
       {"type", "about:blank"}, {"title", TitleFor(status)}, {"status", status}, {"detail", detail}, {"instance", instance}};
+  if (status == 400) body["invalidParams"] = {{{"name", "verzoek"}, {"reason", detail}}};
+
   return http::Response{status, "application/problem+json", {},
                         body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
 }
@@ -154,15 +160,23 @@ bool ParseJsonBody(const http::Request& req, nlohmann::json* out, Error* error, 
   }
   constexpr int kMaxDepth = 32;
   if (NestingDepth(req.body, kMaxDepth) > kMaxDepth) {
-    *error = Invalid("De JSON is te diep genest (maximaal " + std::to_string(kMaxDepth) + " niveaus).");
+    *error = Invalid("De JSON is te diep genest (maximaal " + std::to_string(kMaxDepth) + " niveaus).",
+                     {{"body", "is dieper genest dan " + std::to_string(kMaxDepth) + " niveaus"}});
     return false;
   }
-  *out = nlohmann::json::parse(req.body, nullptr, false);
-  if (out->is_discarded()) {
-    *error = Invalid("De inhoud is geen geldige JSON (of bevat ongeldige UTF-8).");
+  try {
+    *out = nlohmann::json::parse(req.body);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string where = req.body.empty() ? "is leeg" : "klopt niet bij teken " + std::to_string(e.byte);
+    *error = Invalid("De inhoud is geen geldige JSON (of bevat ongeldige UTF-8).", {{"body", where}});
+    return false;
+  } catch (const nlohmann::json::exception&) {  // a number too large for any type
+    *error = Invalid("De inhoud bevat een getal dat te groot is.", {{"body", "bevat een getal buiten het bereik"}});
     return false;
   }
+
   return true;
+
 }
 
 }  // namespace koers::api

@@ -92,21 +92,56 @@ nlohmann::json PageLinks(const http::Request& req, const PageRequest& page, int6
   return links;
 }
 
-bool ParseId(const std::string& text, int64_t* id) {
+bool ParseId(std::string_view text, int64_t* id) {
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *id);
   return ec == std::errc() && ptr == text.data() + text.size() && *id > 0;
 }
 
-// If-Match: "7" or W/"7" gives 7; absent gives 0; anything else is an error.
-bool ExpectedVersion(const http::Request& req, int64_t* version) {
-  std::string_view h = req.Header("if-match");
+bool IsIntegerId(std::string_view name) {
+  static constexpr std::string_view kIds[] = {"id",           "rolId",       "beoordelingId", "onzekerheidId",
+                                              "hergebruikId", "adoptieId",   "indicatorId"};
+  return std::find(std::begin(kIds), std::end(kIds), name) != std::end(kIds);
+}
+
+std::vector<FieldProblem> MalformedIds(const Params& params) {
+  std::vector<FieldProblem> out;
+  int64_t id;
+  for (const auto& [name, value] : params.values)
+    if (IsIntegerId(name) && !ParseId(value, &id))
+ out.push_back({name, "moet een geheel getal van 1 of meer zijn"});
+  return out;
+}
+
+bool ReadBody(const Call& c, nlohmann::json* body, http::Response* res, bool merge_patch) {
+  Error error;
+  if (!ParseJsonBody(c.req, body, &error, merge_patch)) {
+    *res = Problem(error, c.req.path);
+    return false;
+  }
+  if (!body->is_object()) {
+    *res = Problem(Invalid("De inhoud moet een JSON-object zijn.", {{"body", "moet een JSON-object zijn"}}), c.req.path);
+    return false;
+  }
+  return true;
+}
+
+bool ReadVersion(const Call& c, int64_t* version, http::Response* res) {
+  std::string_view h = c.req.Header("if-match");
   *version = 0;
   if (h.empty()) return true;
-  if (h.rfind("W/", 0) == 0) h.remove_prefix(2);
-  if (h.size() < 3 || h.front() != '"' || h.back() != '"') return false;
-  h = h.substr(1, h.size() - 2);
-  auto [ptr, ec] = std::from_chars(h.data(), h.data() + h.size(), *version);
-  return ec == std::errc() && ptr == h.data() + h.size() && *version > 0;
+  if (h.starts_with("W/")) h.remove_prefix(2);
+  if (h.size() >= 3 && h.front() == '"' && h.back() == '"' && ParseId(h.substr(1, h.size() - 2), version)) return true;
+  *version = 0;
+  *res = Problem(Invalid("If-Match moet een versie bevatten zoals \"3\".", {{"If-Match", "geef de versie zoals \"3\""}}),
+                 c.req.path);
+  return false;
 }
+
+http::Response WithVersion(http::Response res, int64_t versie) {
+  res.SetHeader("ETag", "\"" + std::to_string(versie) + "\"");
+  return res;
+}
+
+http::Response NoContent() { return http::Response{204, "application/json", {}, ""}; }
 
 }  // namespace koers::api

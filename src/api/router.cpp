@@ -1,5 +1,7 @@
 #include "api/router.hpp"
 
+#include <charconv>
+
 namespace koers::api {
 
 const std::string& Params::Get(std::string_view name) const {
@@ -7,6 +9,13 @@ const std::string& Params::Get(std::string_view name) const {
   for (const auto& [k, v] : values)
     if (k == name) return v;
   return kEmpty;
+}
+
+int64_t Params::Id(std::string_view name) const {
+  const std::string& text = Get(name);
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  return ec == std::errc() && ptr == text.data() + text.size() ? id : 0;
 }
 
 namespace {

@@ -52,6 +52,10 @@ struct Services {
 struct Params {
   std::vector<std::pair<std::string, std::string>> values;
   const std::string& Get(std::string_view name) const;
+  // A numeric path id: the dispatcher has checked it is an integer of at
+  // least 1 (api/request_params.hpp, IsIntegerId).
+
+  int64_t Id(std::string_view name) const;
 };
 
 // One call of a handler: the request, its path parameters, who makes it.

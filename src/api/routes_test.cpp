@@ -6,6 +6,7 @@
 #include <set>
 
 #include "api/openapi_document.hpp"
+#include "api/request_params.hpp"
 #include "api/router.hpp"
 
 namespace koers::api {
@@ -30,7 +31,25 @@ TEST(OpenApi, DocumentsExactlyTheRouteTable) {
   EXPECT_EQ(documented, routed);
 }
 
+// The dispatcher checks exactly the path parameters that the document
+// declares as integer ids, with the same lower bound.
+TEST(OpenApi, IntegerPathIdsAreTheCheckedOnes) {
+  auto doc = nlohmann::json::parse(OpenApiDocument());
+  for (const auto& [path, ops] : doc["paths"].items())
+    for (const auto& [method, op] : ops.items()) {
+      if (method == "parameters") continue;
+      for (const auto& p : op.value("parameters", nlohmann::json::array())) {
+        if (!p.contains("in") || p["in"] != "path") continue;
+        std::string name = p["name"];
+        bool integer = p["schema"]["type"] == "integer";
+        EXPECT_EQ(integer, IsIntegerId(name)) << method << " " << path << " {" << name << "}";
+        if (integer) EXPECT_EQ(p["schema"].value("minimum", 0), 1) << method << " " << path << " {" << name << "}";
+      }
+    }
+}
+
 TEST(OpenApi, VersionMatchesTheBuild) {
+
   auto doc = nlohmann::json::parse(OpenApiDocument());
   EXPECT_EQ(doc["info"]["version"], KOERS_VERSION);
 }

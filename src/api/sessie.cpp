@@ -43,12 +43,12 @@ http::Response GetSessie(Services& s, const Call& c) {
 }
 
 http::Response CreateSessie(Services& s, const Call& c) {
+  http::Response res;
   nlohmann::json body;
-  Error error;
-  if (!ParseJsonBody(c.req, &body, &error)) return Problem(error, c.req.path);
+  if (!ReadBody(c, &body, &res)) return res;
   std::vector<FieldProblem> problems;
   std::string email, password;
-  if (!body.is_object()) return Problem(Invalid("De inhoud moet een JSON-object zijn."), c.req.path);
+
   if (body.contains("email") && body["email"].is_string()) {
     email = AsciiLower(Trim(body["email"].get<std::string>()));
   } else {
@@ -70,6 +70,7 @@ http::Response CreateSessie(Services& s, const Call& c) {
   // its own; strangers share one per account (Accounts::DeviceToken).
   std::string device = s.accounts.TrustedDevice(CookieValue(c.req, DeviceCookieName(s.options)), email);
   std::string key = device.empty() ? "inloggen-account:" + email : "inloggen-apparaat:" + device;
+  Error error;
   if (!WithinLimit(s, key, s.options.login_per_account, &error) ||
       !WithinLimit(s, "inloggen-adres:" + c.req.remote_address, s.options.login_per_address, &error))
     return Problem(error, c.req.path);
@@ -77,10 +78,10 @@ http::Response CreateSessie(Services& s, const Call& c) {
   if (!signed_in.ok()) return Problem(signed_in.error(), c.req.path);
   s.limits.Reset(key);
   auto device_token = s.accounts.DeviceToken(email);
-  http::Response res = JsonResponse(201, nlohmann::json{{"ingelogd", true},
-                                                        {"gebruiker", UserJson(signed_in.value().user)},
-                                                        {"csrfToken", signed_in.value().csrf_token},
-                                                        {"oidcBeschikbaar", s.options.oidc_available}});
+  res = JsonResponse(201, nlohmann::json{{"ingelogd", true},
+                                         {"gebruiker", UserJson(signed_in.value().user)},
+                                         {"csrfToken", signed_in.value().csrf_token},
+                                         {"oidcBeschikbaar", s.options.oidc_available}});
   res.SetHeader("Set-Cookie", SessionCookie(s.options, signed_in.value().session_token));
   if (device_token.ok()) res.AddHeader("Set-Cookie", DeviceCookie(s.options, device_token.value()));
   return res;
@@ -89,7 +90,8 @@ http::Response CreateSessie(Services& s, const Call& c) {
 http::Response DeleteSessie(Services& s, const Call& c) {
   Status st = s.accounts.Logout(CookieValue(c.req, SessionCookieName(s.options)));
   if (!st.ok()) return Problem(st.error(), c.req.path);
-  http::Response res{204, "application/json", {}, ""};
+  http::Response res = NoContent();
+
   res.SetHeader("Set-Cookie", SessionCookie(s.options, ""));
   return res;
 }

@@ -8,6 +8,7 @@
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
+#include "app/not_found.hpp"
 #include "app/steering.hpp"
 #include "domain/steering_json.hpp"
 
@@ -16,27 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-Error Unknown() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
-
-// The innovation id of the path, or a 404 answer in `res`.
-bool InnovationId(const Call& c, int64_t* id, http::Response* res) {
-  if (ParseId(c.params.Get("id"), id)) return true;
-  *res = Problem(Unknown(), c.req.path);
-  return false;
-}
-
-bool Body(const Call& c, json* body, http::Response* res, bool merge = false) {
-  Error error;
-  if (ParseJsonBody(c.req, body, &error, merge)) return true;
-  *res = Problem(error, c.req.path);
-  return false;
-}
-
-template <class T>
-http::Response Answer(const Result<T>& r, const Call& c, int status, json (*to_json)(const T&)) {
-  if (!r.ok()) return Problem(r.error(), c.req.path);
-  return JsonResponse(status, to_json(r.value()));
-}
 
 json ReviewJson(const Review& r) { return ToJson(r); }
 json UncertaintyJson(const Uncertainty& u) { return ToJson(u); }
@@ -71,9 +51,7 @@ json CardJson(const FunnelCard& k) {
 }  // namespace
 
 http::Response ListBeoordelingen(Services& s, const Call& c) {
-  http::Response res;
-  int64_t id;
-  if (!InnovationId(c, &id, &res)) return res;
+  int64_t id = c.params.Id("id");
   auto list = s.steering.Reviews(id, c.actor);
   if (!list.ok()) return Problem(list.error(), c.req.path);
   json items = json::array();
@@ -83,9 +61,9 @@ http::Response ListBeoordelingen(Services& s, const Call& c) {
 
 http::Response CreateBeoordeling(Services& s, const Call& c) {
   http::Response res;
-  int64_t id;
+  int64_t id = c.params.Id("id");
   json body;
-  if (!InnovationId(c, &id, &res) || !Body(c, &body, &res)) return res;
+  if (!ReadBody(c, &body, &res)) return res;
   Review r;
   auto problems = FromJson(body, &r);
   auto created = s.steering.CreateReview(id, std::move(r), c.actor, std::move(problems));
@@ -97,23 +75,19 @@ http::Response CreateBeoordeling(Services& s, const Call& c) {
 
 http::Response GetBeoordeling(Services& s, const Call& c) {
   http::Response res;
-  int64_t id, rid;
-  if (!InnovationId(c, &id, &res)) return res;
-  if (!ParseId(c.params.Get("beoordelingId"), &rid)) return Problem(NotFound("Deze beoordeling bestaat niet."), c.req.path);
+  int64_t id = c.params.Id("id"), rid = c.params.Id("beoordelingId");
   auto r = s.steering.GetReview(id, rid, c.actor);
   res = Answer(r, c, 200, &ReviewJson);
-  if (r.ok()) res.SetHeader("ETag", "\"" + std::to_string(r.value().versie) + "\"");
+  if (r.ok()) res = WithVersion(std::move(res), r.value().versie);
   return res;
 }
 
 http::Response PatchBeoordeling(Services& s, const Call& c) {
   http::Response res;
-  int64_t id, rid, expected;
+  int64_t id = c.params.Id("id"), rid = c.params.Id("beoordelingId"), expected;
   json body;
-  if (!InnovationId(c, &id, &res)) return res;
-  if (!ParseId(c.params.Get("beoordelingId"), &rid)) return Problem(NotFound("Deze beoordeling bestaat niet."), c.req.path);
-  if (!ExpectedVersion(c.req, &expected)) return Problem(Invalid("If-Match moet een versie bevatten zoals \"3\"."), c.req.path);
-  if (!Body(c, &body, &res, true)) return res;
+  if (!ReadVersion(c, &expected, &res)) return res;
+  if (!ReadBody(c, &body, &res, true)) return res;
   auto current = s.steering.GetReview(id, rid, c.actor);
   if (!current.ok()) return Problem(current.error(), c.req.path);
   Review r = current.value();
@@ -123,22 +97,17 @@ http::Response PatchBeoordeling(Services& s, const Call& c) {
 }
 
 http::Response DeleteBeoordeling(Services& s, const Call& c) {
-  http::Response res;
-  int64_t id, rid;
-  if (!InnovationId(c, &id, &res)) return res;
-  if (!ParseId(c.params.Get("beoordelingId"), &rid)) return Problem(NotFound("Deze beoordeling bestaat niet."), c.req.path);
+  int64_t id = c.params.Id("id"), rid = c.params.Id("beoordelingId");
   Status st = s.steering.DeleteReview(id, rid, c.actor);
   if (!st.ok()) return Problem(st.error(), c.req.path);
-  return http::Response{204, "application/json", {}, ""};
+  return NoContent();
 }
 
 http::Response VaststellenBeoordeling(Services& s, const Call& c) {
   http::Response res;
-  int64_t id, rid;
-  if (!InnovationId(c, &id, &res)) return res;
-  if (!ParseId(c.params.Get("beoordelingId"), &rid)) return Problem(NotFound("Deze beoordeling bestaat niet."), c.req.path);
+  int64_t id = c.params.Id("id"), rid = c.params.Id("beoordelingId");
   json body = json::object();
-  if (!c.req.body.empty() && !Body(c, &body, &res)) return res;
+  if (!c.req.body.empty() && !ReadBody(c, &body, &res)) return res;
   auto current = s.steering.GetReview(id, rid, c.actor);
   if (!current.ok()) return Problem(current.error(), c.req.path);
   Review r = current.value();
@@ -147,9 +116,7 @@ http::Response VaststellenBeoordeling(Services& s, const Call& c) {
 }
 
 http::Response ListOnzekerheden(Services& s, const Call& c) {
-  http::Response res;
-  int64_t id;
-  if (!InnovationId(c, &id, &res)) return res;
+  int64_t id = c.params.Id("id");
   auto list = s.steering.Uncertainties(id, c.actor);
   if (!list.ok()) return Problem(list.error(), c.req.path);
   json items = json::array();
@@ -159,9 +126,9 @@ http::Response ListOnzekerheden(Services& s, const Call& c) {
 
 http::Response CreateOnzekerheid(Services& s, const Call& c) {
   http::Response res;
-  int64_t id;
+  int64_t id = c.params.Id("id");
   json body;
-  if (!InnovationId(c, &id, &res) || !Body(c, &body, &res)) return res;
+  if (!ReadBody(c, &body, &res)) return res;
   Uncertainty u;
   u.status = "open";
   auto problems = FromJson(body, &u);
@@ -171,11 +138,9 @@ http::Response CreateOnzekerheid(Services& s, const Call& c) {
 
 http::Response ReplaceOnzekerheid(Services& s, const Call& c) {
   http::Response res;
-  int64_t id, uid;
+  int64_t id = c.params.Id("id"), uid = c.params.Id("onzekerheidId");
   json body;
-  if (!InnovationId(c, &id, &res)) return res;
-  if (!ParseId(c.params.Get("onzekerheidId"), &uid)) return Problem(NotFound("Deze onbekende of dit risico bestaat niet."), c.req.path);
-  if (!Body(c, &body, &res)) return res;
+  if (!ReadBody(c, &body, &res)) return res;
   Uncertainty u;
   u.status = "open";
   auto problems = FromJson(body, &u);
@@ -184,45 +149,38 @@ http::Response ReplaceOnzekerheid(Services& s, const Call& c) {
 }
 
 http::Response DeleteOnzekerheid(Services& s, const Call& c) {
-  http::Response res;
-  int64_t id, uid;
-  if (!InnovationId(c, &id, &res)) return res;
-  if (!ParseId(c.params.Get("onzekerheidId"), &uid)) return Problem(NotFound("Deze onbekende of dit risico bestaat niet."), c.req.path);
+  int64_t id = c.params.Id("id"), uid = c.params.Id("onzekerheidId");
   Status st = s.steering.DeleteUncertainty(id, uid, c.actor);
   if (!st.ok()) return Problem(st.error(), c.req.path);
-  return http::Response{204, "application/json", {}, ""};
+  return NoContent();
 }
 
 http::Response GetBusinesscase(Services& s, const Call& c) {
   http::Response res;
-  int64_t id;
-  if (!InnovationId(c, &id, &res)) return res;
+  int64_t id = c.params.Id("id");
   auto b = s.steering.GetBusinessCase(id, c.actor);
   res = b.ok() ? JsonResponse(200, BusinessCaseJson(b.value(), s.options.uurtarief)) : Problem(b.error(), c.req.path);
-  if (b.ok()) res.SetHeader("ETag", "\"" + std::to_string(b.value().versie) + "\"");
+  if (b.ok()) res = WithVersion(std::move(res), b.value().versie);
   return res;
 }
 
 http::Response ReplaceBusinesscase(Services& s, const Call& c) {
   http::Response res;
-  int64_t id, expected;
+  int64_t id = c.params.Id("id"), expected;
   json body;
-  if (!InnovationId(c, &id, &res)) return res;
-  if (!ExpectedVersion(c.req, &expected)) return Problem(Invalid("If-Match moet een versie bevatten zoals \"3\"."), c.req.path);
-  if (!Body(c, &body, &res)) return res;
+  if (!ReadVersion(c, &expected, &res)) return res;
+  if (!ReadBody(c, &body, &res)) return res;
   BusinessCase b;
   auto problems = FromJson(body, &b);
   auto saved = s.steering.SaveBusinessCase(id, std::move(b), expected, c.actor, std::move(problems));
   res = saved.ok() ? JsonResponse(200, BusinessCaseJson(saved.value(), s.options.uurtarief))
                    : Problem(saved.error(), c.req.path);
-  if (saved.ok()) res.SetHeader("ETag", "\"" + std::to_string(saved.value().versie) + "\"");
+  if (saved.ok()) res = WithVersion(std::move(res), saved.value().versie);
   return res;
 }
 
 http::Response GetPitch(Services& s, const Call& c) {
-  http::Response res;
-  int64_t id;
-  if (!InnovationId(c, &id, &res)) return res;
+  int64_t id = c.params.Id("id");
   auto list = s.steering.Pitches(id, c.actor);
   if (!list.ok()) return Problem(list.error(), c.req.path);
   json versions = json::array();
@@ -233,18 +191,16 @@ http::Response GetPitch(Services& s, const Call& c) {
 
 http::Response CreatePitch(Services& s, const Call& c) {
   http::Response res;
-  int64_t id;
+  int64_t id = c.params.Id("id");
   json body;
-  if (!InnovationId(c, &id, &res) || !Body(c, &body, &res)) return res;
+  if (!ReadBody(c, &body, &res)) return res;
   Pitch p;
   auto problems = FromJson(body, &p);
   return Answer(s.steering.AddPitch(id, std::move(p), c.actor, std::move(problems)), c, 201, &PitchJson);
 }
 
 http::Response GetSturing(Services& s, const Call& c) {
-  http::Response res;
-  int64_t id;
-  if (!InnovationId(c, &id, &res)) return res;
+  int64_t id = c.params.Id("id");
   auto f = s.steering.Facts(id, c.actor);
   if (!f.ok()) return Problem(f.error(), c.req.path);
   json phases = json::array();
@@ -323,7 +279,7 @@ http::Response ListVolwassenheid(Services& s, const Call& c) {
 http::Response CreateVolwassenheid(Services& s, const Call& c) {
   http::Response res;
   json body;
-  if (!Body(c, &body, &res)) return res;
+  if (!ReadBody(c, &body, &res)) return res;
   MaturityEntry m;
   auto problems = FromJson(body, &m);
   return Answer(s.steering.AddMaturity(c.params.Get("code"), std::move(m), c.actor, std::move(problems)), c, 201,

@@ -6,6 +6,7 @@
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
+#include "app/not_found.hpp"
 #include "app/register.hpp"
 #include "domain/vocabulary.hpp"
 
@@ -78,10 +79,9 @@ http::Response ZoekInnovaties(Services& s, const Call& c) {
 }
 
 http::Response VergelijkbareInnovaties(Services& s, const Call& c) {
-  int64_t id = 0;
-  if (!ParseId(c.params.Get("id"), &id))
-    return Problem(NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."), c.req.path);
-  QueryReader q(c.req, {"aantal"});
+  int64_t id = c.params.Id("id");
+  QueryReader
+ q(c.req, {"aantal"});
   int limit = q.Int("aantal", 5, 1, 20);
   if (!q.ok()) return Problem(q.error(), c.req.path);
   auto header = s.reg.Header(id, c.actor);  // unknown and invisible look the same

@@ -2,18 +2,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/not_found.hpp"
 #include "core/crypto.hpp"
+#include "core/file_io.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
-#include "domain/vocabulary.hpp"
-#include "core/file_io.hpp"
 #include "domain/steering_json.hpp"
+#include "domain/vocabulary.hpp"
 
 namespace koers {
 namespace {
 
 Error LoginNeeded() { return Error{ErrorKind::kUnauthenticated, "Log in om verder te gaan.", {}}; }
-Error UnknownUser() { return NotFound("Deze gebruiker bestaat niet of is niet zichtbaar voor u."); }
 Error BadLogin() {
   return Error{ErrorKind::kUnauthenticated, "Het e-mailadres of het wachtwoord klopt niet.", {}};
 }
@@ -31,7 +31,7 @@ nlohmann::json UserAuditJson(const User& u) {
 }
 
 Error WordedUser(Error e) {
-  if (e.kind == ErrorKind::kNotFound) return UnknownUser();
+  if (e.kind == ErrorKind::kNotFound) return NotFoundError(Missing::kUser);
   if (e.kind == ErrorKind::kConflict && e.message.empty()) e.message = "Dit e-mailadres is al in gebruik.";
   if (e.kind == ErrorKind::kInvalid && e.message.empty()) {
     e.message = "Onbekende organisatie.";
@@ -188,7 +188,7 @@ Result<User> Accounts::GetUser(int64_t id, const Actor& actor) {
   if (actor.Anonymous()) return LoginNeeded();
   auto user = store_.Read([&](Work& w) { return w.accounts().GetUser(id); });
   if (!user.ok()) return WordedUser(user.error());
-  if (!MaySee(actor, user.value())) return UnknownUser();
+  if (!MaySee(actor, user.value())) return NotFoundError(Missing::kUser);
   return user;
 }
 
@@ -251,7 +251,7 @@ Result<RoleGrant> Accounts::AddRole(int64_t user_id, const std::string& org, con
   if (!user.ok()) return WordedUser(user.error());
   bool waiting = user.value().rollen.empty() && !user.value().landelijk_beheerder && ManagesSomething(actor) &&
                  !email.empty() && AsciiLower(Trim(email)) == user.value().email;
-  if (!waiting && !MaySee(actor, user.value())) return UnknownUser();
+  if (!waiting && !MaySee(actor, user.value())) return NotFoundError(Missing::kUser);
   std::vector<FieldProblem> problems;
   if (!vocab::kGebruikersRol.Contains(rol))
     problems.push_back({"rol", "onbekende rol; kies uit: " + vocab::kGebruikersRol.Allowed()});
@@ -270,7 +270,7 @@ Status Accounts::RemoveRole(int64_t user_id, int64_t role_id, const Actor& actor
   const RoleGrant* grant = nullptr;
   for (const auto& g : user.value().rollen)
     if (g.id == role_id) grant = &g;
-  if (!grant) return NotFound("Deze rol bestaat niet.");
+  if (!grant) return NotFoundError(Missing::kRole);
   if (!CanManage(actor, grant->organisatie) || (actor.gebruiker_id == user_id && !actor.Everything()))
     return Forbidden("U mag deze rol niet intrekken.");
   RoleGrant removed = *grant;
@@ -402,7 +402,7 @@ Status Accounts::RevokeToken(int64_t id, const Actor& actor) {
     return w.audit().Append(AuditFor(change, "ingetrokken", "token", std::to_string(id), "",
                                      {{"ingetrokken", {{"oud", false}, {"nieuw", true}}}}));
   });
-  if (!st.ok() && st.error().kind == ErrorKind::kNotFound) return NotFound("Dit token bestaat niet of is al ingetrokken.");
+  if (!st.ok() && st.error().kind == ErrorKind::kNotFound) return NotFoundError(Missing::kToken);
   return st;
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/not_found.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "domain/checks.hpp"
@@ -14,7 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-Error NoSuchAdoption() { return NotFound("Deze adoptie bestaat niet of is niet zichtbaar voor u."); }
 
 Status NeedsLogin(const Actor& actor) {
   if (actor.Anonymous()) return Error{ErrorKind::kUnauthenticated, "Log in om een adoptie vast te leggen.", {}};
@@ -22,7 +22,7 @@ Status NeedsLogin(const Actor& actor) {
 }
 
 Error Worded(Error e) {
-  if (e.kind == ErrorKind::kNotFound) return NoSuchAdoption();
+  if (e.kind == ErrorKind::kNotFound) return NotFoundError(Missing::kAdoption);
   if (e.message.empty()) {
     if (e.kind == ErrorKind::kConflict) e.message = "Deze organisatie heeft al een adoptie van deze innovatie; werk die bij.";
     if (e.kind == ErrorKind::kPreconditionFailed)
@@ -99,7 +99,7 @@ Result<AdoptionView> Adoptions::Get(int64_t id, const Actor& actor) {
   auto a = store_.Read([&](Work& w) { return w.adoptions().Get(id); });
   if (!a.ok()) return Worded(a.error());
   auto views = Views({std::move(a).value()}, actor);
-  if (views.empty()) return NoSuchAdoption();
+  if (views.empty()) return NotFoundError(Missing::kAdoption);
   return std::move(views.front());
 }
 
@@ -298,7 +298,7 @@ Result<ReuseAsset> Adoptions::SaveAsset(int64_t innovation_id, ReuseAsset asset,
     if (!st.ok()) return st.error();
     return stored;
   });
-  if (!saved.ok() && saved.error().kind == ErrorKind::kNotFound) return NotFound("Dit hergebruikdocument bestaat niet.");
+  if (!saved.ok() && saved.error().kind == ErrorKind::kNotFound) return NotFoundError(Missing::kReuseAsset);
   return saved;
 }
 
@@ -318,7 +318,7 @@ Status Adoptions::DeleteAsset(int64_t innovation_id, int64_t id, const Actor& ac
     return w.audit().Append(PartAudit(change, "verwijderd", "hergebruik", std::to_string(id), org, innovation_id,
                                       ToJson(old.value()), json::object()));
   });
-  if (!st.ok() && st.error().kind == ErrorKind::kNotFound) return NotFound("Dit hergebruikdocument bestaat niet.");
+  if (!st.ok() && st.error().kind == ErrorKind::kNotFound) return NotFoundError(Missing::kReuseAsset);
   return st;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/not_found.hpp"
 #include "core/text.hpp"
 #include "domain/steering_json.hpp"
 
@@ -12,7 +13,6 @@
 namespace koers {
 namespace {
 
-const char* kNotFound = "Deze indicator bestaat niet of is niet zichtbaar voor u.";
 
 void Normalise(Indicator* in) {
   in->naam = Trim(in->naam);
@@ -48,8 +48,8 @@ Result<Indicator> Save(Work& w, const Indicator& in, int64_t expected_version, c
   return stored;
 }
 
-Error Worded(Error e) {
-  if (e.kind == ErrorKind::kNotFound) return NotFound(kNotFound);
+Error WordedIndicator(Error e) {
+  if (e.kind == ErrorKind::kNotFound) return NotFoundError(Missing::kIndicator);
   if (e.kind == ErrorKind::kPreconditionFailed && e.message.empty())
     e.message = "De indicator is intussen door iemand anders gewijzigd. Laad hem opnieuw en probeer het nog eens.";
   return e;
@@ -65,10 +65,10 @@ bool Indicators::SeesRawValues(const AccessFacts& facts, const Actor& actor) {
 
 Result<std::pair<Indicator, InnovationHeader>> Indicators::Readable(int64_t id, const Actor& actor) {
   auto in = store_.Read([&](Work& w) { return w.indicators().Get(id); });
-  if (!in.ok()) return Worded(in.error());
+  if (!in.ok()) return WordedIndicator(in.error());
   auto header = reg_.Header(in.value().innovatie_id, actor);
   if (!header.ok()) {
-    if (header.error().kind == ErrorKind::kNotFound) return NotFound(kNotFound);
+    if (header.error().kind == ErrorKind::kNotFound) return NotFoundError(Missing::kIndicator);
     return header.error();
   }
   return std::make_pair(std::move(in).value(), std::move(header).value());
@@ -107,7 +107,7 @@ Result<Indicator> Indicators::Create(int64_t innovation_id, Indicator in, const 
   MergeProblems(&earlier, Validate(in));
   if (!earlier.empty()) return Rejected(std::move(earlier), "De indicator");
   auto saved = store_.Write([&](Work& w) { return Save(w, in, 0, header.value().facts.organisatie, reg_.Change(actor)); });
-  if (!saved.ok()) return Worded(saved.error());
+  if (!saved.ok()) return WordedIndicator(saved.error());
   return saved;
 }
 
@@ -130,7 +130,7 @@ Result<Indicator> Indicators::Replace(int64_t id, Indicator in, int64_t expected
   if (!header.ok()) return header.error();
   auto saved = store_.Write(
       [&](Work& w) { return Save(w, in, expected_version, header.value().facts.organisatie, reg_.Change(actor)); });
-  if (!saved.ok()) return Worded(saved.error());
+  if (!saved.ok()) return WordedIndicator(saved.error());
   return saved;
 }
 
@@ -147,7 +147,7 @@ Status Indicators::Delete(int64_t id, const Actor& actor) {
                                       header.value().facts.organisatie, old.value().innovatie_id, ToJson(old.value()),
                                       nlohmann::json::object()));
   });
-  if (!st.ok()) return Worded(st.error());
+  if (!st.ok()) return WordedIndicator(st.error());
   return Status::Ok();
 }
 
@@ -184,7 +184,7 @@ Result<ImportCounts> Indicators::Record(const Indicator& indicator, const std::v
   } else {
     counts = store_.Write(import);
   }
-  if (!counts.ok()) return Worded(counts.error());
+  if (!counts.ok()) return WordedIndicator(counts.error());
   return counts;
 }
 

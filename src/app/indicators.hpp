@@ -14,7 +14,7 @@
 #include "app/register.hpp"
 #include "app/steering.hpp"
 #include "domain/indicator.hpp"
-#include "importer/measurement_import.hpp"
+#include "formats/measurement_import.hpp"
 
 namespace koers {
 

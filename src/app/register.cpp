@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/not_found.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/checks.hpp"
@@ -17,7 +18,7 @@ Error LoginNeeded() {
 
 // The store's typed errors about one innovation, in words.
 Error Worded(Error e) {
-  if (e.kind == ErrorKind::kNotFound) return UnknownInnovation();
+  if (e.kind == ErrorKind::kNotFound) return NotFoundError(Missing::kInnovation);
   if (e.kind == ErrorKind::kPreconditionFailed && e.message.empty())
     e.message = "De innovatie is intussen door iemand anders gewijzigd. Laad haar opnieuw en probeer het nog eens.";
   if (e.kind == ErrorKind::kInvalid && e.message.empty()) {
@@ -86,7 +87,6 @@ Status ApplyChange(Work& w, const Innovation& before, const Innovation& after, i
 
 }  // namespace
 
-Error UnknownInnovation() { return NotFound("Deze innovatie bestaat niet of is niet zichtbaar voor u."); }
 
 void Register::Absorb() {
   // The change is committed and queued; if the index fails now, the queue
@@ -137,7 +137,7 @@ Result<InnovationHeader> Register::Header(int64_t id, const Actor& actor) {
     if (headers_.size() > 200000) headers_.clear();
     headers_[id] = {counter.value(), *header};
   }
-  if (!CanRead(actor, header->facts)) return UnknownInnovation();
+  if (!CanRead(actor, header->facts)) return NotFoundError(Missing::kInnovation);
   return *header;
 }
 
@@ -335,8 +335,7 @@ Result<int64_t> Register::FindReference(const std::string& referentie) {
 
 Result<Organisation> Register::GetOrganisation(const std::string& code) {
   auto org = store_.Read([&](Work& w) { return w.organisations().Get(code); });
-  if (!org.ok() && org.error().kind == ErrorKind::kNotFound)
-    return NotFound("De organisatie '" + code + "' bestaat niet.");
+  if (!org.ok()) return Worded(org.error(), Missing::kOrganisation);
   return org;
 }
 

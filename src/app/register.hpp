@@ -98,7 +98,4 @@ ViewerScope ScopeOf(const Actor& actor);
 // The same for the search index.
 SearchViewer SearchViewerOf(const Actor& actor);
 
-// The 404 of an innovation that does not exist or that the caller may not see.
-Error UnknownInnovation();
-
 }  // namespace koers

@@ -2,11 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "domain/steering_json.hpp"
-
+#include "app/not_found.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/checks.hpp"
+#include "domain/steering_json.hpp"
 
 namespace koers {
 namespace {
@@ -17,7 +17,7 @@ using nlohmann::json;
 
 Error WordedReview(Error e) {
   if (e.message.empty()) {
-    if (e.kind == ErrorKind::kNotFound) e.message = "Deze beoordeling bestaat niet.";
+    if (e.kind == ErrorKind::kNotFound) return NotFoundError(Missing::kReview);
     if (e.kind == ErrorKind::kConflict)
       e.message = "Deze beoordeling is vastgesteld en kan niet meer veranderen. Leg een correctie vast in een nieuwe beoordeling.";
     if (e.kind == ErrorKind::kPreconditionFailed) e.message = "De beoordeling is intussen gewijzigd. Laad haar opnieuw.";
@@ -276,7 +276,7 @@ Result<Uncertainty> Steering::SaveUncertainty(int64_t innovation_id, Uncertainty
     if (!st.ok()) return st.error();
     return stored;
   });
-  if (!saved.ok() && saved.error().kind == ErrorKind::kNotFound) return NotFound("Deze onbekende of dit risico bestaat niet.");
+  if (!saved.ok() && saved.error().kind == ErrorKind::kNotFound) return NotFoundError(Missing::kUncertainty);
   return saved;
 }
 
@@ -293,7 +293,7 @@ Status Steering::DeleteUncertainty(int64_t innovation_id, int64_t id, const Acto
     return w.audit().Append(PartAudit(change, "verwijderd", "onzekerheid", std::to_string(id), org, innovation_id,
                                       ToJson(old.value()), json::object()));
   });
-  if (!st.ok() && st.error().kind == ErrorKind::kNotFound) return NotFound("Deze onbekende of dit risico bestaat niet.");
+  if (!st.ok() && st.error().kind == ErrorKind::kNotFound) return NotFoundError(Missing::kUncertainty);
   return st;
 }
 

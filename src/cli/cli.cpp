@@ -17,7 +17,8 @@
 #include "app/diagnosis.hpp"
 #include "app/indicators.hpp"
 #include "app/clusters.hpp"
-#include "app/municipality_map.hpp"
+#include "formats/area_codes.hpp"
+#include "formats/municipality_map.hpp"
 #include "app/portfolio.hpp"
 #include "app/register.hpp"
 #include "app/steering.hpp"
@@ -26,7 +27,7 @@
 #include "core/log.hpp"
 #include "http/server.hpp"
 #include "importer/algoritmeregister.hpp"
-#include "importer/reference_cases.hpp"
+#include "importer/demo.hpp"
 #include "search/search.hpp"
 #include "store/store.hpp"
 
@@ -198,7 +199,7 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   } else {
     log::Warn("kaart_ontbreekt", {{"melding", loaded_map.error().message}});
   }
-  auto area_codes = AreaCodes::Load(c.data_dir + "/cbs/cbs_kwb2024_gm_wk_stripped.json", 2024);
+  auto area_codes = ReadAreaCodes(c.data_dir + "/cbs/cbs_kwb2024_gm_wk_stripped.json", 2024);
   if (!area_codes.ok()) {
     log::Warn("gebiedscodes_ontbreken", {{"melding", area_codes.error().message}});
     area_codes = AreaCodes{};
@@ -273,7 +274,7 @@ int Demo(const Common& c) {
   Wiring w;
   if (!Open(c, &w)) return 1;
   Steering steering(*w.store, *w.reg);
-  auto area_codes = AreaCodes::Load(c.data_dir + "/cbs/cbs_kwb2024_gm_wk_stripped.json", 2024);
+  auto area_codes = ReadAreaCodes(c.data_dir + "/cbs/cbs_kwb2024_gm_wk_stripped.json", 2024);
   if (!area_codes.ok()) area_codes = AreaCodes{};
   Indicators indicators(*w.store, *w.reg, steering, area_codes.value());
   auto report = LoadDemo(*w.reg, indicators, c.data_dir);

@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
-#include "core/file_io.hpp"
 #include "domain/checks.hpp"
 #include "domain/json_reader.hpp"
 
@@ -20,17 +19,6 @@ bool Digits(const std::string& s, size_t from, size_t n) {
 
 
 }  // namespace
-
-Result<AreaCodes> AreaCodes::Load(const std::string& path, int jaar) {
-  auto text = ReadFile(path, 64 << 20);
-  if (!text.ok()) return text.error();
-  auto j = nlohmann::json::parse(text.value(), nullptr, false);
-  if (!j.is_object()) return Invalid("De CBS-gebiedscodes in " + path + " zijn geen JSON-object.");
-  AreaCodes out;
-  out.jaar = jaar;
-  for (const auto& [code, v] : j.items()) out.codes.insert(code);
-  return out;
-}
 
 bool IsPeriod(const std::string& p) {
   if (p.size() == 4) return Digits(p, 0, 4);

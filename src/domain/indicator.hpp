@@ -49,8 +49,6 @@ struct Measurement {
 struct AreaCodes {
   int jaar = 0;
   std::unordered_set<std::string> codes;  // GM0344, WK034401, WK0363AA, ...
-  // Reads the CBS key-figures file (an object keyed by area code).
-  static Result<AreaCodes> Load(const std::string& path, int jaar);
 };
 
 // ISO periods: a year (2024), a quarter (2024-Q3) or a month (2024-07).

@@ -33,7 +33,10 @@ struct ServerState {
 };
 
 std::string ProblemBody(int status, const std::string& title, const std::string& detail) {
-  return nlohmann::json{{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}}.dump();
+  nlohmann::json body = {{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}};
+  if (status == 400) body["invalidParams"] = {{{"name", "verzoek"}, {"reason", detail}}};
+  return body.dump();
+
 }
 
 // Errors of Beast's HTTP parser: the client sent something that is not

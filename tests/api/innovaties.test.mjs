@@ -43,7 +43,9 @@ function assertProblem(r, status) {
   assert.match(r.headers.get('content-type'), /^application\/problem\+json/);
   assert.equal(r.body.status, status);
   assert.ok(r.body.title && r.body.detail, 'problem has title and detail');
+  if (status === 400) assert.ok(r.body.invalidParams?.length > 0 && r.body.invalidParams.every((p) => p.name && p.reason), 'a 400 names what is wrong');
 }
+
 
 const names = (r) => r.body.invalidParams.map((p) => p.name);
 
@@ -105,11 +107,18 @@ describe('reading one', () => {
     assert.ok(r.body.faseHistorie.length >= 1);
   });
 
-  test('unknown, malformed and trailing-slash addresses are 404 problems', async () => {
+  test('unknown and trailing-slash addresses are 404 problems; a malformed id is a 400 naming it', async () => {
     assertProblem(await api('GET', '/innovaties/999999'), 404);
-    assertProblem(await api('GET', '/innovaties/abc'), 404);
-    assertProblem(await api('GET', '/innovaties/-1'), 404);
+    for (const bad of ['abc', '-1', '0', '1.5', '99999999999999999999']) {
+      const r = await api('GET', `/innovaties/${bad}`);
+      assertProblem(r, 400);
+      assert.deepEqual(r.body.invalidParams.map((p) => p.name), ['id'], bad);
+    }
+    const nested = await api('GET', '/innovaties/1/beoordelingen/x');
+    assertProblem(nested, 400);
+    assert.deepEqual(nested.body.invalidParams.map((p) => p.name), ['beoordelingId']);
     assertProblem(await api('GET', '/innovaties/'), 404);
+
     assertProblem(await api('GET', '/innovaties/1/'), 404);
     assertProblem(await api('GET', '/bestaat-niet'), 404);
   });

@@ -23,7 +23,7 @@
 #include "core/file_io.hpp"
 #include "core/log.hpp"
 #include "importer/algoritmeregister.hpp"
-#include "importer/reference_cases.hpp"
+#include "importer/demo.hpp"
 #include "search/analyzer.hpp"
 #include "search/search.hpp"
 #include "store/store.hpp"

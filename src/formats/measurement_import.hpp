@@ -1,4 +1,4 @@
-// Measurements from an uploaded table (importer/table_reader.hpp): maps the
+// Measurements from an uploaded table (formats/table_reader.hpp): maps the
 // header to periode / gebied / waarde / aantal, reads numbers as the file
 // writes them (decimal comma in Dutch CSV) and checks every row against the
 // indicator, naming the line of each problem.
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "domain/indicator.hpp"
-#include "importer/table_reader.hpp"
+#include "formats/table_reader.hpp"
 
 namespace koers {
 

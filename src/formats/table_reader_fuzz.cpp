@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "importer/measurement_import.hpp"
-#include "importer/table_reader.hpp"
+#include "formats/measurement_import.hpp"
+#include "formats/table_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -1,4 +1,4 @@
-#include "importer/measurement_import.hpp"
+#include "formats/measurement_import.hpp"
 
 #include <cctype>
 #include <charconv>

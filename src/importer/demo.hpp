@@ -1,27 +1,15 @@
-// The 18 reference cases of the report (data/demo/referentiecases.json):
-// extra organisations plus innovations in the API's JSON form.
+// The demo data: the standard organisations, the reference cases of the
+// report (formats/reference_cases.hpp) and CBS figures as measurements.
 #pragma once
 
 #include <string>
-#include <vector>
 
 #include "core/status.hpp"
-#include "domain/innovation.hpp"
-#include "domain/organisation.hpp"
 
 namespace koers {
 
 class Indicators;
 class Register;
-
-struct ReferenceCases {
-  std::vector<Organisation> organisations;
-  std::vector<Innovation> innovations;
-};
-
-// Parses and validates the file; any mistake fails the whole file with a
-// message naming the item and field.
-Result<ReferenceCases> ParseReferenceCases(const std::string& content, const std::string& file_name);
 
 struct DemoReport {
   int organisaties_toegevoegd = 0;

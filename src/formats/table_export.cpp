@@ -1,4 +1,4 @@
-#include "export/table_export.hpp"
+#include "formats/table_export.hpp"
 
 #include <xlsxwriter.h>
 

@@ -2,7 +2,7 @@
 // Excel does: BOM, ';', CRLF); .xlsx is a zip of XML parts, opened with
 // libzip from memory and parsed with expat, with a budget on the unpacked
 // bytes so a zip bomb stops early.
-#include "importer/table_reader.hpp"
+#include "formats/table_reader.hpp"
 
 #include <expat.h>
 #include <zip.h>

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "app/municipality_map.hpp"
+#include "formats/municipality_map.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto map = koers::MunicipalityMap::Parse(std::string(reinterpret_cast<const char*>(data), size));

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string>
 
-#include "importer/algoritmeregister.hpp"
-#include "importer/organisations.hpp"
+#include "formats/algoritmeregister.hpp"
+#include "formats/organisations.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const koers::OrganisationMatcher* orgs = [] {

@@ -1,4 +1,4 @@
-#include "app/municipality_map.hpp"
+#include "formats/municipality_map.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "importer/table_reader.hpp"
+#include "formats/table_reader.hpp"
 
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
