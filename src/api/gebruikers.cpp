@@ -54,7 +54,10 @@ class BodyReader {
 };
 
 
+nlohmann::json RoleJson(const RoleGrant& g) { return {{"id", g.id}, {"organisatie", g.organisatie}, {"rol", g.rol}}; }
+
 nlohmann::json TokenJson(const ApiToken& t) {
+
   auto opt = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
   return {{"id", t.id},
           {"naam", t.naam},
@@ -136,10 +139,17 @@ http::Response CreateRol(Services& s, const Call& c) {
   if (!r.problems.empty()) return Problem(Invalid("De rol is niet toegekend.", r.problems), c.req.path);
   auto grant = s.accounts.AddRole(id, org, rol, c.actor, email);
   if (!grant.ok()) return Problem(grant.error(), c.req.path);
-  res = JsonResponse(
-      201, nlohmann::json{{"id", grant.value().id}, {"organisatie", grant.value().organisatie}, {"rol", grant.value().rol}});
+  res = JsonResponse(201, RoleJson(grant.value()));
   res.SetHeader("Location", "/api/v1/gebruikers/" + std::to_string(id) + "/rollen/" + std::to_string(grant.value().id));
   return res;
+}
+
+http::Response GetRol(Services& s, const Call& c) {
+  auto user = s.accounts.GetUser(c.params.Id("id"), c.actor);
+  if (!user.ok()) return Problem(user.error(), c.req.path);
+  for (const auto& g : user.value().rollen)
+    if (g.id == c.params.Id("rolId")) return JsonResponse(200, RoleJson(g));
+  return Problem(NotFoundError(Missing::kRole), c.req.path);
 }
 
 http::Response DeleteRol(Services& s, const Call& c) {
@@ -172,6 +182,14 @@ http::Response CreateToken(Services& s, const Call& c) {
   res = JsonResponse(201, out);
   res.SetHeader("Location", "/api/v1/tokens/" + std::to_string(token.value().first.id));
   return res;
+}
+
+http::Response GetToken(Services& s, const Call& c) {
+  auto tokens = s.accounts.ListTokens(c.actor);
+  if (!tokens.ok()) return Problem(tokens.error(), c.req.path);
+  for (const auto& t : tokens.value())
+    if (t.id == c.params.Id("id")) return JsonResponse(200, TokenJson(t));
+  return Problem(NotFoundError(Missing::kToken), c.req.path);
 }
 
 http::Response DeleteToken(Services& s, const Call& c) {

@@ -25,9 +25,11 @@ http::Response CreateGebruiker(Services&, const Call&);
 http::Response GetGebruiker(Services&, const Call&);
 http::Response PatchGebruiker(Services&, const Call&);
 http::Response CreateRol(Services&, const Call&);
+http::Response GetRol(Services&, const Call&);
 http::Response DeleteRol(Services&, const Call&);
 http::Response ListTokens(Services&, const Call&);
 http::Response CreateToken(Services&, const Call&);
+http::Response GetToken(Services&, const Call&);
 http::Response DeleteToken(Services&, const Call&);
 http::Response ListAudit(Services&, const Call&);
 

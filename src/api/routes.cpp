@@ -76,9 +76,11 @@ std::span<const Route> ApiRoutes() {
       {"GET", "/api/v1/gebruikers/{id}", GetGebruiker},
       {"PATCH", "/api/v1/gebruikers/{id}", PatchGebruiker},
       {"POST", "/api/v1/gebruikers/{id}/rollen", CreateRol},
+      {"GET", "/api/v1/gebruikers/{id}/rollen/{rolId}", GetRol},
       {"DELETE", "/api/v1/gebruikers/{id}/rollen/{rolId}", DeleteRol},
       {"GET", "/api/v1/tokens", ListTokens},
       {"POST", "/api/v1/tokens", CreateToken},
+      {"GET", "/api/v1/tokens/{id}", GetToken},
       {"DELETE", "/api/v1/tokens/{id}", DeleteToken},
       {"GET", "/api/v1/audit", ListAudit},
   };

@@ -117,6 +117,15 @@ describe('API tokens', () => {
     assert.match(token, /^koers_[A-Za-z0-9_-]{43}$/);
     const listed = await api('GET', '/tokens', { session: ann });
     assert.equal(listed.body._embedded.tokens[0].token, undefined, 'the list never shows the token');
+    const location = created.headers.get('location');
+    const one = await api('GET', location.replace('/api/v1', ''), { session: ann });
+    assert.equal(one.status, 200, 'the Location of a new token can be read');
+    assert.equal(one.body.naam, 'nachtelijk script');
+    assert.equal(one.body.token, undefined, 'nor does reading it again');
+    const bob = await login(koers.url, 'bob@utrecht.test');
+    assert.equal((await api('GET', location.replace('/api/v1', ''), { session: bob })).status, 404, "someone else's token is not found");
+
+
     const stored = execFileSync('sqlite3', [koers.db, 'SELECT token_hash FROM api_token'], { encoding: 'utf8' });
     assert.ok(!stored.includes(token.slice(6)), 'only a hash is stored');
 
