@@ -11,6 +11,7 @@
 #include "app/not_found.hpp"
 #include "app/portfolio.hpp"
 #include "app/register.hpp"
+#include "core/log.hpp"
 #include "domain/json_reader.hpp"
 #include "domain/vocabulary.hpp"
 #include "formats/table_export.hpp"
@@ -70,9 +71,45 @@ json TableJson(Services& s, const MeasurementTable& t) {
               {"totalen", std::move(totals)}};
 }
 
-http::Response FileResponse(ExportFile f) {
-  http::Response res{200, std::move(f.content_type), {}, std::move(f.inhoud)};
-  res.SetHeader("Content-Disposition", "attachment; filename=\"" + f.bestandsnaam + "\"");
+using Rows = std::vector<std::vector<ExportCell>>;
+
+// A table sent while it is written: `first` now, then what `next` gives
+// until it gives no rows. The writer and `next` live as long as the answer
+// is being sent; when the client goes away the server drops them, and the
+// work stops.
+http::Response StreamedTable(std::unique_ptr<TableWriter> writer, Rows first, std::function<Result<Rows>()> next) {
+  http::Response res{200, writer->content_type(), {}, {}};
+  res.SetHeader("Content-Disposition", "attachment; filename=\"" + writer->bestandsnaam() + "\"");
+  struct State {
+    std::unique_ptr<TableWriter> writer;
+    Rows pending;
+    std::function<Result<Rows>()> next;
+    bool rows_done = false;
+  };
+  auto state = std::make_shared<State>(State{std::move(writer), std::move(first), std::move(next)});
+  res.stream = [state](std::string* out, bool* done) {
+    if (!state->rows_done) {
+      for (const auto& row : state->pending)
+        if (!state->writer->Add(row, out).ok()) return false;
+      state->pending.clear();
+      if (!state->next) {
+        state->rows_done = true;
+        return true;
+      }
+      auto more = state->next();
+      if (!more.ok()) {
+        log::Error("export_afgebroken", {{"fout", more.error().detail}});
+        return false;
+      }
+      state->rows_done = more.value().empty();
+      state->pending = std::move(more).value();
+      return true;
+    }
+    auto finished = state->writer->Finish(out);
+    if (!finished.ok()) return false;
+    *done = finished.value();
+    return true;
+  };
   return res;
 }
 
@@ -212,20 +249,19 @@ http::Response ExportMetingen(Services& s, const Call& c) {
   if (!ExportFormat(s, c, {"formaat"}, &formaat, &res)) return res;
   auto t = s.indicators.Table(id, c.actor);
   if (!t.ok()) return Problem(t.error(), c.req.path);
-  ExportTable table;
-  table.naam = Slug(t.value().indicator.naam);
-  table.kolommen = {"indicator", "eenheid", "periode", "gebied", "waarde", "aantal", "onderdrukt"};
+  auto writer = TableWriter::Open(formaat, Slug(t.value().indicator.naam),
+                                  {"indicator", "eenheid", "periode", "gebied", "waarde", "aantal", "onderdrukt"});
+  if (!writer.ok()) return Problem(writer.error(), c.req.path);
+  Rows rows;
   for (const auto& cell : t.value().cellen) {
     std::vector<ExportCell> row = {t.value().indicator.naam, t.value().indicator.eenheid, cell.periode};
     row.push_back(cell.gebied.empty() ? ExportCell{} : ExportCell{cell.gebied});
     row.push_back(cell.waarde ? ExportCell{*cell.waarde} : ExportCell{});
     row.push_back(cell.aantal ? ExportCell{static_cast<double>(*cell.aantal)} : ExportCell{});
     row.push_back(cell.onderdrukt.empty() ? ExportCell{std::string("nee")} : ExportCell{"ja (" + cell.onderdrukt + ")"});
-    table.rijen.push_back(std::move(row));
+    rows.push_back(std::move(row));
   }
-  auto file = WriteExport(table, formaat);
-  if (!file.ok()) return Problem(file.error(), c.req.path);
-  return FileResponse(std::move(file).value());
+  return StreamedTable(std::move(writer).value(), std::move(rows), nullptr);
 }
 
 http::Response ExportInnovaties(Services& s, const Call& c) {
@@ -238,29 +274,35 @@ http::Response ExportInnovaties(Services& s, const Call& c) {
   QueryReader q(c.req, keys);
   InnovationFilter f = ReadInnovationFilter(q);
   if (!q.ok()) return Problem(q.error(), c.req.path);
-  ExportTable table;
-  table.naam = "innovaties";
-  table.kolommen = {"id",           "titel",          "organisatie",   "organisatieNaam",    "domein",
-                    "fase",         "status",         "innovatieType", "orientatie",         "waardecreatie",
-                    "waardepotentie", "startDatum",   "kostenExtern",  "interneUren",        "batenGeschatPerJaar",
-                    "batenGerealiseerdPerJaar", "zichtbaarheid", "gewijzigdOp"};
-  auto text = [](const std::string& v) { return v.empty() ? ExportCell{} : ExportCell{v}; };
-  auto num = [](const std::optional<double>& v) { return v ? ExportCell{*v} : ExportCell{}; };
-  Status st = s.portfolio.Innovations(f, c.actor, 500, [&](std::vector<InnovationRow>&& rows) {
-    for (const auto& row : rows) {
+  auto writer = TableWriter::Open(
+      formaat, "innovaties",
+      {"id", "titel", "organisatie", "organisatieNaam", "domein", "fase", "status", "innovatieType", "orientatie",
+       "waardecreatie", "waardepotentie", "startDatum", "kostenExtern", "interneUren", "batenGeschatPerJaar",
+       "batenGerealiseerdPerJaar", "zichtbaarheid", "gewijzigdOp"});
+  if (!writer.ok()) return Problem(writer.error(), c.req.path);
+  auto pages = std::make_shared<InnovationPages>(s.portfolio.Innovations(f, c.actor));
+  auto next = [pages]() -> Result<Rows> {
+    auto page = pages->Next();
+    if (!page.ok()) return page.error();
+    auto text = [](const std::string& v) { return v.empty() ? ExportCell{} : ExportCell{v}; };
+    auto num = [](const std::optional<double>& v) { return v ? ExportCell{*v} : ExportCell{}; };
+    Rows rows;
+    rows.reserve(page.value().size());
+    for (const auto& row : page.value()) {
       const Innovation& in = row.innovatie;
-      table.rijen.push_back({static_cast<double>(in.id), in.titel, in.organisatie, text(in.organisatie_naam),
-                             text(in.domein), in.fase, in.status, text(in.innovatie_type), text(in.orientatie),
-                             text(in.waardecreatie), text(in.waardepotentie), text(in.start_datum),
-                             num(in.kosten_extern), num(in.interne_uren), num(row.baten_geschat_per_jaar),
-                             num(row.baten_gerealiseerd_per_jaar), in.zichtbaarheid, in.gewijzigd_op});
+      rows.push_back({static_cast<double>(in.id), in.titel, in.organisatie, text(in.organisatie_naam),
+                      text(in.domein), in.fase, in.status, text(in.innovatie_type), text(in.orientatie),
+                      text(in.waardecreatie), text(in.waardepotentie), text(in.start_datum), num(in.kosten_extern),
+                      num(in.interne_uren), num(row.baten_geschat_per_jaar), num(row.baten_gerealiseerd_per_jaar),
+                      in.zichtbaarheid, in.gewijzigd_op});
     }
-    return true;
-  });
-  if (!st.ok()) return Problem(st.error(), c.req.path);
-  auto file = WriteExport(table, formaat);
-  if (!file.ok()) return Problem(file.error(), c.req.path);
-  return FileResponse(std::move(file).value());
+    return rows;
+  };
+  // The first page is read here, so a store that fails answers with a
+  // problem instead of a broken download.
+  auto first = next();
+  if (!first.ok()) return Problem(first.error(), c.req.path);
+  return StreamedTable(std::move(writer).value(), std::move(first).value(), next);
 }
 
 http::Response GetDashboard(Services& s, const Call& c) {

@@ -91,40 +91,37 @@ Result<Dashboard> Portfolio::DashboardOf(const std::string& code, const Actor& a
   return d;
 }
 
-Status Portfolio::Innovations(InnovationFilter filter, const Actor& actor, size_t batch,
-                              const std::function<bool(std::vector<InnovationRow>&&)>& fn) {
+InnovationPages Portfolio::Innovations(InnovationFilter filter, const Actor& actor, int batch) {
   filter.viewer = ScopeOf(actor);
-  return store_.Read([&](Work& w) -> Status {
+  return InnovationPages(store_, std::move(filter), batch, uurtarief_);
+}
+
+Result<std::vector<InnovationRow>> InnovationPages::Next() {
+  if (done_) return std::vector<InnovationRow>{};
+  auto page = store_->Read([&](Work& w) -> Result<std::vector<InnovationRow>> {
+    auto found = w.innovations().Scan(filter_, after_, batch_);
+    if (!found.ok()) return found.error();
+    std::vector<int64_t> ids;
+    for (const auto& in : found.value()) ids.push_back(in.id);
+    auto cases = w.steering().GetBusinessCases(ids);
+    if (!cases.ok()) return cases.error();
     std::vector<InnovationRow> rows;
-    bool more = true;
-    auto flush = [&]() -> Status {
-      std::vector<int64_t> ids;
-      for (const auto& r : rows) ids.push_back(r.innovatie.id);
-      auto cases = w.steering().GetBusinessCases(ids);
-      if (!cases.ok()) return cases.status();
-      for (auto& r : rows) {
-        auto bc = cases.value().find(r.innovatie.id);
-        if (bc == cases.value().end()) continue;
+    rows.reserve(found.value().size());
+    for (auto& in : found.value()) {
+      InnovationRow row{std::move(in), std::nullopt, std::nullopt};
+      if (auto bc = cases.value().find(row.innovatie.id); bc != cases.value().end()) {
         BusinessCaseTotals t = Totals(bc->second, uurtarief_);
-        if (!bc->second.baten.empty()) r.baten_geschat_per_jaar = t.baten_per_jaar;
-        if (t.iets_gerealiseerd) r.baten_gerealiseerd_per_jaar = t.gerealiseerd_per_jaar;
+        if (!bc->second.baten.empty()) row.baten_geschat_per_jaar = t.baten_per_jaar;
+        if (t.iets_gerealiseerd) row.baten_gerealiseerd_per_jaar = t.gerealiseerd_per_jaar;
       }
-      more = fn(std::move(rows));
-      rows.clear();
-      return Status::Ok();
-    };
-    Status failed;
-    Status st = w.innovations().Each(filter, [&](const Innovation& in) {
-      rows.push_back({in, std::nullopt, std::nullopt});
-      if (rows.size() < batch) return true;
-      failed = flush();
-      return failed.ok() && more;
-    });
-    if (!st.ok()) return st;
-    if (!failed.ok()) return failed;
-    if (!rows.empty() && more) return flush();
-    return Status::Ok();
+      rows.push_back(std::move(row));
+    }
+    return rows;
   });
+  if (!page.ok()) return page.error();
+  if (static_cast<int>(page.value().size()) < batch_) done_ = true;
+  if (!page.value().empty()) after_ = PositionAfter(page.value().back().innovatie, filter_.sorteer);
+  return page;
 }
 
 }  // namespace koers

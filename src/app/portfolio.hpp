@@ -5,7 +5,6 @@
 // measurements suppressed for outsiders.
 #pragma once
 
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,6 +39,27 @@ struct InnovationRow {
   std::optional<double> baten_gerealiseerd_per_jaar;
 };
 
+// The innovations a viewer may read, page by page for an export: each
+// Next() is one short read (a keyset page with the business cases of its
+// rows), so a slow client holds no transaction, memory stays one page
+// whatever the portfolio, and a client that goes away stops the work.
+class InnovationPages {
+ public:
+  // The next rows; empty once all were read.
+  Result<std::vector<InnovationRow>> Next();
+
+ private:
+  friend class Portfolio;
+  InnovationPages(Store& store, InnovationFilter filter, int batch, double uurtarief)
+      : store_(&store), filter_(std::move(filter)), batch_(batch), uurtarief_(uurtarief) {}
+  Store* store_;
+  InnovationFilter filter_;
+  int batch_;
+  double uurtarief_;
+  ScanPosition after_;
+  bool done_ = false;
+};
+
 class Portfolio {
  public:
   // Borrows everything. Thread-safe. `uurtarief`: euro per internal hour
@@ -48,10 +68,8 @@ class Portfolio {
       : store_(store), reg_(reg), indicators_(indicators), uurtarief_(uurtarief) {}
 
   Result<Dashboard> DashboardOf(const std::string& code, const Actor& actor);
-  // The innovations `actor` may read matching `filter`, in pieces of at most
-  // `batch` rows; `fn` returns false to stop.
-  Status Innovations(InnovationFilter filter, const Actor& actor, size_t batch,
-                     const std::function<bool(std::vector<InnovationRow>&&)>& fn);
+  // The innovations `actor` may read matching `filter`, `batch` at a time.
+  InnovationPages Innovations(InnovationFilter filter, const Actor& actor, int batch = 500);
 
  private:
   Store& store_;

@@ -1,15 +1,12 @@
 #include "formats/table_export.hpp"
 
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <cmath>
 #include <cstdio>
-#include <unistd.h>
-
 #include <filesystem>
 #include <nlohmann/json.hpp>
-
-#include "core/file_io.hpp"
 
 namespace koers {
 namespace {
@@ -35,105 +32,174 @@ std::string Number(double v, bool decimal_comma) {
   return s;
 }
 
-std::string Csv(const ExportTable& t, bool dutch) {
-  const char sep = dutch ? ';' : ',';
-  const char* eol = dutch ? "\r\n" : "\n";
-  std::string out = dutch ? "\xef\xbb\xbf" : "";
-  auto field = [&](const std::string& s) {
-    bool quote = s.find_first_of(std::string(1, sep) + "\"\r\n") != std::string::npos;
-    if (!quote) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
-  for (size_t i = 0; i < t.kolommen.size(); ++i) out += (i ? std::string(1, sep) : "") + field(t.kolommen[i]);
-  out += eol;
-  for (const auto& row : t.rijen) {
+class CsvWriter : public TableWriter {
+ public:
+  CsvWriter(bool dutch, const std::string& naam, std::vector<std::string> kolommen)
+      : TableWriter("text/csv; charset=utf-8", naam + (dutch ? "-excel.csv" : ".csv"), std::move(kolommen)),
+        dutch_(dutch) {}
+
+  Status Add(const std::vector<ExportCell>& row, std::string* out) override {
+    Header(out);
     for (size_t i = 0; i < row.size(); ++i) {
-      if (i) out += sep;
-      if (const auto* s = std::get_if<std::string>(&row[i])) out += field(Defuse(*s));
-      if (const auto* d = std::get_if<double>(&row[i])) out += Number(*d, dutch);
+      if (i) *out += Sep();
+      if (const auto* s = std::get_if<std::string>(&row[i])) Field(Defuse(*s), out);
+      if (const auto* d = std::get_if<double>(&row[i])) *out += Number(*d, dutch_);
     }
-    out += eol;
+    *out += Eol();
+    return Status::Ok();
   }
-  return out;
-}
 
-std::string Json(const ExportTable& t) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& row : t.rijen) {
+  Result<bool> Finish(std::string* out) override {
+    Header(out);
+    return true;
+  }
+
+ private:
+  char Sep() const { return dutch_ ? ';' : ','; }
+  const char* Eol() const { return dutch_ ? "\r\n" : "\n"; }
+
+  void Field(const std::string& s, std::string* out) const {
+    if (s.find_first_of(std::string(1, Sep()) + "\"\r\n") == std::string::npos) {
+      *out += s;
+      return;
+    }
+    *out += '"';
+    for (char c : s) *out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    *out += '"';
+  }
+
+  void Header(std::string* out) {
+    if (header_written_) return;
+    header_written_ = true;
+    if (dutch_) *out += "\xef\xbb\xbf";
+    for (size_t i = 0; i < kolommen_.size(); ++i) {
+      if (i) *out += Sep();
+      Field(kolommen_[i], out);
+    }
+    *out += Eol();
+  }
+
+  bool dutch_;
+  bool header_written_ = false;
+};
+
+class JsonWriter : public TableWriter {
+ public:
+  JsonWriter(const std::string& naam, std::vector<std::string> kolommen)
+      : TableWriter("application/json", naam + ".json", std::move(kolommen)) {}
+
+  Status Add(const std::vector<ExportCell>& row, std::string* out) override {
     nlohmann::json o = nlohmann::json::object();
-    for (size_t i = 0; i < row.size() && i < t.kolommen.size(); ++i) {
-      if (const auto* s = std::get_if<std::string>(&row[i])) o[t.kolommen[i]] = *s;
-      else if (const auto* d = std::get_if<double>(&row[i])) o[t.kolommen[i]] = *d;
-      else o[t.kolommen[i]] = nullptr;
+    for (size_t i = 0; i < row.size() && i < kolommen_.size(); ++i) {
+      if (const auto* s = std::get_if<std::string>(&row[i])) o[kolommen_[i]] = *s;
+      else if (const auto* d = std::get_if<double>(&row[i])) o[kolommen_[i]] = *d;
+      else o[kolommen_[i]] = nullptr;
     }
-    rows.push_back(std::move(o));
+    *out += first_ ? "[" : ",";
+    first_ = false;
+    *out += o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return Status::Ok();
   }
-  return rows.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
-Result<std::string> Xlsx(const ExportTable& t) {
-  // libxlsxwriter writes to a file: a private temporary one, removed after.
-  std::string dir = std::filesystem::temp_directory_path().string();
-  std::string path = dir + "/koers-export-XXXXXX";
-  int fd = mkstemp(path.data());
-  if (fd < 0) return IoError("Het Excel-bestand kon niet worden gemaakt.");
-  close(fd);
-  struct Remove {
-    std::string p;
-    ~Remove() { std::remove(p.c_str()); }
-  } remove{path};
-  lxw_workbook_options options = {};
-  options.constant_memory = LXW_TRUE;
-  options.tmpdir = dir.data();
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) return IoError("Het Excel-bestand kon niet worden gemaakt.");
-  std::string sheet_name = t.naam.substr(0, 31);
-  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name.c_str());
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  for (size_t c = 0; c < t.kolommen.size(); ++c)
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.kolommen[c].c_str(), bold);
-  for (size_t r = 0; r < t.rijen.size(); ++r) {
-    for (size_t c = 0; c < t.rijen[r].size(); ++c) {
-      auto row = static_cast<lxw_row_t>(r + 1);
+  Result<bool> Finish(std::string* out) override {
+    *out += first_ ? "[]" : "]";
+    first_ = false;
+    return true;
+  }
+
+ private:
+  bool first_ = true;
+};
+
+// libxlsxwriter writes to a file: a private temporary one, removed with the
+// writer. In constant-memory mode it keeps only the current row in memory.
+class XlsxWriter : public TableWriter {
+ public:
+  XlsxWriter(const std::string& naam, std::vector<std::string> kolommen)
+      : TableWriter("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", naam + ".xlsx",
+                    std::move(kolommen)),
+        sheet_name_(naam.substr(0, 31)) {}
+
+  ~XlsxWriter() override {
+    if (workbook_) workbook_close(workbook_);
+    if (file_) std::fclose(file_);
+    if (!path_.empty()) std::remove(path_.c_str());
+  }
+
+  Status Start() {
+    dir_ = std::filesystem::temp_directory_path().string();
+    path_ = dir_ + "/koers-export-XXXXXX";
+    int fd = mkstemp(path_.data());
+    if (fd < 0) {
+      path_.clear();
+      return IoError("Het Excel-bestand kon niet worden gemaakt.");
+    }
+    close(fd);
+    lxw_workbook_options options = {};
+    options.constant_memory = LXW_TRUE;
+    options.tmpdir = dir_.data();
+    workbook_ = workbook_new_opt(path_.c_str(), &options);
+    if (!workbook_) return IoError("Het Excel-bestand kon niet worden gemaakt.");
+    sheet_ = workbook_add_worksheet(workbook_, sheet_name_.c_str());
+    lxw_format* bold = workbook_add_format(workbook_);
+    format_set_bold(bold);
+    for (size_t c = 0; c < kolommen_.size(); ++c)
+      worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(c), kolommen_[c].c_str(), bold);
+    return Status::Ok();
+  }
+
+  Status Add(const std::vector<ExportCell>& row, std::string*) override {
+    auto r = static_cast<lxw_row_t>(++rows_);
+    for (size_t c = 0; c < row.size(); ++c) {
       auto col = static_cast<lxw_col_t>(c);
       // write_string never makes a formula, so no defusing is needed here.
-      if (const auto* s = std::get_if<std::string>(&t.rijen[r][c])) worksheet_write_string(ws, row, col, s->c_str(), nullptr);
-      if (const auto* d = std::get_if<double>(&t.rijen[r][c])) worksheet_write_number(ws, row, col, *d, nullptr);
+      if (const auto* s = std::get_if<std::string>(&row[c])) worksheet_write_string(sheet_, r, col, s->c_str(), nullptr);
+      if (const auto* d = std::get_if<double>(&row[c])) worksheet_write_number(sheet_, r, col, *d, nullptr);
     }
+    return Status::Ok();
   }
-  if (!t.kolommen.empty()) {
-    worksheet_freeze_panes(ws, 1, 0);
-    worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t.rijen.size()), static_cast<lxw_col_t>(t.kolommen.size() - 1));
+
+  Result<bool> Finish(std::string* out) override {
+    if (workbook_) {
+      if (!kolommen_.empty()) {
+        worksheet_freeze_panes(sheet_, 1, 0);
+        worksheet_autofilter(sheet_, 0, 0, static_cast<lxw_row_t>(rows_), static_cast<lxw_col_t>(kolommen_.size() - 1));
+      }
+      lxw_error closed = workbook_close(workbook_);
+      workbook_ = nullptr;
+      if (closed != LXW_NO_ERROR) return IoError("Het Excel-bestand kon niet worden geschreven.");
+      file_ = std::fopen(path_.c_str(), "rb");
+      if (!file_) return IoError("Het Excel-bestand kon niet worden gelezen.");
+    }
+    char buf[64 * 1024];
+    size_t n = std::fread(buf, 1, sizeof buf, file_);
+    if (n == 0 && std::ferror(file_)) return IoError("Het Excel-bestand kon niet worden gelezen.");
+    out->append(buf, n);
+    return n < sizeof buf;
   }
-  if (workbook_close(wb) != LXW_NO_ERROR) return IoError("Het Excel-bestand kon niet worden geschreven.");
-  return ReadFile(path, 512u << 20);
-}
+
+ private:
+  std::string sheet_name_, dir_, path_;
+  lxw_workbook* workbook_ = nullptr;
+  lxw_worksheet* sheet_ = nullptr;
+  std::FILE* file_ = nullptr;
+  size_t rows_ = 0;
+};
 
 }  // namespace
 
-Result<ExportFile> WriteExport(const ExportTable& t, const std::string& formaat) {
-  ExportFile f;
-  if (formaat == "csv-nl" || formaat == "csv") {
-    f.content_type = "text/csv; charset=utf-8";
-    f.bestandsnaam = t.naam + (formaat == "csv-nl" ? "-excel.csv" : ".csv");
-    f.inhoud = Csv(t, formaat == "csv-nl");
-  } else if (formaat == "xlsx") {
-    f.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    f.bestandsnaam = t.naam + ".xlsx";
-    auto bytes = Xlsx(t);
-    if (!bytes.ok()) return bytes.error();
-    f.inhoud = std::move(bytes).value();
-  } else if (formaat == "json") {
-    f.content_type = "application/json";
-    f.bestandsnaam = t.naam + ".json";
-    f.inhoud = Json(t);
-  } else {
-    return Invalid("Onbekend exportformaat.", {{"formaat", "kies uit: csv-nl, csv, xlsx, json"}});
+Result<std::unique_ptr<TableWriter>> TableWriter::Open(const std::string& formaat, const std::string& naam,
+                                                       std::vector<std::string> kolommen) {
+  if (formaat == "csv-nl" || formaat == "csv")
+    return std::unique_ptr<TableWriter>(new CsvWriter(formaat == "csv-nl", naam, std::move(kolommen)));
+  if (formaat == "json") return std::unique_ptr<TableWriter>(new JsonWriter(naam, std::move(kolommen)));
+  if (formaat == "xlsx") {
+    auto writer = std::make_unique<XlsxWriter>(naam, std::move(kolommen));
+    Status st = writer->Start();
+    if (!st.ok()) return st.error();
+    return std::unique_ptr<TableWriter>(std::move(writer));
   }
-  return f;
+  return Invalid("Onbekend exportformaat.", {{"formaat", "kies uit: csv-nl, csv, xlsx, json"}});
 }
 
 }  // namespace koers

@@ -215,6 +215,7 @@ class Session : public std::enable_shared_from_this<Session> {
       std::function<bool(std::string*, bool*)> next;
       std::string chunk;
       bool done = false;
+      size_t sent = 0;
     };
     auto out = std::make_shared<Streamed>();
     out->next = std::move(res.stream);
@@ -230,7 +231,7 @@ class Session : public std::enable_shared_from_this<Session> {
     out->serializer.emplace(m);
     state_->in_flight++;
     bhttp::async_write_header(stream_, *out->serializer, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
-      if (ec) return self->EndStream(out->next, ec);
+      if (ec) return self->EndStream(out->next, ec, 0);
       self->NextChunk(std::move(out));
     });
   }
@@ -248,14 +249,15 @@ class Session : public std::enable_shared_from_this<Session> {
         ok = false;
       }
     }
-    if (!ok) return EndStream(out->next, net::error::operation_aborted);
+    if (!ok) return EndStream(out->next, net::error::operation_aborted, out->sent);
     auto& body = out->message.body();
     body.data = out->chunk.empty() ? nullptr : out->chunk.data();
     body.size = out->chunk.size();
     body.more = !out->done;
     bhttp::async_write(stream_, *out->serializer, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
       if (ec == bhttp::error::need_buffer) ec = {};
-      if (ec) return self->EndStream(out->next, ec);
+      if (ec) return self->EndStream(out->next, ec, out->sent);
+      out->sent += out->chunk.size();
       if (!out->done) return self->NextChunk(out);
       // The last chunk may have carried data: write the terminating chunk.
       if (!out->serializer->is_done()) {
@@ -263,24 +265,27 @@ class Session : public std::enable_shared_from_this<Session> {
         out->message.body().size = 0;
         out->message.body().more = false;
         return bhttp::async_write(self->stream_, *out->serializer, [self, out](beast::error_code ec2, std::size_t) {
-          self->FinishStream(out->next, ec2, out->message.keep_alive());
+          self->FinishStream(out->next, ec2, out->message.keep_alive(), out->sent);
         });
       }
-      self->FinishStream(out->next, {}, out->message.keep_alive());
+      self->FinishStream(out->next, {}, out->message.keep_alive(), out->sent);
     });
   }
 
-  void EndStream(std::function<bool(std::string*, bool*)>& next, beast::error_code ec) {
-    next = nullptr;  // releases what the producer holds (a read transaction, say)
+  // A streamed answer that ended early: the client went away or the
+  // producer failed. Dropping the producer stops its work.
+  void EndStream(std::function<bool(std::string*, bool*)>& next, beast::error_code ec, size_t sent) {
+    next = nullptr;  // releases what the producer holds
     state_->in_flight--;
-    if (ec && ec != net::error::operation_aborted)
-      log::Write(log::Level::kDebug, "verbinding_fout", {{"fout", ec.message()}});
+    log::Info("antwoord_afgebroken", {{"pad", target_}, {"verstuurd", sent},
+                                      {"reden", ec == net::error::operation_aborted ? "verwerking" : ec.message()}});
     beast::error_code ignored;
     stream_.socket().close(ignored);
   }
 
-  void FinishStream(std::function<bool(std::string*, bool*)>& next, beast::error_code ec, bool keep) {
-    if (ec) return EndStream(next, ec);
+  void FinishStream(std::function<bool(std::string*, bool*)>& next, beast::error_code ec, bool keep, size_t sent) {
+    if (ec) return EndStream(next, ec, sent);
+
     next = nullptr;
     state_->in_flight--;
     if (!keep) return Close();

@@ -65,6 +65,19 @@ struct InnovationFilter {
   std::string sorteer = "titel";  // titel, -titel, gewijzigdOp, -gewijzigdOp, id, -id
 };
 
+// Where a scan resumes: just after this innovation in the filter's order.
+// Holds the sort value itself, so a scan goes on when the innovation was
+// changed or removed between two pages.
+struct ScanPosition {
+  int64_t id = 0;       // 0: from the start
+  std::string waarde;   // its titel or gewijzigd_op, when the order uses it
+};
+inline ScanPosition PositionAfter(const Innovation& in, const std::string& sorteer) {
+  if (sorteer == "id" || sorteer == "-id") return {in.id, ""};
+  return {in.id, sorteer.ends_with("gewijzigdOp") ? in.gewijzigd_op : in.titel};
+}
+
+
 // Small, cheap facts of an innovation, for checks before the full read.
 struct InnovationHeader {
   int64_t id = 0;
@@ -106,6 +119,13 @@ class InnovationStore {
   // order, one at a time: constant memory whatever the number. `fn` returns
   // false to stop.
   virtual Status Each(const InnovationFilter& filter, const std::function<bool(const Innovation&)>& fn) = 0;
+  // At most `limit` innovations matching `filter` that come after `after`
+  // in the filter's order, without children (keyset paging: each page is a
+  // short read of its own, so a reader that stops for a while between pages
+  // holds no transaction).
+  virtual Result<std::vector<Innovation>> Scan(const InnovationFilter& filter, const ScanPosition& after,
+                                               int limit) = 0;
+
   // Counts of what `viewer` may read, grouped by "fase", "status" or "domein".
   virtual Result<std::vector<CountRow>> Count(const std::string& group_by, const ViewerScope& viewer) = 0;
   // The ids of every innovation above `after`, ascending, at most `limit`.

@@ -41,6 +41,8 @@ class SqlInnovations final : public InnovationStore {
   Result<InnovationHeader> Header(int64_t id) override;
   Result<Listing<Innovation>> List(const InnovationFilter& filter, const PageRequest& page) override;
   Status Each(const InnovationFilter& filter, const std::function<bool(const Innovation&)>& fn) override;
+  Result<std::vector<Innovation>> Scan(const InnovationFilter& filter, const ScanPosition& after, int limit) override;
+
   Result<std::vector<CountRow>> Count(const std::string& group_by, const ViewerScope& viewer) override;
   Result<std::vector<int64_t>> Ids(int64_t after, int limit) override;
   Result<int64_t> FindBySource(const std::string& registry, const std::string& id) override;

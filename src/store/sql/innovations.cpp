@@ -376,7 +376,25 @@ Result<Listing<Innovation>> SqlInnovations::List(const InnovationFilter& f, cons
   return out;
 }
 
+Result<std::vector<Innovation>> SqlInnovations::Scan(const InnovationFilter& f, const ScanPosition& after, int limit) {
+  Composed q(st::kInnovationColumns);
+  Where(&q, f);
+  if (after.id > 0) {
+    // Row values compare in the order's direction, the same on both engines.
+    const std::string& s = f.sorteer;
+    if (s == "id") q.Add(" AND i.id > ?", after.id);
+    else if (s == "-id") q.Add(" AND i.id < ?", after.id);
+    else if (s == "gewijzigdOp") q.Add(" AND (i.gewijzigd_op, i.id) > (?, ?)", after.waarde, after.id);
+    else if (s == "-gewijzigdOp") q.Add(" AND (i.gewijzigd_op, i.id) < (?, ?)", after.waarde, after.id);
+    else if (s == "-titel") q.Add(" AND (lower(i.titel), i.id) < (lower(?), ?)", after.waarde, after.id);
+    else q.Add(" AND (lower(i.titel), i.id) > (lower(?), ?)", after.waarde, after.id);
+  }
+  q.Add(Order(f.sorteer)).Add(" LIMIT ?", static_cast<int64_t>(limit));
+  return sql::All(c_, q, ReadInnovation);
+}
+
 Status SqlInnovations::Each(const InnovationFilter& f, const std::function<bool(const Innovation&)>& fn) {
+
   Composed q(st::kInnovationColumns);
   Where(&q, f);
   q.Add(Order(f.sorteer));

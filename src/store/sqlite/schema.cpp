@@ -441,7 +441,16 @@ CREATE TABLE geheim (
   waarde TEXT NOT NULL
 );
 )sql",
+
+    // 11: the orders of the portable SQL (lower(titel), gewijzigd_op), so a
+    // page or a keyset scan reads along an index instead of sorting it all.
+    R"sql(
+DROP INDEX innovatie_titel_idx;
+CREATE INDEX innovatie_titel_idx ON innovatie(lower(titel), id);
+CREATE INDEX innovatie_gewijzigd_idx ON innovatie(gewijzigd_op, id);
+)sql",
 };
+
 
 
 }  // namespace
