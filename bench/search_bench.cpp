@@ -458,9 +458,9 @@ int Index(const std::string& db, const std::string& data_dir) {
   // The rebuild reads every innovation from the store, so the queue of
   // changes the generator left is covered by it; dropped here so the open
   // below does not index them one by one first.
-  auto queue = store->Read([](Work& w) { return w.outbox().Pending(1 << 30); });
-  if (!queue.ok()) return 1;
-  if (queue.value().last > 0 && !store->Write([&](Work& w) { return w.outbox().Clear(queue.value().last); }).ok()) return 1;
+  auto head = store->Read([](Work& w) { return w.changes().Head(); });
+  if (!head.ok() || !store->Write([&](Work& w) { return w.changes().Done(kSearchConsumer, head.value()); }).ok()) return 1;
+
 
   SearchOptions options = ServerSearchOptions(db, data_dir);
   auto t = Steady::now();

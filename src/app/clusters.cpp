@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <numeric>
+#include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/log.hpp"
 #include "search/analyzer.hpp"
@@ -62,16 +63,6 @@ double TitleSimilarity(const std::set<std::string>& a, const std::set<std::strin
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
-struct UnionFind {
-  std::vector<size_t> parent;
-  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void Join(size_t a, size_t b) { parent[Find(a)] = Find(b); }
-};
-
 // Near-identical text: the same product described by its supplier.
 constexpr double kSameText = 0.5;
 // Alike text under a near-identical title.
@@ -80,41 +71,173 @@ constexpr double kSameTitle = 0.6;
 // Shingles found in more documents than this say nothing about a product.
 constexpr size_t kCommonShingle = 400;
 
+struct UnionFind {
+  std::unordered_map<int64_t, int64_t> parent;
+  int64_t Find(int64_t x) {
+    auto it = parent.try_emplace(x, x).first;
+    while (it->second != x) {
+      auto up = parent.find(it->second);
+      it->second = up->second;  // path halving
+      x = up->first;
+      it = up;
+    }
+    return x;
+  }
+  // False when they were joined already.
+  bool Join(int64_t a, int64_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return false;
+    parent[a] = b;
+    return true;
+  }
+};
+
+// Texts by id with an inverted list of their shingles, so that the partners
+// of one text are found without comparing it with every other.
+class SimilarityIndex {
+ public:
+  void Add(int64_t id, const std::string& titel, const std::string& text) {
+    Remove(id);
+    uint32_t slot;
+    if (!free_.empty()) {
+      slot = free_.back();
+      free_.pop_back();
+    } else {
+      slot = static_cast<uint32_t>(entries_.size());
+      entries_.emplace_back();
+      seen_.push_back(0);
+    }
+    Entry& e = entries_[slot];
+    e.id = id;
+    e.shingles = ShinglesOf(text.empty() ? titel : text);
+    e.title = TitleWords(titel);
+    slot_of_[id] = slot;
+    for (uint64_t s : e.shingles) postings_[s].push_back(slot);
+  }
+  void Remove(int64_t id) {
+    auto it = slot_of_.find(id);
+    if (it == slot_of_.end()) return;
+    Entry& e = entries_[it->second];
+    for (uint64_t s : e.shingles) {
+      auto p = postings_.find(s);
+      std::erase(p->second, it->second);
+      if (p->second.empty()) postings_.erase(p);
+    }
+    e = Entry{};
+    free_.push_back(it->second);
+    slot_of_.erase(it);
+  }
+  bool Has(int64_t id) const { return slot_of_.count(id) > 0; }
+  // Calls fn(other) for each id whose text is near-identical to that of
+  // `id`, or alike under a near-identical title; skips an other for which
+  // skip(other) holds before comparing. Candidates share an uncommon shingle.
+  template <typename Skip, typename Fn>
+  void Partners(int64_t id, Skip skip, Fn fn) {
+    auto at = slot_of_.find(id);
+    if (at == slot_of_.end()) return;
+    const Entry& me = entries_[at->second];
+    uint32_t stamp = ++stamp_;
+    seen_[at->second] = stamp;
+    for (uint64_t s : me.shingles) {
+      const auto& list = postings_.find(s)->second;
+      if (list.size() > kCommonShingle) continue;
+      for (uint32_t j : list) {
+        if (seen_[j] == stamp) continue;
+        seen_[j] = stamp;
+        const Entry& other = entries_[j];
+        if (skip(other.id)) continue;
+        double text = Jaccard(me.shingles, other.shingles);
+        if (text >= kSameText || (text >= kAlikeText && TitleSimilarity(me.title, other.title) >= kSameTitle))
+          fn(other.id);
+      }
+    }
+  }
+  // Enough similar pairs to connect every group: a pair is only compared
+  // when its two ids are not connected yet.
+  std::vector<std::pair<int64_t, int64_t>> SpanningPairs() {
+    std::vector<std::pair<int64_t, int64_t>> out;
+    UnionFind uf;
+    for (const auto& e : entries_) {
+      if (e.id == 0) continue;  // a free slot
+      int64_t id = e.id;
+      Partners(
+          id, [&](int64_t other) { return uf.Find(other) == uf.Find(id); },
+          [&](int64_t other) {
+            if (uf.Join(id, other)) out.emplace_back(std::min(id, other), std::max(id, other));
+          });
+    }
+    return out;
+  }
+
+ private:
+  struct Entry {
+    int64_t id = 0;
+    Shingles shingles;
+    std::set<std::string> title;
+  };
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> free_;
+  std::unordered_map<int64_t, uint32_t> slot_of_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
+  std::vector<uint32_t> seen_;
+  uint32_t stamp_ = 0;
+};
+
+using Adjacency = std::map<int64_t, std::set<int64_t>>;
+
+// The ids connected to `start` (itself included), sorted.
+std::vector<int64_t> ComponentOf(const Adjacency& adjacency, int64_t start) {
+  std::vector<int64_t> group{start}, todo{start};
+  std::unordered_set<int64_t> done{start};
+  while (!todo.empty()) {
+    int64_t at = todo.back();
+    todo.pop_back();
+    auto next = adjacency.find(at);
+    if (next == adjacency.end()) continue;
+    for (int64_t n : next->second)
+      if (done.insert(n).second) {
+        group.push_back(n);
+        todo.push_back(n);
+      }
+  }
+  std::sort(group.begin(), group.end());
+  return group;
+}
+
+// Connected groups of at least two ids.
+std::vector<std::vector<int64_t>> Components(const Adjacency& adjacency) {
+  std::vector<std::vector<int64_t>> out;
+  std::unordered_set<int64_t> done;
+  for (const auto& [start, next] : adjacency) {
+    if (next.empty() || done.count(start)) continue;
+    auto group = ComponentOf(adjacency, start);
+    done.insert(group.begin(), group.end());
+    out.push_back(std::move(group));
+  }
+  return out;
+}
+
+void Connect(Adjacency& adjacency, int64_t a, int64_t b) {
+  adjacency[a].insert(b);
+  adjacency[b].insert(a);
+}
+
 }  // namespace
 
 double ShingleSimilarity(const std::string& a, const std::string& b) { return Jaccard(ShinglesOf(a), ShinglesOf(b)); }
 
 std::vector<std::vector<size_t>> GroupSimilar(const std::vector<std::pair<std::string, std::string>>& texts) {
-  size_t n = texts.size();
-  std::vector<Shingles> shingles(n);
-  std::vector<std::set<std::string>> titles(n);
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
-  for (size_t i = 0; i < n; ++i) {
-    shingles[i] = ShinglesOf(texts[i].second.empty() ? texts[i].first : texts[i].second);
-    titles[i] = TitleWords(texts[i].first);
-    for (uint64_t s : shingles[i]) postings[s].push_back(static_cast<uint32_t>(i));
-  }
-  // Candidate pairs share at least one uncommon shingle.
-  UnionFind uf(n);
-  std::vector<uint32_t> seen(n, UINT32_MAX);
-  for (size_t i = 0; i < n; ++i) {
-    for (uint64_t s : shingles[i]) {
-      const auto& list = postings[s];
-      if (list.size() > kCommonShingle) continue;
-      for (uint32_t j : list) {
-        if (j <= i || seen[j] == i) continue;
-        seen[j] = static_cast<uint32_t>(i);
-        double text = Jaccard(shingles[i], shingles[j]);
-        if (text >= kSameText || (text >= kAlikeText && TitleSimilarity(titles[i], titles[j]) >= kSameTitle))
-          uf.Join(i, j);
-      }
-    }
-  }
-  std::map<size_t, std::vector<size_t>> groups;
-  for (size_t i = 0; i < n; ++i) groups[uf.Find(i)].push_back(i);
+  SimilarityIndex index;
+  for (size_t i = 0; i < texts.size(); ++i) index.Add(static_cast<int64_t>(i) + 1, texts[i].first, texts[i].second);
+  Adjacency adjacency;
+  for (const auto& [a, b] : index.SpanningPairs()) Connect(adjacency, a, b);
   std::vector<std::vector<size_t>> out;
-  for (auto& [root, members] : groups)
-    if (members.size() >= 2) out.push_back(std::move(members));
+  for (const auto& group : Components(adjacency)) {
+    out.emplace_back();
+    for (int64_t id : group) out.back().push_back(static_cast<size_t>(id - 1));
+  }
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -133,44 +256,176 @@ size_t OrganisationCount(const std::vector<ClusterMember>& members) {
   return orgs.size();
 }
 
+// What the clusters are made of, kept between calls: the members' names,
+// the links (as stored) and, from the first change on, the similarity index
+// over every innovation.
+struct Clusters::State {
+  std::unordered_map<int64_t, ClusterMember> members;  // every innovation, without its text
+  Adjacency links;
+  std::optional<SimilarityIndex> index;
+
+  void Remember(const Innovation& in) {
+    members[in.id] = {in.id, in.titel, in.organisatie, in.zichtbaarheid == "openbaar"};
+  }
+  // Links the cluster of `id` again after `id` changed (the index holds its
+  // new text, or not when it is gone): the rest of its old cluster may fall
+  // apart, and `id` may join other clusters. Adds the ids whose links
+  // changed to `touched`.
+  void Relink(int64_t id, std::set<int64_t>& touched) {
+    auto old = ComponentOf(links, id);
+    for (int64_t m : old) links.erase(m);
+    touched.insert(old.begin(), old.end());
+    std::unordered_set<int64_t> seen(old.begin(), old.end());
+    UnionFind uf;
+    for (int64_t m : old) {
+      auto skip = [&](int64_t o) {
+        if (seen.insert(o).second) {
+          // Another cluster, untouched so far: its members are connected.
+          auto other = ComponentOf(links, o);
+          for (int64_t x : other) {
+            seen.insert(x);
+            uf.Join(x, o);
+          }
+        }
+        return uf.Find(o) == uf.Find(m);
+      };
+      index->Partners(m, skip, [&](int64_t o) {
+        uf.Join(m, o);
+        Connect(links, m, o);
+        touched.insert(o);
+      });
+    }
+  }
+};
+
+namespace {
+
+const std::string& TextOf(const Innovation& in) { return in.samenvatting.empty() ? in.doel : in.samenvatting; }
+
+InnovationFilter Everything() {
+  InnovationFilter f;
+  f.viewer.alles = true;
+  f.sorteer = "id";
+  return f;
+}
+
+}  // namespace
+
+Clusters::Clusters(Store& store, Register& reg) : store_(store), reg_(reg) {}
+Clusters::~Clusters() = default;
+
+// Loads the state on first use (comparing everything when the store has no
+// links yet), then applies the changes the feed holds for the clusters.
+Status Clusters::CatchUp() {
+  if (!state_) {
+    auto state = std::make_unique<State>();
+    bool have_links = false;
+    int64_t head = 0;
+    std::vector<std::pair<int64_t, int64_t>> pairs;
+    Status read = store_.Read([&](Work& w) -> Status {
+      auto has = w.changes().HasPosition(kClusterConsumer);
+      if (!has.ok()) return has.error();
+      have_links = has.value();
+      auto h = w.changes().Head();
+      if (!h.ok()) return h.error();
+      head = h.value();
+      if (!have_links) state->index.emplace();
+      Status each = w.innovations().Each(Everything(), [&](const Innovation& in) {
+        state->Remember(in);
+        if (state->index) state->index->Add(in.id, in.titel, TextOf(in));
+        return true;
+      });
+      if (!each.ok() || !have_links) return each;
+      auto stored = w.clusters().Pairs();
+      if (!stored.ok()) return stored.error();
+      pairs = std::move(stored.value());
+      return Status::Ok();
+    });
+    if (!read.ok()) return read;
+    if (!have_links) {
+      pairs = state->index->SpanningPairs();
+      Status write = store_.Write([&](Work& w) -> Status {
+        Status s = w.clusters().ReplaceAll(pairs);
+        return s.ok() ? w.changes().Done(kClusterConsumer, head) : s;
+      });
+      if (!write.ok()) return write;
+      log::Info("clusters_vergeleken", {{"innovaties", state->members.size()}, {"koppelingen", pairs.size()}});
+    }
+    for (const auto& [a, b] : pairs) Connect(state->links, a, b);
+    state_ = std::move(state);
+  }
+  for (;;) {
+    ChangeBatch batch;
+    std::vector<Innovation> changed;
+    Status read = store_.Read([&](Work& w) -> Status {
+      auto pending = w.changes().Pending(kClusterConsumer, 500);
+      if (!pending.ok()) return pending.error();
+      batch = std::move(pending.value());
+      if (batch.ids.empty()) return Status::Ok();
+      auto got = w.innovations().GetMany(batch.ids);
+      if (!got.ok()) return got.error();
+      changed = std::move(got.value());
+      // The index is only needed once something changes.
+      if (state_->index) return Status::Ok();
+      state_->index.emplace();
+      return w.innovations().Each(Everything(), [&](const Innovation& in) {
+        state_->index->Add(in.id, in.titel, TextOf(in));
+        return true;
+      });
+    });
+    if (!read.ok()) {
+      state_.reset();
+      return read;
+    }
+    if (batch.ids.empty()) return Status::Ok();
+    for (int64_t id : batch.ids) {
+      state_->members.erase(id);
+      state_->index->Remove(id);
+    }
+    for (const auto& in : changed) {
+      state_->Remember(in);
+      state_->index->Add(in.id, in.titel, TextOf(in));
+    }
+    std::set<int64_t> touched;
+    for (int64_t id : batch.ids) state_->Relink(id, touched);
+    std::set<std::pair<int64_t, int64_t>> pairs;
+    for (int64_t id : touched)
+      if (auto it = state_->links.find(id); it != state_->links.end())
+        for (int64_t o : it->second) pairs.emplace(std::min(id, o), std::max(id, o));
+    Status write = store_.Write([&](Work& w) -> Status {
+      Status s = w.clusters().Replace({touched.begin(), touched.end()}, {pairs.begin(), pairs.end()});
+      return s.ok() ? w.changes().Done(kClusterConsumer, batch.last) : s;
+    });
+    if (!write.ok()) {
+      state_.reset();  // start again from what the store holds
+      return write;
+    }
+  }
+}
+
 Result<std::shared_ptr<const std::vector<Cluster>>> Clusters::All() {
   auto counter = reg_.ChangeCounter();
   if (!counter.ok()) return counter.error();
   std::lock_guard lock(mutex_);
   if (clusters_ && counter_ == counter.value()) return clusters_;
-  // Every innovation, without children, in one streaming read.
-  std::vector<Innovation> all;
-  InnovationFilter everything;
-  everything.viewer.alles = true;
-  everything.sorteer = "id";
-  Status read = store_.Read([&](Work& w) {
-    return w.innovations().Each(everything, [&](const Innovation& in) {
-      all.push_back(in);
-      return true;
-    });
-  });
-  if (!read.ok()) return read.error();
-  std::vector<std::pair<std::string, std::string>> texts;
-  for (const auto& in : all) texts.emplace_back(in.titel, in.samenvatting.empty() ? in.doel : in.samenvatting);
+  if (Status s = CatchUp(); !s.ok()) return s.error();
   auto out = std::make_shared<std::vector<Cluster>>();
-  for (const auto& group : GroupSimilar(texts)) {
-    std::set<std::string> orgs;
-    for (size_t i : group) orgs.insert(all[i].organisatie);
-    if (orgs.size() < 2) continue;
+  for (const auto& group : Components(state_->links)) {
     Cluster c;
-    int64_t smallest = INT64_MAX, smallest_public = INT64_MAX;
-    for (size_t i : group) {
-      c.leden.push_back({all[i].id, all[i].titel, all[i].organisatie});
-      smallest = std::min(smallest, all[i].id);
-      if (all[i].zichtbaarheid == "openbaar") smallest_public = std::min(smallest_public, all[i].id);
+    int64_t smallest_public = INT64_MAX;
+    for (int64_t id : group) {
+      auto m = state_->members.find(id);
+      if (m == state_->members.end()) continue;
+      c.leden.push_back(m->second);
+      if (m->second.openbaar) smallest_public = std::min(smallest_public, id);
     }
-    c.id = "c" + std::to_string(smallest_public != INT64_MAX ? smallest_public : smallest);
+    if (c.leden.size() < 2 || OrganisationCount(c.leden) < 2) continue;
+    c.id = "c" + std::to_string(smallest_public != INT64_MAX ? smallest_public : c.leden.front().innovatie_id);
     out->push_back(std::move(c));
   }
   std::sort(out->begin(), out->end(), [](const Cluster& a, const Cluster& b) {
     return a.leden.size() != b.leden.size() ? a.leden.size() > b.leden.size() : a.id < b.id;
   });
-  log::Info("clusters_berekend", {{"aantal", out->size()}, {"innovaties", all.size()}});
   counter_ = counter.value();
   clusters_ = out;
   return clusters_;
@@ -179,7 +434,7 @@ Result<std::shared_ptr<const std::vector<Cluster>>> Clusters::All() {
 std::vector<ClusterMember> Clusters::Visible(const Cluster& c, const Actor& actor) {
   std::vector<ClusterMember> out;
   for (const auto& m : c.leden)
-    if (reg_.Header(m.innovatie_id, actor).ok()) out.push_back(m);
+    if (m.openbaar || reg_.Header(m.innovatie_id, actor).ok()) out.push_back(m);
   return out;
 }
 

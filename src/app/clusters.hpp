@@ -17,6 +17,7 @@ struct ClusterMember {
   int64_t innovatie_id = 0;
   std::string titel;
   std::string organisatie;
+  bool openbaar = false;  // everyone may read it
 };
 
 struct Cluster {
@@ -40,19 +41,26 @@ std::vector<std::vector<size_t>> GroupSimilar(const std::vector<std::pair<std::s
 class Clusters {
  public:
   // Borrows both. Thread-safe.
-  Clusters(Store& store, Register& reg) : store_(store), reg_(reg) {}
-  // Clusters over all innovations, recomputed when the store changed; each
-  // spans at least two organisations. Not filtered: see Visible.
+  Clusters(Store& store, Register& reg);
+  ~Clusters();
+  // Clusters over all innovations; each spans at least two organisations.
+  // Not filtered: see Visible. The similar pairs live in the store
+  // (ClusterStore) and follow the change feed: after a change only the
+  // changed innovations are compared again; a first start with an empty
+  // pair table compares everything once.
   Result<std::shared_ptr<const std::vector<Cluster>>> All();
   // The members of `c` that `actor` may read. A cluster is only shown when
   // its visible members span at least two organisations.
   std::vector<ClusterMember> Visible(const Cluster& c, const Actor& actor);
 
  private:
+  struct State;
+  Status CatchUp();
   Store& store_;
   Register& reg_;
   std::mutex mutex_;
   int64_t counter_ = -1;
+  std::unique_ptr<State> state_;
   std::shared_ptr<const std::vector<Cluster>> clusters_;
 };
 

@@ -414,7 +414,7 @@ int Serve(const ServerOptions& options, Handler handler) {
     if (state.in_flight > 0) {
       // Work still in flight is cancelled by ending the process: every
       // change is one transaction, so what did not commit is rolled back,
-      // and the search index catches up from the outbox at the next start.
+      // and the search index catches up from the feed at the next start.
       log::Warn("server_gestopt_met_lopend_werk", {{"lopend", state.in_flight.load()}});
       std::fflush(nullptr);
       std::_Exit(0);

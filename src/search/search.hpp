@@ -1,8 +1,8 @@
 // The search component (the zoekhulp): finds innovations by plain Dutch
 // text, with facets, snippets and reasons. The index follows the store
-// through the store's search queue (a transactional outbox): after every
+// through the store's feed of changes (a transactional outbox): after every
 // change the register calls CatchUp, and at start the index absorbs what a
-// crash may have left in the queue.
+// crash may have left in the feed.
 #pragma once
 
 #include <cstdint>

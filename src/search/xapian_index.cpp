@@ -246,12 +246,12 @@ class XapianIndex final : public SearchIndex {
   Status CatchUp(Store& store) override {
     std::lock_guard lock(write_mutex_);
     for (;;) {
-      auto queue = store.Read([](Work& w) { return w.outbox().Pending(1000); });
+      auto queue = store.Read([](Work& w) { return w.changes().Pending(kSearchConsumer, 1000); });
       if (!queue.ok()) return queue.status();
       if (queue.value().ids.empty()) return Status::Ok();
       Status st = Apply(store, queue.value().ids);
       if (!st.ok()) return st;
-      st = store.Write([&](Work& w) { return w.outbox().Clear(queue.value().last); });
+      st = store.Write([&](Work& w) { return w.changes().Done(kSearchConsumer, queue.value().last); });
       if (!st.ok()) return st;
     }
   }
@@ -259,9 +259,9 @@ class XapianIndex final : public SearchIndex {
   Status Rebuild(Store& store) override {
     std::lock_guard lock(write_mutex_);
     auto start = std::chrono::steady_clock::now();
-    // What is queued now is covered by the rebuild; what arrives during it stays queued.
-    auto queue = store.Read([](Work& w) { return w.outbox().Pending(1 << 30); });
-    if (!queue.ok()) return queue.status();
+    // What is in the feed now is covered by the rebuild; what arrives during it stays pending.
+    auto head = store.Read([](Work& w) { return w.changes().Head(); });
+    if (!head.ok()) return head.status();
     try {
       for (auto& w : writers_) w->close();
       OpenWriters(Xapian::DB_CREATE_OR_OVERWRITE);
@@ -294,8 +294,7 @@ class XapianIndex final : public SearchIndex {
     ++generation_;
     log::Info("zoekindex_opgebouwd",
               {{"duurMs", std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count()}});
-    if (queue.value().last > 0) return store.Write([&](Work& w) { return w.outbox().Clear(queue.value().last); });
-    return Status::Ok();
+    return store.Write([&](Work& w) { return w.changes().Done(kSearchConsumer, head.value()); });
   }
 
   Result<SearchResult> Search(const SearchQuery& q) const override {

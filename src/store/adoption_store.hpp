@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -41,6 +42,22 @@ class AdoptionStore {
   // Inserts (id 0) or updates one asset; returns it as stored.
   virtual Result<ReuseAsset> SaveAsset(const ReuseAsset& asset, TimePoint now) = 0;
   virtual Status DeleteAsset(int64_t innovation_id, int64_t id) = 0;
+};
+
+// The links behind the adoption clusters (app/clusters.hpp): pairs of
+// innovations whose descriptions are near-identical, enough of them to
+// connect each cluster. Kept so that a restart needs no comparison of every
+// innovation with every other; removed with either innovation.
+class ClusterStore {
+ public:
+  virtual ~ClusterStore() = default;
+  // Every pair, each once with a < b.
+  virtual Result<std::vector<std::pair<int64_t, int64_t>>> Pairs() = 0;
+  // The pairs that touch any of `of` become exactly `pairs` (pairs with an
+  // id that no longer exists are skipped).
+  virtual Status Replace(const std::vector<int64_t>& of, const std::vector<std::pair<int64_t, int64_t>>& pairs) = 0;
+  // Replaces all pairs (a full rebuild).
+  virtual Status ReplaceAll(const std::vector<std::pair<int64_t, int64_t>>& pairs) = 0;
 };
 
 }  // namespace koers

@@ -1,9 +1,12 @@
-// The audit trail and the search index's outbox.
+// The audit trail and the feed of changed innovations.
 //
 // Contract: the trail is append-only: nothing changes or removes an entry
-// (the database refuses it). The outbox holds the id of every innovation
-// that changed, written in the same transaction as the change (by the
-// database itself), until the index has absorbed it.
+// (the database refuses it). The feed holds the id of every innovation that
+// changed, under a number that only grows, written in the same transaction
+// as the change (by the database itself). Each consumer (the search index,
+// the clusters) keeps its own position in the feed, moved in the same
+// transaction as what it derived; an entry goes once every consumer that
+// has a position is past it.
 #pragma once
 
 #include <cstdint>
@@ -31,19 +34,28 @@ class AuditStore {
   virtual Result<Listing<AuditEntry>> List(const AuditFilter& filter, const PageRequest& page) = 0;
 };
 
-struct SearchQueue {
+struct ChangeBatch {
   std::vector<int64_t> ids;  // distinct
-  int64_t last = 0;          // highest queue number among them
+  int64_t last = 0;          // highest feed number among them
 };
 
-class SearchOutbox {
+// The consumers of the feed.
+inline constexpr const char* kSearchConsumer = "zoek";
+inline constexpr const char* kClusterConsumer = "clusters";
+
+class ChangeFeed {
  public:
-  virtual ~SearchOutbox() = default;
-  // Ids of innovations changed since the index last absorbed them, oldest
-  // first, with the highest queue number seen.
-  virtual Result<SearchQueue> Pending(int limit) = 0;
-  // Forgets queue entries up to and including `last`.
-  virtual Status Clear(int64_t last) = 0;
+  virtual ~ChangeFeed() = default;
+  // Ids of innovations changed after `consumer`'s position (from the start
+  // when it has none), oldest first, with the highest feed number seen.
+  virtual Result<ChangeBatch> Pending(const std::string& consumer, int limit) = 0;
+  // Moves `consumer`'s position to `last` and forgets what every consumer
+  // has passed.
+  virtual Status Done(const std::string& consumer, int64_t last) = 0;
+  // The highest feed number so far (0 when nothing changed yet).
+  virtual Result<int64_t> Head() = 0;
+  // Whether `consumer` has a position (has consumed before).
+  virtual Result<bool> HasPosition(const std::string& consumer) = 0;
 };
 
 }  // namespace koers

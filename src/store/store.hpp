@@ -48,7 +48,8 @@ class Work {
   virtual IndicatorStore& indicators() = 0;
   virtual AdoptionStore& adoptions() = 0;
   virtual AuditStore& audit() = 0;
-  virtual SearchOutbox& outbox() = 0;
+  virtual ChangeFeed& changes() = 0;
+  virtual ClusterStore& clusters() = 0;
   virtual Status Commit() = 0;
 };
 

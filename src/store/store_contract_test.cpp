@@ -2,7 +2,7 @@
 // something is not found, conflicts or is stale; that a unit of work is
 // atomic (also when the database fails halfway: fault injection through a
 // connection that fails its n-th statement); what the database itself
-// refuses; the search outbox and the change counter; concurrent writers.
+// refuses; the feed of changes, cluster pairs and the change counter; concurrent writers.
 // The suite runs on SQLite here; a back end is added by a factory in
 // Backends() below (PostgreSQL when KOERS_TEST_POSTGRES names a database).
 #include <gtest/gtest.h>
@@ -249,8 +249,8 @@ TEST_P(StoreContract, AUnitOfWorkWithoutCommitLeavesNothing) {
     EXPECT_EQ(seen.value().size(), 1u) << "the work sees its own change";
   }
   EXPECT_EQ(CountInnovations(), 0);
-  auto queue = store_->Read([](Work& w) { return w.outbox().Pending(10); });
-  EXPECT_TRUE(queue.value().ids.empty()) << "the outbox is written in the same transaction";
+  auto queue = store_->Read([](Work& w) { return w.changes().Pending(kSearchConsumer, 10); });
+  EXPECT_TRUE(queue.value().ids.empty()) << "the feed is written in the same transaction";
 }
 
 TEST_P(StoreContract, AFailedStepRollsTheWholeWorkBack) {
@@ -346,20 +346,50 @@ TEST_P(StoreContract, ARecordedReviewNeverChanges) {
   EXPECT_EQ(twice.error().kind, ErrorKind::kConflict);
 }
 
-TEST_P(StoreContract, TheOutboxAndTheChangeCounterFollowCommits) {
+TEST_P(StoreContract, TheFeedAndTheChangeCounterFollowCommits) {
   auto before = store_->ChangeCounter();
   ASSERT_TRUE(before.ok());
   int64_t id = Create(Sample());
   auto after = store_->ChangeCounter();
   EXPECT_GT(after.value(), before.value());
-  auto queue = store_->Read([](Work& w) { return w.outbox().Pending(10); });
-  ASSERT_EQ(queue.value().ids, std::vector<int64_t>{id});
-  ASSERT_TRUE(store_->Write([&](Work& w) { return w.outbox().Clear(queue.value().last); }).ok());
-  EXPECT_TRUE(store_->Read([](Work& w) { return w.outbox().Pending(10); }).value().ids.empty());
+  auto pending = [&](const char* consumer) {
+    return store_->Read([&](Work& w) { return w.changes().Pending(consumer, 10); }).value();
+  };
+  auto queue = pending(kSearchConsumer);
+  ASSERT_EQ(queue.ids, std::vector<int64_t>{id});
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.changes().Done(kSearchConsumer, queue.last); }).ok());
+  EXPECT_TRUE(pending(kSearchConsumer).ids.empty());
   ASSERT_TRUE(store_->Write([&](Work& w) { return w.innovations().Delete(id); }).ok());
-  EXPECT_EQ(store_->Read([](Work& w) { return w.outbox().Pending(10); }).value().ids, std::vector<int64_t>{id})
-      << "a delete is queued too";
+  EXPECT_EQ(pending(kSearchConsumer).ids, std::vector<int64_t>{id}) << "a delete is in the feed too";
+
+  // Each consumer has its own position; numbers only grow, also after the
+  // feed was emptied.
+  EXPECT_FALSE(store_->Read([](Work& w) { return w.changes().HasPosition(kClusterConsumer); }).value());
+  int64_t head = store_->Read([](Work& w) { return w.changes().Head(); }).value();
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.changes().Done(kClusterConsumer, head); }).ok());
+  EXPECT_TRUE(pending(kClusterConsumer).ids.empty());
+  EXPECT_EQ(pending(kSearchConsumer).ids, std::vector<int64_t>{id}) << "one consumer does not take from another";
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.changes().Done(kSearchConsumer, head); }).ok());
+  int64_t next = Create(Sample("Nog een"));
+  EXPECT_GT(store_->Read([](Work& w) { return w.changes().Head(); }).value(), head);
+  EXPECT_EQ(pending(kClusterConsumer).ids, std::vector<int64_t>{next});
+  EXPECT_EQ(pending(kSearchConsumer).ids, std::vector<int64_t>{next});
 }
+
+TEST_P(StoreContract, ClusterPairsFollowTheirInnovations) {
+  int64_t a = Create(Sample("a")), b = Create(Sample("b")), c = Create(Sample("c"));
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.clusters().Replace({a}, {{a, b}, {c, a}, {a, 999999}}); }).ok());
+  auto pairs = [&] { return store_->Read([](Work& w) { return w.clusters().Pairs(); }).value(); };
+  using Pairs = std::vector<std::pair<int64_t, int64_t>>;
+  EXPECT_EQ(pairs(), (Pairs{{a, b}, {a, c}})) << "an unknown partner is skipped";
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.clusters().Replace({c}, {{b, c}}); }).ok());
+  EXPECT_EQ(pairs(), (Pairs{{a, b}, {b, c}})) << "the pairs of c are exactly the new ones";
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.innovations().Delete(b); }).ok());
+  EXPECT_TRUE(pairs().empty()) << "pairs go with their innovation";
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.clusters().ReplaceAll({{c, a}}); }).ok());
+  EXPECT_EQ(pairs(), (Pairs{{a, c}}));
+}
+
 
 TEST_P(StoreContract, EachStreamsInTheFilterOrderAndStopsWhenAsked) {
   for (const char* t : {"b", "a", "c"}) Create(Sample(t));

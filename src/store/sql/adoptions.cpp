@@ -1,5 +1,5 @@
-// Adoptions with their steps, reuse assets, the audit trail and the search
-// outbox, in SQL (areas.hpp).
+// Adoptions with their steps, reuse assets, the audit trail, the feed of
+// changes and the cluster pairs, in SQL (areas.hpp).
 #include <set>
 #include <unordered_map>
 
@@ -169,7 +169,7 @@ Status SqlAdoptions::DeleteAsset(int64_t innovation_id, int64_t id) {
   return Status::Ok();
 }
 
-// --- audit trail and outbox -----------------------------------------------------
+// --- audit trail and feed of changes ------------------------------------------
 
 Status SqlAudit::Append(const AuditEntry& e) {
   auto n = Exec(c_, st::kInsertAudit, e.op, e.gebruiker_id > 0 ? Param(e.gebruiker_id) : Param(nullptr), e.gebruiker,
@@ -214,21 +214,70 @@ Result<Listing<AuditEntry>> SqlAudit::List(const AuditFilter& f, const PageReque
   return out;
 }
 
-Result<SearchQueue> SqlOutbox::Pending(int limit) {
-  SearchQueue out;
+Result<ChangeBatch> SqlChangeFeed::Pending(const std::string& consumer, int limit) {
+  ChangeBatch out;
   std::set<int64_t> seen;
-  Status s = sql::Each(c_, st::kSearchQueue, [&](RowReader& r) {
+  Status s = sql::Each(c_, st::kPendingChanges, [&](RowReader& r) {
     out.last = r.Int();
     int64_t id = r.Int();
     if (seen.insert(id).second) out.ids.push_back(id);
-  }, limit);
+  }, consumer, limit);
   if (!s.ok()) return s.error();
   return out;
 }
 
-Status SqlOutbox::Clear(int64_t last) {
-  auto n = Exec(c_, st::kClearSearchQueue, last);
+Status SqlChangeFeed::Done(const std::string& consumer, int64_t last) {
+  auto n = Exec(c_, st::kSetPosition, consumer, last);
+  if (!n.ok()) return n.status();
+  n = Exec(c_, st::kPruneChanges);
   return n.ok() ? Status::Ok() : n.status();
+}
+
+Result<int64_t> SqlChangeFeed::Head() {
+  auto n = Scalar(c_, st::kChangeHead);
+  if (!n.ok()) return n.error();
+  return n.value().value_or(0);
+}
+
+Result<bool> SqlChangeFeed::HasPosition(const std::string& consumer) {
+  auto n = Scalar(c_, st::kHasPosition, consumer);
+  if (!n.ok()) return n.error();
+  return n.value().value_or(0) > 0;
+}
+
+// --- cluster pairs ---------------------------------------------------------------
+
+Result<std::vector<std::pair<int64_t, int64_t>>> SqlClusters::Pairs() {
+  std::vector<std::pair<int64_t, int64_t>> out;
+  Status s = sql::Each(c_, st::kClusterPairs, [&](RowReader& r) {
+    int64_t a = r.Int();
+    out.emplace_back(a, r.Int());
+  });
+  if (!s.ok()) return s.error();
+  return out;
+}
+
+Status SqlClusters::Replace(const std::vector<int64_t>& of, const std::vector<std::pair<int64_t, int64_t>>& pairs) {
+  for (int64_t id : of) {
+    auto n = Exec(c_, st::kDeletePairsOf, id);
+    if (!n.ok()) return n.status();
+  }
+  for (const auto& [a, b] : pairs) {
+    if (a == b) continue;
+    auto n = Exec(c_, st::kInsertPair, std::min(a, b), std::max(a, b));
+    if (!n.ok()) return n.status();
+  }
+  return Status::Ok();
+}
+
+Status SqlClusters::ReplaceAll(const std::vector<std::pair<int64_t, int64_t>>& pairs) {
+  auto n = Exec(c_, st::kDeleteAllPairs);
+  if (!n.ok()) return n.status();
+  for (const auto& [a, b] : pairs) {
+    n = Exec(c_, st::kInsertPair, std::min(a, b), std::max(a, b));
+    if (!n.ok()) return n.status();
+  }
+  return Status::Ok();
 }
 
 }  // namespace koers::sql

@@ -185,11 +185,24 @@ class SqlAudit final : public AuditStore {
   Connection& c_;
 };
 
-class SqlOutbox final : public SearchOutbox {
+class SqlChangeFeed final : public ChangeFeed {
  public:
-  explicit SqlOutbox(Connection& c) : c_(c) {}
-  Result<SearchQueue> Pending(int limit) override;
-  Status Clear(int64_t last) override;
+  explicit SqlChangeFeed(Connection& c) : c_(c) {}
+  Result<ChangeBatch> Pending(const std::string& consumer, int limit) override;
+  Status Done(const std::string& consumer, int64_t last) override;
+  Result<int64_t> Head() override;
+  Result<bool> HasPosition(const std::string& consumer) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqlClusters final : public ClusterStore {
+ public:
+  explicit SqlClusters(Connection& c) : c_(c) {}
+  Result<std::vector<std::pair<int64_t, int64_t>>> Pairs() override;
+  Status Replace(const std::vector<int64_t>& of, const std::vector<std::pair<int64_t, int64_t>>& pairs) override;
+  Status ReplaceAll(const std::vector<std::pair<int64_t, int64_t>>& pairs) override;
 
  private:
   Connection& c_;

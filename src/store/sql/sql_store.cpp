@@ -38,7 +38,8 @@ class SqlWork final : public Work {
         indicators_(*c_),
         adoptions_(*c_, organisations_),
         audit_(*c_),
-        outbox_(*c_) {}
+        changes_(*c_),
+        clusters_(*c_) {}
   ~SqlWork() override {
     if (!done_) c_->Rollback();
     store_.pool_.Release(std::move(c_));
@@ -51,7 +52,8 @@ class SqlWork final : public Work {
   IndicatorStore& indicators() override { return indicators_; }
   AdoptionStore& adoptions() override { return adoptions_; }
   AuditStore& audit() override { return audit_; }
-  SearchOutbox& outbox() override { return outbox_; }
+  ChangeFeed& changes() override { return changes_; }
+  ClusterStore& clusters() override { return clusters_; }
   Status Commit() override {
     Status st = c_->Commit();
     if (!st.ok()) return st;
@@ -73,7 +75,8 @@ class SqlWork final : public Work {
   SqlIndicators indicators_;
   SqlAdoptions adoptions_;
   SqlAudit audit_;
-  SqlOutbox outbox_;
+  SqlChangeFeed changes_;
+  SqlClusters clusters_;
 };
 
 Result<std::unique_ptr<Work>> SqlStore::Begin(Access access) {

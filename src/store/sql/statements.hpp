@@ -177,7 +177,7 @@ inline constexpr const char* kDeleteOidcRequests =
 inline constexpr const char* kInsertSecret = "INSERT INTO geheim (naam, waarde) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 inline constexpr const char* kGetSecret = "SELECT waarde FROM geheim WHERE naam = ?1";
 
-// --- audit trail and search outbox --------------------------------------------
+// --- audit trail and feed of changes ------------------------------------------
 inline constexpr const char* kInsertAudit =
     "INSERT INTO audit (op, gebruiker_id, gebruiker, organisatie, actie, resource, resource_id, resultaat, "
     "wijzigingen, verzoek_id, innovatie_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
@@ -187,9 +187,25 @@ inline constexpr const char* kAuditColumns =
 inline constexpr const char* kAuditCount = "SELECT count(*) FROM audit";
 inline constexpr const char* kOrderAudit = " ORDER BY id DESC";
 
-inline constexpr const char* kSearchQueue =
-    "SELECT volgnummer, innovatie_id FROM zoek_wachtrij ORDER BY volgnummer LIMIT ?1";
-inline constexpr const char* kClearSearchQueue = "DELETE FROM zoek_wachtrij WHERE volgnummer <= ?1";
+inline constexpr const char* kPendingChanges =
+    "SELECT volgnummer, innovatie_id FROM wijziging WHERE volgnummer > "
+    "coalesce((SELECT volgnummer FROM wachtrij_stand WHERE consument = ?1), 0) ORDER BY volgnummer LIMIT ?2";
+inline constexpr const char* kSetPosition =
+    "INSERT INTO wachtrij_stand (consument, volgnummer) VALUES (?1, ?2) "
+    "ON CONFLICT (consument) DO UPDATE SET volgnummer = excluded.volgnummer";
+inline constexpr const char* kPruneChanges =
+    "DELETE FROM wijziging WHERE volgnummer <= (SELECT min(volgnummer) FROM wachtrij_stand)";
+inline constexpr const char* kChangeHead = "SELECT coalesce(max(volgnummer), 0) FROM wijziging";
+inline constexpr const char* kHasPosition = "SELECT count(*) FROM wachtrij_stand WHERE consument = ?1";
+
+// --- cluster pairs -----------------------------------------------------------
+inline constexpr const char* kClusterPairs = "SELECT a, b FROM cluster_paar ORDER BY a, b";
+inline constexpr const char* kDeletePairsOf = "DELETE FROM cluster_paar WHERE a = ?1 OR b = ?1";
+inline constexpr const char* kDeleteAllPairs = "DELETE FROM cluster_paar";
+// Skips a partner that is gone (the pair would outlive it).
+inline constexpr const char* kInsertPair =
+    "INSERT INTO cluster_paar (a, b) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM innovatie WHERE id = ?1) "
+    "AND EXISTS (SELECT 1 FROM innovatie WHERE id = ?2) ON CONFLICT DO NOTHING";
 
 // --- steering ------------------------------------------------------------------
 // Read by ReadReview (steering.cpp).

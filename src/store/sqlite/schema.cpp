@@ -449,7 +449,39 @@ DROP INDEX innovatie_titel_idx;
 CREATE INDEX innovatie_titel_idx ON innovatie(lower(titel), id);
 CREATE INDEX innovatie_gewijzigd_idx ON innovatie(gewijzigd_op, id);
 )sql",
+
+    // 12: the search queue becomes a feed of changes with a position per
+    // consumer (the search index, the clusters), numbered without reuse;
+    // and the clusters' candidate pairs.
+    R"sql(
+CREATE TABLE wijziging (
+  volgnummer   INTEGER PRIMARY KEY AUTOINCREMENT,
+  innovatie_id INTEGER NOT NULL
+);
+INSERT INTO wijziging (volgnummer, innovatie_id) SELECT volgnummer, innovatie_id FROM zoek_wachtrij;
+CREATE TABLE wachtrij_stand (
+  consument  TEXT PRIMARY KEY,
+  volgnummer INTEGER NOT NULL
+);
+INSERT INTO wachtrij_stand (consument, volgnummer)
+  VALUES ('zoek', coalesce((SELECT min(volgnummer) - 1 FROM wijziging), 0));
+DROP TRIGGER zoek_innovatie_ins;
+DROP TRIGGER zoek_innovatie_upd;
+DROP TRIGGER zoek_innovatie_del;
+DROP TABLE zoek_wachtrij;
+CREATE TRIGGER wijziging_innovatie_ins AFTER INSERT ON innovatie BEGIN INSERT INTO wijziging (innovatie_id) VALUES (NEW.id); END;
+CREATE TRIGGER wijziging_innovatie_upd AFTER UPDATE ON innovatie BEGIN INSERT INTO wijziging (innovatie_id) VALUES (NEW.id); END;
+CREATE TRIGGER wijziging_innovatie_del AFTER DELETE ON innovatie BEGIN INSERT INTO wijziging (innovatie_id) VALUES (OLD.id); END;
+
+CREATE TABLE cluster_paar (
+  a INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  b INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX cluster_paar_b_idx ON cluster_paar(b);
+)sql",
 };
+
 
 
 
