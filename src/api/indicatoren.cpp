@@ -38,7 +38,8 @@ std::string AreaName(Services& s, const std::string& code) {
   return org.ok() ? org.value().naam : std::string();
 }
 
-json TableJson(Services& s, const MeasurementTable& t) {
+// The table with the cells [from, from + count).
+json TableJson(Services& s, const MeasurementTable& t, size_t from = 0, size_t count = SIZE_MAX) {
   std::map<std::string, std::string> names;
   auto name = [&](const std::string& code) -> json {
     if (code.empty()) return nullptr;
@@ -47,13 +48,15 @@ json TableJson(Services& s, const MeasurementTable& t) {
     return it->second.empty() ? json(nullptr) : json(it->second);
   };
   json cells = json::array();
-  for (const auto& c : t.cellen)
+  for (size_t i = from; i < t.cellen.size() && i - from < count; ++i) {
+    const auto& c = t.cellen[i];
     cells.push_back({{"periode", c.periode},
                      {"gebied", c.gebied},
                      {"gebiedNaam", name(c.gebied)},
                      {"waarde", OrNull(c.waarde)},
                      {"aantal", OrNull(c.aantal)},
                      {"onderdrukt", c.onderdrukt.empty() ? json(nullptr) : json(c.onderdrukt)}});
+  }
   json totals = nullptr;
   if (t.met_totalen) {
     json per_period = json::array(), per_area = json::array();
@@ -200,9 +203,25 @@ http::Response DeleteIndicator(Services& s, const Call& c) {
 
 http::Response ListMetingen(Services& s, const Call& c) {
   int64_t id = c.params.Id("indicatorId");
+  QueryReader q(c.req, {"pagina", "paginaGrootte"});
+  PageRequest page = q.Page();
+  if (!q.ok()) return Problem(q.error(), c.req.path);
+  bool paged = false, sized = false;
+  c.req.Query("pagina", &paged);
+  c.req.Query("paginaGrootte", &sized);
   auto t = s.indicators.Table(id, c.actor);
   if (!t.ok()) return Problem(t.error(), c.req.path);
-  return JsonResponse(200, TableJson(s, t.value()));
+  const MeasurementTable& table = *t.value();
+  // Without paging parameters the whole table (what a chart needs); with
+  // them one page of cells, beside the totals.
+  if (!paged && !sized) return JsonResponse(200, TableJson(s, table));
+  auto total = static_cast<int64_t>(table.cellen.size());
+  json out = TableJson(s, table, static_cast<size_t>(page.pagina - 1) * page.pagina_grootte, page.pagina_grootte);
+  out["_links"] = PageLinks(c.req, page, total);
+  out["totaal"] = total;
+  out["pagina"] = page.pagina;
+  out["paginaGrootte"] = page.pagina_grootte;
+  return JsonResponse(200, std::move(out));
 }
 
 http::Response ImportMetingen(Services& s, const Call& c) {
@@ -249,19 +268,29 @@ http::Response ExportMetingen(Services& s, const Call& c) {
   if (!ExportFormat(s, c, {"formaat"}, &formaat, &res)) return res;
   auto t = s.indicators.Table(id, c.actor);
   if (!t.ok()) return Problem(t.error(), c.req.path);
-  auto writer = TableWriter::Open(formaat, Slug(t.value().indicator.naam),
+  const MeasurementTable& table = *t.value();
+  auto writer = TableWriter::Open(formaat, Slug(table.indicator.naam),
                                   {"indicator", "eenheid", "periode", "gebied", "waarde", "aantal", "onderdrukt"});
   if (!writer.ok()) return Problem(writer.error(), c.req.path);
-  Rows rows;
-  for (const auto& cell : t.value().cellen) {
-    std::vector<ExportCell> row = {t.value().indicator.naam, t.value().indicator.eenheid, cell.periode};
-    row.push_back(cell.gebied.empty() ? ExportCell{} : ExportCell{cell.gebied});
-    row.push_back(cell.waarde ? ExportCell{*cell.waarde} : ExportCell{});
-    row.push_back(cell.aantal ? ExportCell{static_cast<double>(*cell.aantal)} : ExportCell{});
-    row.push_back(cell.onderdrukt.empty() ? ExportCell{std::string("nee")} : ExportCell{"ja (" + cell.onderdrukt + ")"});
-    rows.push_back(std::move(row));
-  }
-  return StreamedTable(std::move(writer).value(), std::move(rows), nullptr);
+  // Rows in pieces from the kept table, so that a large table is not copied
+  // whole into the answer.
+  auto next = [kept = t.value(), at = size_t{0}]() mutable -> Result<Rows> {
+    const MeasurementTable& table = *kept;
+    Rows rows;
+    for (; at < table.cellen.size() && rows.size() < 2000; ++at) {
+      const auto& cell = table.cellen[at];
+      std::vector<ExportCell> row = {table.indicator.naam, table.indicator.eenheid, cell.periode};
+      row.push_back(cell.gebied.empty() ? ExportCell{} : ExportCell{cell.gebied});
+      row.push_back(cell.waarde ? ExportCell{*cell.waarde} : ExportCell{});
+      row.push_back(cell.aantal ? ExportCell{static_cast<double>(*cell.aantal)} : ExportCell{});
+      row.push_back(cell.onderdrukt.empty() ? ExportCell{std::string("nee")} : ExportCell{"ja (" + cell.onderdrukt + ")"});
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  };
+  auto first = next();
+  if (!first.ok()) return Problem(first.error(), c.req.path);
+  return StreamedTable(std::move(writer).value(), std::move(first).value(), next);
 }
 
 http::Response ExportInnovaties(Services& s, const Call& c) {

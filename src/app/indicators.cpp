@@ -188,14 +188,22 @@ Result<ImportCounts> Indicators::Record(const Indicator& indicator, const std::v
   return counts;
 }
 
-Result<MeasurementTable> Indicators::Table(int64_t id, const Actor& actor) {
+Result<std::shared_ptr<const MeasurementTable>> Indicators::Table(int64_t id, const Actor& actor) {
   auto found = Readable(id, actor);
   if (!found.ok()) return found.error();
+  bool openbaar = !SeesRawValues(found.value().second.facts, actor);
+  int64_t versie = found.value().first.versie;
+  {
+    std::lock_guard lock(tables_mutex_);
+    for (const auto& kept : tables_)
+      if (kept.id == id && kept.versie == versie && kept.openbaar == openbaar) return kept.table;
+  }
   auto rows = store_.Read([&](Work& w) { return w.indicators().Measurements(id); });
   if (!rows.ok()) return rows.error();
-  MeasurementTable t;
+  auto made = std::make_shared<MeasurementTable>();
+  MeasurementTable& t = *made;
   t.indicator = found.value().first;
-  t.openbaar = !SeesRawValues(found.value().second.facts, actor);
+  t.openbaar = openbaar;
   t.met_totalen = t.indicator.optelbaar;
   std::vector<TableCell> cells;
   cells.reserve(rows.value().size());
@@ -232,7 +240,12 @@ Result<MeasurementTable> Indicators::Table(int64_t id, const Actor& actor) {
     }
     t.per_gebied.push_back(total);
   }
-  return t;
+  constexpr size_t kKeptTables = 4;
+  std::lock_guard lock(tables_mutex_);
+  std::erase_if(tables_, [&](const KeptTable& k) { return k.id == id && k.openbaar == openbaar; });
+  tables_.push_front({id, versie, openbaar, made});
+  if (tables_.size() > kKeptTables) tables_.pop_back();
+  return std::shared_ptr<const MeasurementTable>(made);
 }
 
 Result<MeasurementImport> Indicators::Import(int64_t id, std::string_view bytes, bool dry_run, const Actor& actor) {

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <map>
+#include <deque>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -58,7 +60,9 @@ class Indicators {
                             std::vector<FieldProblem> earlier);
   Status Delete(int64_t id, const Actor& actor);
 
-  Result<MeasurementTable> Table(int64_t id, const Actor& actor);
+  // The measurements as `actor` may see them. The last few tables made are
+  // kept until their indicator changes (its version moves with every import).
+  Result<std::shared_ptr<const MeasurementTable>> Table(int64_t id, const Actor& actor);
   // Reads `bytes` (CSV or xlsx) and, unless `dry_run`, stores the rows in
   // one transaction. A file with any bad row is refused whole (kInvalid
   // naming the rows) when not a dry run; the preview lists the problems.
@@ -78,6 +82,13 @@ class Indicators {
                               const Actor& actor);
   Store& store_;
   Register& reg_;
+  struct KeptTable {
+    int64_t id = 0, versie = 0;
+    bool openbaar = false;
+    std::shared_ptr<const MeasurementTable> table;
+  };
+  std::mutex tables_mutex_;
+  std::deque<KeptTable> tables_;  // the most recently made first
   Steering& steering_;
   const AreaCodes& codes_;
 };

@@ -88,6 +88,17 @@ describe('indicators', () => {
     assert.deepEqual([again.body.nieuw, again.body.gewijzigd, again.body.ongewijzigd], [0, 0, 3]);
     const machine = await upload('lidA', ind.id, 'periode,gebied,waarde,aantal\n2024-Q1,GM0344,7.5,120\n');
     assert.deepEqual([machine.body.nieuw, machine.body.gewijzigd], [0, 1]);
+
+    // A page of the table, read after the change: the kept table follows imports.
+    const page = await api('lidA', 'GET', `/indicatoren/${ind.id}/metingen?paginaGrootte=2&pagina=1`);
+    assert.equal(page.status, 200, page.text);
+    assert.deepEqual([page.body.totaal, page.body.pagina, page.body.paginaGrootte, page.body.metingen.length], [3, 1, 2, 2]);
+    assert.equal(page.body.metingen[0].waarde, 7.5);
+    assert.match(page.body._links.next.href, /pagina=2/);
+    const last = await api('lidA', 'GET', `/indicatoren/${ind.id}/metingen?paginaGrootte=2&pagina=2`);
+    assert.deepEqual(last.body.metingen.map((m) => [m.periode, m.gebied]), [['2024-Q2', 'GM0363']]);
+    const bad = await api('lidA', 'GET', `/indicatoren/${ind.id}/metingen?paginaGrootte=0`);
+    assert.equal(bad.status, 400);
   });
 
   test('a broken file is refused whole with a message per row, and nothing is stored', async () => {
