@@ -4,7 +4,7 @@
 #   1. unit tests and fuzz-corpus replays, built with AddressSanitizer+UBSan;
 #   2. black-box API and import tests against the sanitizer build of `koers`;
 #   3. browser tests (Playwright on Debian's Chromium, axe on every page);
-#   4. the search and measurement benchmarks in their short modes;
+#   4. the search, measurement and scale benchmarks in their short modes;
 #   5. type check of the front end and the NL API Design Rules lint of the
 #      OpenAPI document;
 #   6. the README's first command (scripts/start.sh) from a clean clone.
@@ -38,6 +38,9 @@ bench/search_bench.sh --short
 
 step "Measurement benchmark, short (Koers against DuckDB)"
 bench/measure_bench.sh --short
+
+step "Scale benchmark, short (every GET route, demo against a grown database)"
+bench/scale_bench.sh --short
 
 step "Front-end type check"
 (cd web && npm run --silent typecheck)
