@@ -1,7 +1,8 @@
 // Create and edit an innovation. The server validates; its problems are
 // shown at each field and in a summary at the top.
 import { html, nothing, type TemplateResult } from 'lit';
-import { apiGet, apiRequest, type Innovatie, type InvalidParam, type TeamLid } from '../lib/api';
+import { apiGet, apiRequest, type Innovatie, type TeamLid } from '../lib/api';
+import { checkFields, parseAmount, problemErrors, type FieldKind, type FieldSpec } from '../lib/form-errors';
 import { entries } from '../lib/vocab';
 import { navigate } from '../lib/router';
 import { renderPage } from '../components/page-shell/page-shell';
@@ -43,6 +44,62 @@ const LABELS: Record<string, string> = {
 const LIST_FIELDS = ['partners', 'tags', 'technieken', 'databronnen', 'opgeschaaldNaar'];
 const NUMBER_FIELDS = ['kostenExtern', 'interneUren'];
 
+// How each field is named in an instruction, and what it takes.
+const FIELDS: Record<string, [string, FieldKind?, boolean?]> = {
+  titel: ['de titel', 'text', true],
+  samenvatting: ['de samenvatting'],
+  opgave: ['de opgave'],
+  doel: ['het doel'],
+  urgentie: ['de urgentie', 'choice'],
+  organisatie: ['de organisatie', 'choice', true],
+  partners: ['de partners'],
+  domein: ['het domein', 'choice'],
+  tags: ['de trefwoorden'],
+  fase: ['de fase', 'choice'],
+  status: ['de status', 'choice'],
+  faseReden: ['de reden van de wijziging'],
+  innovatieType: ['het type innovatie', 'choice'],
+  innovatieNiveau: ['het niveau', 'choice'],
+  trl: ['het technology readiness level', 'choice'],
+  analyseNiveau: ['het analyseniveau', 'choice'],
+  orientatie: ['waar de innovatie op gericht is', 'choice'],
+  waardeSoorten: ['de soort waarde', 'choice'],
+  waardecreatie: ['de waardecreatie', 'choice'],
+  waardepotentie: ['de potentie na opschaling', 'choice'],
+  startDatum: ['de startdatum', 'date'],
+  kostenExtern: ['de kosten uit eigen zak', 'amount'],
+  interneUren: ['de interne uren', 'hours'],
+  inkoopRoute: ['de inkooproute', 'choice'],
+  technieken: ['de technieken'],
+  databronnen: ['de databronnen'],
+  opgeschaaldNaar: ['de organisaties waar de innovatie naar is opgeschaald'],
+  zichtbaarheid: ['de zichtbaarheid', 'choice'],
+};
+const TEAM_FIELDS: Record<string, [string, string, FieldKind, boolean?]> = {
+  naam: ['Naam of functie', 'de naam of functie', 'text', true],
+  rol: ['Rol', 'de rol', 'choice', true],
+  gebruiker: ['E-mailadres van het Koers-account', 'het e-mailadres', 'email'],
+  archetypen: ['Archetypen', 'de archetypen', 'choice'],
+};
+
+function spec(apiName: string): FieldSpec | undefined {
+  const team = /^team\[(\d+)\]\.(\w+)/.exec(apiName);
+  if (team) {
+    const t = TEAM_FIELDS[team[2]];
+    const n = Number(team[1]) + 1;
+    return t && { id: `team-${team[1]}-${team[2]}`, label: `Teamlid ${n}, ${t[0].toLowerCase()}`, noun: `${t[1]} van teamlid ${n}`, kind: t[2], required: t[3] };
+  }
+  const key = apiName.replace(/\[\d+\]$/, '');
+  const f = FIELDS[key];
+  return f && { id: key, label: LABELS[key], noun: f[0], kind: f[1] ?? 'text', required: f[2] };
+}
+
+function clientChecks(form: HTMLFormElement, state: State): FieldSpec[] {
+  const names = [...Object.keys(FIELDS)];
+  state.team.forEach((_, n) => names.push(...Object.keys(TEAM_FIELDS).map((k) => `team[${n}].${k}`)));
+  return names.map(spec).filter((f): f is FieldSpec => !!f && !!form.querySelector(`[id="${f.id}"]`));
+}
+
 type Values = Record<string, string>;
 
 interface State {
@@ -51,31 +108,14 @@ interface State {
   values: Values;
   waardeSoorten: string[];
   team: TeamLid[];
-  errors: Map<string, string>;
+  errors: Map<string, string>; // by field id: the instruction
+  labels: Map<string, string>; // by field id: the label in the summary
   general: string;
   busy: boolean;
 }
 
-// "team[0].rol" -> "team-0-rol"; "partners[2]" -> "partners".
-export function fieldId(apiName: string): string {
-  return apiName.replace(/\[(\d+)\]\./g, '-$1-').replace(/\[\d+\]$/, '');
-}
-
-function labelFor(id: string): string {
-  const team = /^team-(\d+)-(\w+)$/.exec(id);
-  if (team) return `Teamlid ${Number(team[1]) + 1}, ${team[2]}`;
-  return LABELS[id] ?? id;
-}
-
-// Dutch or plain notation: "1.250,50" and "1250.50" both give 1250.5;
-// anything else goes to the server as typed, which then explains the problem.
-export function parseAmount(text: string): number | string | null {
-  const t = text.trim();
-  if (!t) return null;
-  if (/^-?\d{1,3}(\.\d{3})*(,\d+)?$/.test(t) || /^-?\d+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
-  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
-  return t;
-}
+// Dutch or plain notation; kept here for the pages that import it.
+export { parseAmount };
 
 function fromInnovation(i: Innovatie | null): Values {
   const v: Values = {};
@@ -126,6 +166,15 @@ async function submit(event: Event, state: State): Promise<void> {
   if (state.busy) return;
   const form = event.target as HTMLFormElement;
   readForm(form, state);
+  const found = checkFields(form, clientChecks(form, state));
+  if (found.length) {
+    state.errors = new Map(found.map((e) => [e.field, e.message]));
+    state.labels = new Map(found.map((e) => [e.field, e.label]));
+    state.general = '';
+    draw(state);
+    focusErrorSummary();
+    return;
+  }
   state.busy = true;
   const headers: Record<string, string> = state.id && state.etag ? { 'If-Match': state.etag } : {};
   const r = state.id
@@ -136,8 +185,10 @@ async function submit(event: Event, state: State): Promise<void> {
     navigate(`/innovaties/${r.body.id}`);
     return;
   }
-  state.errors = new Map((r.problem.invalidParams ?? []).map((p: InvalidParam) => [fieldId(p.name), p.reason]));
-  state.general = r.problem.invalidParams?.length ? '' : r.problem.detail;
+  const { errors, general } = problemErrors(r.problem, spec);
+  state.errors = new Map(errors.map((e) => [e.field, e.message]));
+  state.labels = new Map(errors.map((e) => [e.field, e.label]));
+  state.general = general;
   draw(state);
   focusErrorSummary();
 }
@@ -169,7 +220,7 @@ function draw(state: State): void {
   const err = (f: string) => state.errors.get(f);
   const sel = (f: string, list: string, extra: Partial<Parameters<typeof selectField>[0]> = {}) =>
     selectField({ id: f, label: LABELS[f], value: v[f], options: entries(list), emptyLabel: 'Niet ingevuld', error: err(f), ...extra });
-  const errors: FieldError[] = [...state.errors].map(([field, message]) => ({ field, label: labelFor(field), message }));
+  const errors: FieldError[] = [...state.errors].map(([field, message]) => ({ field, label: state.labels.get(field) ?? field, message }));
   const title = state.id ? `${v.titel || 'Innovatie'} bewerken` : 'Nieuwe innovatie';
   renderPage(
     title,
@@ -249,6 +300,7 @@ export async function formPage(params: Record<string, string>): Promise<void> {
     waardeSoorten: innovation?.waardeSoorten ?? [],
     team: innovation?.team.map((m) => ({ ...m, archetypen: [...m.archetypen] })) ?? [],
     errors: new Map(),
+    labels: new Map(),
     general: '',
     busy: false,
   });

@@ -42,13 +42,19 @@ function isCurrent(href: string, path: string): boolean {
 }
 
 let firstRender = true;
+let lastAddress = '';
 
 // Renders `content` as the page, sets the document title and, after a
 // navigation inside the app, moves focus to the page heading so screen
-// reader users hear that the page changed.
-export function renderPage(title: string, content: TemplateResult): void {
+// reader users hear that the page changed. Drawing the same address again
+// (a form saved in place, a refusal) leaves focus and scroll where they are,
+// as does `inPlace` when a saved form only gets its own new address.
+export function renderPage(title: string, content: TemplateResult, options: { inPlace?: boolean } = {}): void {
   document.title = `${title} – Koers`;
   const path = location.pathname;
+  const address = location.pathname + location.search;
+  const samePage = address === lastAddress || !!options.inPlace;
+  lastAddress = address;
   const app = document.getElementById('app')!;
   if (firstRender) app.replaceChildren();  // drop the static placeholder of index.html
   render(
@@ -90,7 +96,7 @@ export function renderPage(title: string, content: TemplateResult): void {
     `,
     app,
   );
-  if (!firstRender) {
+  if (!firstRender && !samePage) {
     const heading = document.querySelector<HTMLElement>('main h1');
     if (heading) {
       heading.tabIndex = -1;

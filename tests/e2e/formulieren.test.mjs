@@ -1,0 +1,203 @@
+// Forms never lose input, in a real browser: in every form a user types
+// values, the form is refused (by its own check before sending or by the
+// API), and every typed value is still there; the error summary has focus,
+// names the field by its visible label and says what to do. Also: a
+// decision asks for confirmation before it is recorded, a decided review
+// still shows its dark-side scores, and the steering page saves in place
+// (no jump, the message beside the form). Every state passes axe.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { call, login, startKoers } from '../lib/koers.mjs';
+import { assertAccessible, launchBrowser, newPage, logIn } from '../lib/browser.mjs';
+
+let koers;
+let browser;
+let page;
+let id; // an innovation of Utrecht, public, so Amsterdam can adopt it
+let lid;
+before(async () => {
+  koers = await startKoers({
+    users: [
+      { email: 'lid@utrecht.test', org: 'GM0344', role: 'lid' },
+      { email: 'stuur@utrecht.test', org: 'GM0344', role: 'stuurgroep' },
+      { email: 'lid@amsterdam.test', org: 'GM0363', role: 'lid' },
+    ],
+  });
+  lid = await login(koers.url, 'lid@utrecht.test');
+  const r = await call(koers.url, 'POST', '/api/v1/innovaties', {
+    session: lid,
+    json: {
+      titel: 'Slim strooien', organisatie: 'GM0344', fase: 'idee', status: 'actief', zichtbaarheid: 'openbaar', innovatieNiveau: 'applicatie',
+      samenvatting: 'Strooien waar het glad wordt, op tijd.',
+    },
+  });
+  assert.equal(r.status, 201, r.text);
+  id = r.body.id;
+  browser = await launchBrowser();
+  page = await newPage(browser, koers.url);
+});
+after(async () => {
+  assert.deepEqual(page?.errors ?? [], [], 'no errors in the browser console');
+  await browser?.close();
+  await koers?.stop();
+});
+
+async function api(method, path, json, session = lid) {
+  return call(koers.url, method, `/api/v1${path}`, { session, json });
+}
+
+// Every [locator, value] still holds its value: text as typed, selects
+// their option, checkboxes checked.
+async function assertKept(pairs) {
+  for (const [locator, expected] of pairs) {
+    if (typeof expected === 'boolean') assert.equal(await locator.isChecked(), expected, `${locator} is still ${expected ? '' : 'un'}checked`);
+    else assert.equal(await locator.inputValue(), expected, `${locator} keeps what was typed`);
+  }
+}
+
+// The error summary: shown, focused, and naming each label with its
+// instruction; returns it.
+async function assertSummary(title, items) {
+  const summary = page.getByRole('alert').filter({ hasText: title });
+  await summary.waitFor();
+  assert.ok(await summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)), 'the error summary has focus');
+  const text = (await summary.innerText()).replace(/\s+/g, ' ');
+  const links = await summary.getByRole('link').allInnerTexts();
+  for (const [label, instruction] of items) {
+    assert.ok(links.some((l) => l.startsWith(`${label}: `) && l.includes(instruction)), `the summary names "${label}" with "${instruction}"; it says: ${text}`);
+  }
+  assert.doesNotMatch(text, /[a-z][A-Z]\w*:|\w+\[\d+\]|\bbudget: moet\b/, 'no API field names in the summary');
+  return summary;
+}
+
+// The field is marked invalid and tells its own message.
+async function assertFieldError(field, instruction) {
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  const ids = (await field.getAttribute('aria-describedby')) ?? '';
+  const messages = await Promise.all(ids.split(/\s+/).filter(Boolean).map((d) => page.locator(`[id="${d}"]`).innerText()));
+  assert.ok(messages.some((m) => m.includes(instruction)), `the field's description says "${instruction}": ${messages.join(' | ')}`);
+}
+
+test('gate review: a refused budget keeps the evidence, motivation and scores', async () => {
+  await logIn(page, 'stuur@utrecht.test');
+  await page.goto(`/innovaties/${id}/beoordelingen/nieuw`);
+  await page.getByRole('heading', { level: 1, name: /Beoordeling voorbereiden/ }).waitFor();
+  const kept = [];
+  for (const [pillar, score, text] of [
+    ['publieke waarde', '4', 'Minder ongelukken in de proefwijken'],
+    ['gebruikswaarde', '3', 'Strooiers gebruiken de kaart elke ochtend'],
+    ['technische aanpak', '4', 'Sensoren leveren betrouwbaar'],
+    ['kosten', '2', 'Licenties zijn duur'],
+  ]) {
+    const s = page.getByLabel(`Score voor ${pillar} (1 zwak, 5 sterk)`);
+    const t = page.getByLabel(`Onderbouwing bij ${pillar}`);
+    await s.selectOption(score);
+    await t.fill(text);
+    kept.push([s, score], [t, text]);
+  }
+  const privacy = page.getByRole('group', { name: /Onrechtmatig handelen/ });
+  await privacy.getByLabel('Omvang van het risico').selectOption('3');
+  await privacy.getByLabel('Toelichting').fill('Kentekens worden niet bewaard');
+  const besluit = page.getByLabel('Besluit', { exact: true });
+  await besluit.selectOption('go');
+  const motivering = page.getByLabel('Motivering');
+  await motivering.fill('De proef is de moeite waard.');
+  const budget = page.getByLabel('Budget voor de volgende fase (euro)');
+  await budget.fill('twintigduizend');
+  const months = page.getByLabel('Doorlooptijd voor de volgende fase (maanden)');
+  await months.fill('6');
+  const note = page.getByLabel('Besluitvormers');
+  await note.fill('stuur@utrecht.test');
+  kept.push([privacy.getByLabel('Omvang van het risico'), '3'], [privacy.getByLabel('Toelichting'), 'Kentekens worden niet bewaard'],
+    [besluit, 'go'], [motivering, 'De proef is de moeite waard.'], [budget, 'twintigduizend'], [months, '6'], [note, 'stuur@utrecht.test']);
+
+  // Refused before sending: the budget is no amount.
+  await page.getByRole('button', { name: 'Concept opslaan' }).click();
+  await assertSummary('De beoordeling is niet opgeslagen', [['Budget voor de volgende fase (euro)', 'Vul het budget in als bedrag, bijvoorbeeld 20.000']]);
+  await assertKept(kept);
+  await assertFieldError(budget, 'Vul het budget in als bedrag');
+  await assertAccessible(page, 'het beoordelingsformulier met een fout');
+  assert.equal((await api('GET', `/innovaties/${id}/beoordelingen`)).body._embedded.beoordelingen.length, 0, 'nothing was saved');
+
+  // Refused by the API: a decision-maker without an account.
+  await budget.fill('20.000');
+  await note.fill('niemand@elders.test');
+  kept.splice(kept.findIndex(([l]) => l === budget), 1, [budget, '20.000']);
+  kept.splice(kept.findIndex(([l]) => l === note), 1, [note, 'niemand@elders.test']);
+  await page.getByRole('button', { name: 'Concept opslaan' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Besluitvormers' }).waitFor();
+  await assertSummary('De beoordeling is niet opgeslagen', [['Besluitvormers', 'besluitvormers']]);
+  await assertKept(kept);
+  await assertFieldError(note, 'besluitvormers');
+});
+
+test('gate review: saving the concept happens in place, with the message beside the buttons', async () => {
+  const note = page.getByLabel('Besluitvormers');
+  await note.fill('stuur@utrecht.test');
+  const save = page.getByRole('button', { name: 'Concept opslaan' });
+  await save.scrollIntoViewIfNeeded();
+  const before = await viewportTop(save);
+  await save.click();
+  const status = page.getByRole('status').filter({ hasText: 'Het concept is opgeslagen' });
+  await status.waitFor();
+  await page.waitForURL(/\/beoordelingen\/\d+$/);
+  // The error messages above the button are gone, nothing else moved.
+  const afterSave = await viewportTop(save);
+  assert.ok(Math.abs(afterSave - before) < 100, `the page does not jump: the button moved from ${before} to ${afterSave} px`);
+  assert.ok(await status.isVisible() && await inViewport(status), 'the message is in view');
+
+  // Saved again, without errors on screen: nothing moves at all.
+  await page.getByLabel('Onderbouwing bij kosten').fill('Licenties zijn duur, maar te delen met Amersfoort');
+  await save.scrollIntoViewIfNeeded();
+  const again = await viewportTop(save);
+  await save.click();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Concept opslaan');
+  await page.waitForTimeout(300);
+  assert.equal(await viewportTop(save), again, 'the button stays where it was');
+  assert.ok(await inViewport(status), 'the message is in view');
+  assert.equal(await page.getByLabel('Onderbouwing bij kosten').inputValue(), 'Licenties zijn duur, maar te delen met Amersfoort');
+  const reviews = (await api('GET', `/innovaties/${id}/beoordelingen`)).body._embedded.beoordelingen;
+  assert.equal(reviews.length, 1);
+  assert.equal(reviews[0].budget, 20000);
+  assert.equal(reviews[0].status, 'concept');
+  assert.equal(reviews[0].pijlers.kosten.onderbouwing, 'Licenties zijn duur, maar te delen met Amersfoort');
+  await assertAccessible(page, 'de opgeslagen beoordeling');
+});
+
+// Where an element is on the screen: it stays there when a form saves in place.
+const viewportTop = (locator) => locator.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+
+async function inViewport(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight;
+  });
+}
+
+test('gate review: "Besluit vaststellen" asks for confirmation; the decided review keeps its dark-side scores', async () => {
+  await page.getByRole('button', { name: 'Besluit vaststellen' }).click();
+  const confirm = page.getByRole('group', { name: 'Besluit GO vaststellen?' });
+  await confirm.waitFor();
+  assert.match(await confirm.innerText(), /niet ongedaan/);
+  assert.ok(await page.getByRole('heading', { name: 'Besluit GO vaststellen?' }).evaluate((el) => el === document.activeElement), 'focus moves to the question');
+  await assertAccessible(page, 'de bevestigingsvraag');
+  let review = (await api('GET', `/innovaties/${id}/beoordelingen`)).body._embedded.beoordelingen[0];
+  assert.equal(review.status, 'concept', 'nothing is decided before the confirmation');
+
+  // Back to the form: still all there.
+  await confirm.getByRole('button', { name: 'Nee, terug naar het formulier' }).click();
+  assert.equal(await confirm.count(), 0);
+  assert.equal(await page.getByLabel('Motivering').inputValue(), 'De proef is de moeite waard.');
+  assert.ok(await page.getByRole('button', { name: 'Besluit vaststellen' }).evaluate((el) => el === document.activeElement));
+
+  await page.getByRole('button', { name: 'Besluit vaststellen' }).click();
+  await page.getByRole('button', { name: 'Ja, besluit GO vaststellen' }).click();
+  await page.getByText(/Besluit GO, vastgesteld op/).waitFor();
+  review = (await api('GET', `/innovaties/${id}/beoordelingen`)).body._embedded.beoordelingen[0];
+  assert.equal(review.status, 'vastgesteld');
+  const main = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+  assert.match(main, /Schaduwkanten/);
+  assert.match(main, /Onrechtmatig handelen, zoals een inbreuk op privacy Risico 3 van 5\. Kentekens worden niet bewaard/);
+  await assertAccessible(page, 'een vastgestelde beoordeling met schaduwkanten');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+});
