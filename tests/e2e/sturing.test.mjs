@@ -79,6 +79,7 @@ test('the stuurgroep records GO; the innovation moves on', async () => {
   await page.getByLabel('Motivering').fill('Proef is de moeite waard; begin met twee wijken.');
   await page.getByLabel('Datum van de volgende beoordeling').fill('2027-04-01');
   await page.getByRole('button', { name: 'Besluit vaststellen' }).click();
+  await page.getByRole('button', { name: 'Ja, besluit GO vaststellen' }).click();
   await page.getByText(/Besluit GO, vastgesteld op/).waitFor();
   await assertAccessible(page, 'een vastgestelde beoordeling');
   const inn = await (await fetch(`${koers.url}/api/v1/innovaties/${id}`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json();

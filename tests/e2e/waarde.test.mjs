@@ -103,7 +103,7 @@ test('a member fills in estimated and realised benefit; the steering page shows 
   // A realised amount that is no number: the summary names the field and links to it.
   await realised.fill('veel');
   await page.getByRole('button', { name: 'Businesscase opslaan' }).click();
-  const summary = page.getByRole('alert').filter({ hasText: 'Dat is niet opgeslagen' });
+  const summary = page.getByRole('alert').filter({ hasText: 'De businesscase is niet opgeslagen' });
   await summary.waitFor();
   const link = summary.getByRole('link', { name: /^Gerealiseerde baat per jaar \(euro\):/ });
   assert.equal(await link.getAttribute('href'), '#baatGerealiseerd');
