@@ -212,9 +212,14 @@ http::Response ListMetingen(Services& s, const Call& c) {
   auto t = s.indicators.Table(id, c.actor);
   if (!t.ok()) return Problem(t.error(), c.req.path);
   const MeasurementTable& table = *t.value();
-  // Without paging parameters the whole table (what a chart needs); with
-  // them one page of cells, beside the totals.
-  if (!paged && !sized) return JsonResponse(200, TableJson(s, table));
+  // Without paging parameters the whole table (what a chart needs), up to
+  // kWholeTable cells; with them, or for a larger table, one page of cells
+  // beside the totals of the whole table.
+  constexpr size_t kWholeTable = 10000;
+  if (!paged && !sized) {
+    if (table.cellen.size() <= kWholeTable) return JsonResponse(200, TableJson(s, table));
+    page.pagina_grootte = 100;
+  }
   auto total = static_cast<int64_t>(table.cellen.size());
   json out = TableJson(s, table, static_cast<size_t>(page.pagina - 1) * page.pagina_grootte, page.pagina_grootte);
   out["_links"] = PageLinks(c.req, page, total);

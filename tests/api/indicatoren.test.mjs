@@ -101,6 +101,21 @@ describe('indicators', () => {
     assert.equal(bad.status, 400);
   });
 
+  test('a table of more than 10,000 measurements comes in pages, with the totals of the whole table', async () => {
+    const ind = await indicator({ naam: 'Groot', gebiedsniveau: 'GM', gebiedJaar: 2024, optelbaar: true });
+    const kaart = await api(undefined, 'GET', '/kaart/gemeenten');
+    const codes = kaart.body.gemeenten.map((g) => g.code);
+    const lines = ['periode;gebied;waarde;aantal'];
+    for (let m = 1; m <= 30; m++) for (const code of codes) lines.push(`${2000 + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')};${code};1;50`);
+    assert.ok(lines.length - 1 > 10000);
+    assert.equal((await upload('lidA', ind.id, lines.join('\n'))).status, 200);
+    const r = await api('lidA', 'GET', `/indicatoren/${ind.id}/metingen`);
+    assert.equal(r.status, 200);
+    assert.deepEqual([r.body.totaal, r.body.pagina, r.body.paginaGrootte, r.body.metingen.length], [lines.length - 1, 1, 100, 100]);
+    assert.equal(r.body.totalen.perPeriode.length, 30, 'totals cover the whole table');
+    assert.equal(r.body.totalen.perPeriode[0].waarde, codes.length);
+  });
+
   test('a broken file is refused whole with a message per row, and nothing is stored', async () => {
     const ind = await indicator({ naam: 'Bezoekers', gebiedsniveau: 'GM', gebiedJaar: 2024 });
     const csv = 'periode;gebied;waarde\n2024;GM0344;12\n2024-13;GM0344;3\n2024;GM9999;4\n2025;GM0344;veel\n2024;GM0344;5\n';
