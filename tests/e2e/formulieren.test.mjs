@@ -201,3 +201,73 @@ test('gate review: "Besluit vaststellen" asks for confirmation; the decided revi
   await assertAccessible(page, 'een vastgestelde beoordeling met schaduwkanten');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
 });
+
+test('business case: a refused amount keeps every line; saving again happens in place beside the form', async () => {
+  await logIn(page, 'lid@utrecht.test');
+  await page.goto(`/innovaties/${id}/sturing`);
+  await page.getByRole('heading', { level: 1, name: 'Sturing: Slim strooien' }).waitFor();
+  await page.getByText('Businesscase bewerken').click();
+  const extern = page.getByRole('group', { name: 'Kosten in de fase idee' }).getByLabel('Uit eigen zak (euro)');
+  const hours = page.getByRole('group', { name: 'Kosten in de fase ontwikkeling' }).getByLabel('Interne uren');
+  const rate = page.getByLabel('Uurtarief (euro)');
+  const benefit = page.getByLabel('Omschrijving van de baat');
+  const amount = page.getByLabel('Geschatte baat per jaar (euro)');
+  const assumption = page.getByLabel('Aanname');
+  const stops = page.getByLabel('Wat stopt er');
+  const saving = page.getByLabel('Besparing per jaar (euro)');
+  const kept = [[extern, '10.000'], [hours, '120'], [rate, '85'], [benefit, 'Minder strooizout'], [amount, 'veel'], [assumption, '10% minder zout'], [stops, 'Vaste strooiroutes'], [saving, '3.000']];
+  for (const [field, value] of kept) await field.fill(value);
+
+  await page.getByRole('button', { name: 'Businesscase opslaan' }).click();
+  await assertSummary('De businesscase is niet opgeslagen', [['Geschatte baat per jaar (euro)', 'Vul de geschatte baat per jaar in als bedrag, bijvoorbeeld 12.000']]);
+  await assertKept(kept);
+  await assertFieldError(amount, 'Vul de geschatte baat per jaar in als bedrag');
+  await assertAccessible(page, 'de businesscase met een fout');
+
+  // Corrected: saved in place; the message is beside the form, nothing jumps.
+  await amount.fill('12.000');
+  const save = page.getByRole('button', { name: 'Businesscase opslaan' });
+  await save.scrollIntoViewIfNeeded();
+  const before = await viewportTop(save);
+  await save.click();
+  const status = page.locator('#bc-melding').getByText('De businesscase is opgeslagen.');
+  await status.waitFor();
+  assert.ok(Math.abs((await viewportTop(save)) - before) < 100, 'the page does not jump to the top');
+  assert.ok(await inViewport(status), 'the message is in view, beside the form');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus does not go to the page heading');
+  const bc = (await api('GET', `/innovaties/${id}/businesscase`)).body;
+  assert.equal(bc.baten[0].bedragPerJaar, 12000);
+  assert.equal(bc.stoplijst[0].besparingPerJaar, 3000);
+
+  // Once more without errors on screen: the button does not move at all.
+  await saving.fill('3.500');
+  const again = await viewportTop(save);
+  const reloaded = page.waitForResponse((r) => r.url().endsWith('/businesscase') && r.request().method() === 'GET');
+  await save.click();
+  await reloaded;
+  await page.waitForTimeout(300);
+  assert.equal(await viewportTop(save), again, 'the button stays where it was');
+  assert.ok(await inViewport(status));
+  await assertAccessible(page, 'de sturingspagina na opslaan');
+});
+
+test('risk register: a refused order keeps the title and description', async () => {
+  await page.getByText('Onbekende of risico toevoegen').click();
+  const soort = page.getByLabel('Soort', { exact: true });
+  const title = page.getByLabel('Titel (verplicht)');
+  const description = page.getByLabel('Omschrijving', { exact: true });
+  const owner = page.getByLabel('Eigenaar');
+  const order = page.getByLabel('Volgorde van aanpak');
+  const kept = [[soort, 'risico'], [title, 'Sensoren vallen uit bij vorst'], [description, 'Wat doen we als de data wegvalt?'], [owner, 'Team wegen'], [order, 'eerst']];
+  await soort.selectOption('risico');
+  for (const [field, value] of kept.slice(1)) await field.fill(value);
+  await page.getByRole('button', { name: 'Toevoegen' }).click();
+  await assertSummary('Dit is niet aan het register toegevoegd', [['Volgorde van aanpak', 'Vul de volgorde van aanpak in als heel getal']]);
+  await assertKept(kept);
+  await assertFieldError(order, 'heel getal');
+  await order.fill('1');
+  await page.getByRole('button', { name: 'Toevoegen' }).click();
+  await page.locator('#risico-melding').getByText('is toegevoegd aan het register').waitFor();
+  await page.getByRole('cell', { name: 'Sensoren vallen uit bij vorst' }).waitFor();
+  assert.equal(await title.inputValue(), '', 'the form is empty for the next one');
+});
