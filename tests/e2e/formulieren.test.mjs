@@ -271,3 +271,78 @@ test('risk register: a refused order keeps the title and description', async () 
   await page.getByRole('cell', { name: 'Sensoren vallen uit bij vorst' }).waitFor();
   assert.equal(await title.inputValue(), '', 'the form is empty for the next one');
 });
+
+test('reuse document: a refused web address keeps the title, address and licence', async () => {
+  await page.goto(`/innovaties/${id}`);
+  await page.getByRole('heading', { level: 1, name: 'Slim strooien' }).waitFor();
+  await page.getByText('Document toevoegen').click();
+  const section = page.getByRole('region', { name: 'Documenten voor hergebruik' });
+  const soort = section.getByLabel('Soort');
+  const title = section.getByLabel('Titel (verplicht)');
+  const url = section.getByLabel('Webadres');
+  const licence = section.getByLabel('Licentie');
+  const note = section.getByLabel('Toelichting');
+  await soort.selectOption('broncode');
+  const kept = [[soort, 'broncode'], [title, 'Broncode van het strooimodel'], [url, 'www.utrecht.nl/strooimodel'], [licence, 'EUPL-1.2'], [note, 'Python, met tests']];
+  for (const [field, value] of kept.slice(1)) await field.fill(value);
+  await section.getByRole('button', { name: 'Toevoegen' }).click();
+  await assertSummary('Het document is niet toegevoegd', [['Webadres', 'Vul het webadres volledig in, beginnend met https://']]);
+  await assertKept(kept);
+  await assertFieldError(url, 'beginnend met https://');
+  await assertAccessible(page, 'het documentformulier met een fout');
+  assert.equal((await api('GET', `/innovaties/${id}/hergebruik`)).body._embedded.hergebruik.length, 0);
+
+  await url.fill('https://www.utrecht.nl/strooimodel');
+  await section.getByRole('button', { name: 'Toevoegen' }).click();
+  const notice = page.locator('#hergebruik-melding');
+  await notice.getByText('Het document is toegevoegd.').waitFor();
+  assert.ok(await section.evaluate((s, n) => s.contains(n), await notice.elementHandle()), 'the message is beside the form');
+  await section.getByRole('link', { name: 'Broncode van het strooimodel' }).waitFor();
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+});
+
+test('adoption: changing the status keeps and shows the earlier note; a refusal keeps the new values', async () => {
+  const amsterdam = await login(koers.url, 'lid@amsterdam.test');
+  const made = await api('POST', '/adopties', { bron: id, organisatie: 'GM0363', status: 'buitenkring', datum: '2026-01-15', notitie: 'Wij volgen dit voor de winter', maakInnovatie: false }, amsterdam);
+  assert.equal(made.status, 201, made.text);
+  await logIn(page, 'lid@amsterdam.test');
+  await page.goto(`/innovaties/${id}`);
+  await page.getByRole('heading', { level: 1, name: 'Slim strooien' }).waitFor();
+  await page.getByText('De adoptie van uw organisatie bijwerken').click();
+  const note = page.getByLabel('Notitie');
+  assert.equal(await note.inputValue(), 'Wij volgen dit voor de winter', 'the earlier note is in the form');
+  assert.match(await page.locator('#adoptie-eerder').innerText(), /Wij volgen dit voor de winter/);
+  const status = page.getByLabel('Stand van zaken');
+  const since = page.getByLabel('Sinds');
+  assert.equal(await status.inputValue(), 'buitenkring');
+  await status.selectOption('in_uitvoering');
+  await since.fill('');
+  const copy = page.getByLabel(/Maak voor onze organisatie een eigen innovatie/);
+  await copy.check();
+  await note.fill('Wij volgen dit voor de winter. Start in november.');
+  const kept = [[status, 'in_uitvoering'], [since, ''], [copy, true], [note, 'Wij volgen dit voor de winter. Start in november.']];
+  await page.getByRole('button', { name: 'Vastleggen' }).click();
+  await assertSummary('De adoptie is niet opgeslagen', [['Sinds', 'Vul de datum sinds wanneer dit zo is in']]);
+  await assertKept(kept);
+  await assertFieldError(since, 'Vul de datum');
+  await assertAccessible(page, 'het adoptieformulier met een fout');
+
+  await since.fill('2026-11-01');
+  await copy.uncheck();
+  await page.getByRole('button', { name: 'Vastleggen' }).click();
+  await page.locator('#hergebruik-melding').getByText('De adoptie is vastgelegd.').waitFor();
+  const a = (await api('GET', `/adopties/${made.body.id}`, undefined, amsterdam)).body;
+  assert.equal(a.status, 'in_uitvoering');
+  assert.equal(a.notitie, 'Wij volgen dit voor de winter. Start in november.');
+
+  // Only the status changes: the note stays.
+  await page.getByText('De adoptie van uw organisatie bijwerken').click();
+  await page.getByLabel('Stand van zaken').selectOption('in_gebruik');
+  await page.getByRole('button', { name: 'Vastleggen' }).click();
+  await page.locator('#hergebruik-melding').getByText('De adoptie is vastgelegd.').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'hergebruik-melding');
+  const b = (await api('GET', `/adopties/${made.body.id}`, undefined, amsterdam)).body;
+  assert.equal(b.status, 'in_gebruik');
+  assert.equal(b.notitie, 'Wij volgen dit voor de winter. Start in november.', 'changing the status keeps the note');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+});

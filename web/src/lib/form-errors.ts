@@ -68,7 +68,7 @@ function formatInstruction(f: FieldSpec): string {
         ? `Vul ${f.noun} in als heel getal van ${f.min} tot en met ${f.max}, bijvoorbeeld ${ex}`
         : `Vul ${f.noun} in als heel getal, bijvoorbeeld ${ex}`;
     case 'date': return `Vul ${f.noun} in als datum, bijvoorbeeld ${ex}`;
-    case 'url': return `Vul ${f.noun} in als webadres dat begint met https://, bijvoorbeeld ${ex}`;
+    case 'url': return `Vul ${f.noun} volledig in, beginnend met https://, bijvoorbeeld ${ex}`;
     case 'email': return `Vul ${f.noun} in als e-mailadres, bijvoorbeeld ${ex}`;
     case 'choice': return `Kies ${f.noun} uit de lijst`;
     case 'file': return `Kies ${f.noun}`;

@@ -10,6 +10,7 @@ import { canEditInnovation, session } from '../lib/session';
 import { dataTable } from '../components/data-table/data-table';
 import { selectField, textArea, textField } from '../components/form-field/form-field';
 import { errorSummary, focusErrorSummary, type FieldError } from '../components/error-summary/error-summary';
+import { checkFields, errorFor, formDraft, problemErrors, type FieldSpec } from '../lib/form-errors';
 import type { ClusterSamenvatting } from './clusters';
 
 export interface Hergebruik {
@@ -55,9 +56,36 @@ export interface ReuseData {
   herkomst: Adoptie | null;  // when this innovation is an adopter's copy
   cluster: ClusterSamenvatting | null;
   organisatieNamen: Record<string, string>;  // of the organisations the user may adopt for
+  failed: ReuseForm | null; // the form the errors belong to
   errors: FieldError[];
   general: string;
   notice: string;
+  // What was typed in a refused form, by control name: shown again.
+  drafts: Partial<Record<ReuseForm, Record<string, string>>>;
+  adoptFor: string | null; // the organisation chosen in the adoption form
+}
+
+type ReuseForm = 'adoptie' | 'document';
+// The form the last message belongs to: it is shown beside that form.
+let noticeAt: ReuseForm = 'adoptie';
+
+const ADOPTION_FIELDS: FieldSpec[] = [
+  { id: 'adoptie-organisatie', label: 'Organisatie', noun: 'de organisatie', kind: 'choice' },
+  { id: 'adoptie-status', label: 'Stand van zaken', noun: 'de stand van zaken', kind: 'choice', required: true },
+  { id: 'adoptie-datum', label: 'Sinds', noun: 'de datum sinds wanneer dit zo is', kind: 'date', required: true },
+  { id: 'adoptie-notitie', label: 'Notitie', noun: 'de notitie' },
+  { id: 'adoptie-kopie', label: 'Eigen innovatie maken', noun: 'of er een eigen innovatie komt', kind: 'choice' },
+];
+const DOCUMENT_FIELDS: FieldSpec[] = [
+  { id: 'document-soort', label: 'Soort', noun: 'de soort document', kind: 'choice' },
+  { id: 'document-titel', label: 'Titel', noun: 'de titel van het document', required: true },
+  { id: 'document-url', label: 'Webadres', noun: 'het webadres', kind: 'url' },
+  { id: 'document-licentie', label: 'Licentie', noun: 'de licentie', example: 'EUPL-1.2' },
+  { id: 'document-toelichting', label: 'Toelichting', noun: 'de toelichting' },
+];
+// API names ("url", "maakInnovatie") to the fields of a form.
+function reuseLookup(fields: FieldSpec[], prefix: string) {
+  return (name: string) => fields.find((f) => f.id === `${prefix}-${name === 'maakInnovatie' ? 'kopie' : name}`);
 }
 
 export async function loadReuse(i: Innovatie): Promise<ReuseData> {
@@ -81,9 +109,12 @@ export async function loadReuse(i: Innovatie): Promise<ReuseData> {
     herkomst: origin.ok ? (origin.body._embedded.adopties[0] ?? null) : null,
     cluster: cluster.ok ? (cluster.body._embedded.clusters[0] ?? null) : null,
     organisatieNamen,
+    failed: null,
     errors: [],
     general: '',
     notice: '',
+    drafts: {},
+    adoptFor: null,
   };
 }
 
@@ -140,24 +171,49 @@ function adoptionSection(i: Innovatie, d: ReuseData, refresh: (notice: string) =
               ${copyRequest(i, a, refresh)}`,
           ]), { hiddenCaption: true })
       : html`<p class="utrecht-paragraph">Nog geen andere organisatie heeft belangstelling of adoptie vastgelegd.</p>`}
-    ${orgs.length
-      ? html`<details class="koers-details" ?open=${d.errors.length > 0 || !!d.general}><summary>Belangstelling of adoptie van uw organisatie vastleggen</summary>
-          ${errorSummary('De adoptie is niet opgeslagen', d.errors, d.general)}
-          <form class="utrecht-form koers-form" novalidate @submit=${(e: Event) => saveAdoption(e, i, d, refresh, redraw)}>
-            ${orgs.length > 1
-              ? selectField({ id: 'adoptie-organisatie', label: 'Organisatie', value: orgs[0], options: orgs.map((o) => ({ waarde: o, label: d.organisatieNamen[o] ?? o })) })
-              : html`<input type="hidden" name="adoptie-organisatie" value=${orgs[0]}>`}
-            ${selectField({ id: 'adoptie-status', label: 'Stand van zaken', value: 'buitenkring', options: entries('adoptieStatus'), error: d.errors.find((e) => e.field === 'adoptie-status')?.message })}
-            ${textField({ id: 'adoptie-datum', label: 'Sinds', type: 'date', value: new Date().toISOString().slice(0, 10), error: d.errors.find((e) => e.field === 'adoptie-datum')?.message })}
-            ${textArea({ id: 'adoptie-notitie', label: 'Notitie', value: '', rows: 3, description: 'Alleen zichtbaar voor uw organisatie en de eigenaar van deze innovatie.', error: d.errors.find((e) => e.field === 'adoptie-notitie')?.message })}
-            <div class="utrecht-form-field utrecht-form-field--checkbox koers-check">
-              <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="adoptie-kopie" name="adoptie-kopie">
-              <label class="utrecht-form-label utrecht-form-label--checkbox" for="adoptie-kopie">Maak voor onze organisatie een eigen innovatie, gevuld met de beschrijving, teamrollen en documenten van deze</label>
-            </div>
-            <div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Vastleggen</button></div>
-          </form></details>`
-      : nothing}
+    ${orgs.length ? adoptionForm(i, d, orgs, refresh, redraw) : nothing}
+    ${noticeAt === 'adoptie' ? reuseNotice(d) : nothing}
   </section>`;
+}
+
+// The message after a change, beside the form it belongs to.
+function reuseNotice(d: ReuseData): TemplateResult | typeof nothing {
+  return d.notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status" id="hergebruik-melding" tabindex="-1"><p class="utrecht-paragraph">${d.notice}</p></div>` : nothing;
+}
+
+// Records the interest or adoption of the user's organisation. When that
+// organisation already recorded one, the form starts from it, so changing
+// the status keeps the earlier note.
+function adoptionForm(i: Innovatie, d: ReuseData, orgs: string[], refresh: (notice: string) => void, redraw: () => void): TemplateResult {
+  const org = d.adoptFor && orgs.includes(d.adoptFor) ? d.adoptFor : orgs[0];
+  const existing = d.adopties.find((a) => a.organisatie === org);
+  const draft = d.drafts.adoptie;
+  const val = (id: string, saved: string | null | undefined) => (draft ? draft[id] ?? '' : saved ?? '');
+  const err = (id: string) => (d.failed === 'adoptie' ? errorFor(d.errors, id) : undefined);
+  return html`<details class="koers-details" ?open=${d.failed === 'adoptie'}><summary>${existing ? 'De adoptie van uw organisatie bijwerken' : 'Belangstelling of adoptie van uw organisatie vastleggen'}</summary>
+    <form class="utrecht-form koers-form" novalidate @submit=${(e: Event) => saveAdoption(e, i, d, refresh, redraw)}>
+      ${d.failed === 'adoptie' ? errorSummary('De adoptie is niet opgeslagen', d.errors, d.general) : nothing}
+      ${orgs.length > 1
+        ? html`<div @change=${(e: Event) => {
+            d.adoptFor = (e.target as HTMLSelectElement).value;
+            delete d.drafts.adoptie;
+            redraw();
+          }}>${selectField({ id: 'adoptie-organisatie', label: 'Organisatie', value: org, options: orgs.map((o) => ({ waarde: o, label: d.organisatieNamen[o] ?? o })) })}</div>`
+        : html`<input type="hidden" name="adoptie-organisatie" value=${org}>`}
+      ${existing
+        ? html`<p class="utrecht-paragraph" id="adoptie-eerder">Eerder vastgelegd: ${label('adoptieStatus', existing.status).toLowerCase()} sinds ${formatDate(existing.datum)}${existing.notitie ? html`, met de notitie “${existing.notitie}”` : nothing}. Wat u hieronder niet wijzigt, blijft zo.</p>`
+        : nothing}
+      ${selectField({ id: 'adoptie-status', label: 'Stand van zaken', value: val('adoptie-status', existing?.status ?? 'buitenkring'), options: entries('adoptieStatus'), error: err('adoptie-status') })}
+      ${textField({ id: 'adoptie-datum', label: 'Sinds', type: 'date', value: val('adoptie-datum', existing?.datum ?? new Date().toISOString().slice(0, 10)), error: err('adoptie-datum') })}
+      ${textArea({ id: 'adoptie-notitie', label: 'Notitie', value: val('adoptie-notitie', existing?.notitie), rows: 3, description: 'Alleen zichtbaar voor uw organisatie en de eigenaar van deze innovatie.', error: err('adoptie-notitie') })}
+      ${existing?.innovatie
+        ? nothing
+        : html`<div class="utrecht-form-field utrecht-form-field--checkbox koers-check">
+            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="adoptie-kopie" name="adoptie-kopie" .checked=${draft ? draft['adoptie-kopie'] === 'on' : false}>
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for="adoptie-kopie">Maak voor onze organisatie een eigen innovatie, gevuld met de beschrijving, teamrollen en documenten van deze</label>
+          </div>`}
+      <div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Vastleggen</button></div>
+    </form></details>`;
 }
 
 // A copy of an innovation that is not public waits for its owner: who may
@@ -168,6 +224,7 @@ function copyRequest(i: Innovatie, a: Adoptie, refresh: (notice: string) => void
   if (!canEditInnovation(i)) return html`<p class="utrecht-paragraph">Een eigen kopie wacht op toestemming van de eigenaar.</p>`;
   const decide = async (toestaan: boolean) => {
     const r = await apiRequest<Adoptie>('POST', `/adopties/${a.id}/_kopie`, { toestaan }, { 'If-Match': `"${a.versie}"` });
+    noticeAt = 'adoptie';
     refresh(!r.ok ? r.problem.detail
       : toestaan ? `${a.organisatieNaam} heeft nu een eigen kopie van deze innovatie.`
       : `De kopie voor ${a.organisatieNaam} is geweigerd.`);
@@ -181,6 +238,8 @@ function copyRequest(i: Innovatie, a: Adoptie, refresh: (notice: string) => void
 
 function assetSection(i: Innovatie, d: ReuseData, refresh: (notice: string) => void, redraw: () => void): TemplateResult {
   const edit = canEditInnovation(i);
+  const dval = (id: string, empty: string) => d.drafts.document?.[id] ?? empty;
+  const derr = (id: string) => (d.failed === 'document' ? errorFor(d.errors, id) : undefined);
   return html`<section class="koers-section" aria-labelledby="hergebruik-kop">
     <h2 class="utrecht-heading-2" id="hergebruik-kop">Documenten voor hergebruik</h2>
     ${d.assets.length
@@ -197,22 +256,23 @@ function assetSection(i: Innovatie, d: ReuseData, refresh: (notice: string) => v
           }), { hiddenCaption: true })
       : html`<p class="utrecht-paragraph">Nog geen documenten voor hergebruik: aanbesteding, broncode, datamodel, DPIA, handleiding of businesscase.</p>`}
     ${edit
-      ? html`<details class="koers-details"><summary>Document toevoegen</summary>
+      ? html`<details class="koers-details" ?open=${d.failed === 'document'}><summary>Document toevoegen</summary>
           <form class="utrecht-form koers-form" novalidate @submit=${(e: Event) => addAsset(e, i, d, refresh, redraw)}>
-            ${selectField({ id: 'document-soort', label: 'Soort', value: 'aanbesteding', options: entries('hergebruikSoort') })}
-            ${textField({ id: 'document-titel', label: 'Titel', value: '', required: true, error: d.errors.find((e) => e.field === 'document-titel')?.message })}
-            ${textField({ id: 'document-url', label: 'Webadres', value: '', type: 'url', description: 'Begint met https://', error: d.errors.find((e) => e.field === 'document-url')?.message })}
-            ${textField({ id: 'document-licentie', label: 'Licentie', value: '', description: 'Bijvoorbeeld EUPL-1.2 voor broncode of CC-BY-4.0 voor documenten.', error: d.errors.find((e) => e.field === 'document-licentie')?.message })}
-            ${textArea({ id: 'document-toelichting', label: 'Toelichting', value: '', rows: 2 })}
+            ${d.failed === 'document' ? errorSummary('Het document is niet toegevoegd', d.errors, d.general) : nothing}
+            ${selectField({ id: 'document-soort', label: 'Soort', value: dval('document-soort', 'aanbesteding'), options: entries('hergebruikSoort'), error: derr('document-soort') })}
+            ${textField({ id: 'document-titel', label: 'Titel', value: dval('document-titel', ''), required: true, error: derr('document-titel') })}
+            ${textField({ id: 'document-url', label: 'Webadres', value: dval('document-url', ''), type: 'url', description: 'Begint met https://', error: derr('document-url') })}
+            ${textField({ id: 'document-licentie', label: 'Licentie', value: dval('document-licentie', ''), description: 'Bijvoorbeeld EUPL-1.2 voor broncode of CC-BY-4.0 voor documenten.', error: derr('document-licentie') })}
+            ${textArea({ id: 'document-toelichting', label: 'Toelichting', value: dval('document-toelichting', ''), rows: 2, error: derr('document-toelichting') })}
             <div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="submit">Toevoegen</button></div>
           </form></details>`
       : nothing}
+    ${noticeAt === 'document' ? reuseNotice(d) : nothing}
   </section>`;
 }
 
 export function reuseSections(i: Innovatie, d: ReuseData, refresh: (notice: string) => void, redraw: () => void): TemplateResult {
   return html`
-    ${d.notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status" id="hergebruik-melding" tabindex="-1"><p class="utrecht-paragraph">${d.notice}</p></div>` : nothing}
     ${originSection(d)}
     ${adoptionSection(i, d, refresh, redraw)}
     ${assetSection(i, d, refresh, redraw)}
@@ -221,16 +281,28 @@ export function reuseSections(i: Innovatie, d: ReuseData, refresh: (notice: stri
 
 const text = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
 
-function fail(d: ReuseData, problem: ProblemDetails, prefix: string, redraw: () => void): void {
-  d.errors = (problem.invalidParams ?? []).map((p) => ({ field: `${prefix}-${p.name}`, label: p.name, message: p.reason }));
-  d.general = d.errors.length ? '' : problem.detail;
+// A refused form: what was typed stays, the summary takes focus.
+function fail(d: ReuseData, at: ReuseForm, form: HTMLFormElement, errors: FieldError[], general: string, redraw: () => void): void {
+  d.failed = at;
+  d.errors = errors;
+  d.general = general;
+  d.notice = '';
+  d.drafts[at] = formDraft(form);
   redraw();
   focusErrorSummary();
 }
 
+function refused(d: ReuseData, at: ReuseForm, form: HTMLFormElement, problem: ProblemDetails, redraw: () => void): void {
+  const { errors, general } = problemErrors(problem, at === 'adoptie' ? reuseLookup(ADOPTION_FIELDS, 'adoptie') : reuseLookup(DOCUMENT_FIELDS, 'document'));
+  fail(d, at, form, errors, general, redraw);
+}
+
 async function saveAdoption(e: Event, i: Innovatie, d: ReuseData, refresh: (notice: string) => void, redraw: () => void): Promise<void> {
   e.preventDefault();
-  const f = new FormData(e.target as HTMLFormElement);
+  const form = e.target as HTMLFormElement;
+  const found = checkFields(form, ADOPTION_FIELDS);
+  if (found.length) return fail(d, 'adoptie', form, found, '', redraw);
+  const f = new FormData(form);
   const organisatie = text(f, 'adoptie-organisatie');
   const body = {
     status: text(f, 'adoptie-status'),
@@ -242,7 +314,8 @@ async function saveAdoption(e: Event, i: Innovatie, d: ReuseData, refresh: (noti
   const r = existing
     ? await apiRequest<Adoptie>('PUT', `/adopties/${existing.id}`, { ...body, maakInnovatie: body.maakInnovatie && !existing.innovatie }, { 'If-Match': `"${existing.versie}"` })
     : await apiRequest<Adoptie>('POST', '/adopties', { bron: i.id, organisatie, ...body });
-  if (!r.ok) return fail(d, r.problem, 'adoptie', redraw);
+  if (!r.ok) return refused(d, 'adoptie', form, r.problem, redraw);
+  noticeAt = 'adoptie';
   refresh(r.body.innovatie && body.maakInnovatie
     ? `Vastgelegd. Uw organisatie heeft nu een eigen innovatie "${r.body.innovatie.titel}" (nummer ${r.body.innovatie.id}).`
     : r.body.kopie === 'gevraagd'
@@ -252,7 +325,10 @@ async function saveAdoption(e: Event, i: Innovatie, d: ReuseData, refresh: (noti
 
 async function addAsset(e: Event, i: Innovatie, d: ReuseData, refresh: (notice: string) => void, redraw: () => void): Promise<void> {
   e.preventDefault();
-  const f = new FormData(e.target as HTMLFormElement);
+  const form = e.target as HTMLFormElement;
+  const found = checkFields(form, DOCUMENT_FIELDS);
+  if (found.length) return fail(d, 'document', form, found, '', redraw);
+  const f = new FormData(form);
   const r = await apiRequest('POST', `/innovaties/${i.id}/hergebruik`, {
     soort: text(f, 'document-soort'),
     titel: text(f, 'document-titel'),
@@ -260,12 +336,14 @@ async function addAsset(e: Event, i: Innovatie, d: ReuseData, refresh: (notice: 
     licentie: text(f, 'document-licentie') || null,
     toelichting: text(f, 'document-toelichting') || null,
   });
-  if (!r.ok) return fail(d, r.problem, 'document', redraw);
+  if (!r.ok) return refused(d, 'document', form, r.problem, redraw);
+  noticeAt = 'document';
   refresh('Het document is toegevoegd.');
 }
 
 async function removeAsset(i: Innovatie, a: Hergebruik, refresh: (notice: string) => void): Promise<void> {
   if (!confirm(`"${a.titel}" verwijderen?`)) return;
   const r = await apiRequest('DELETE', `/innovaties/${i.id}/hergebruik/${a.id}`);
+  noticeAt = 'document';
   refresh(r.ok ? `"${a.titel}" is verwijderd.` : r.problem.detail);
 }
