@@ -28,7 +28,9 @@ namespace {
 // reset), as a database that goes away would.
 struct Faults {
   std::atomic<int> countdown{-1};  // -1: never
+  std::atomic<int> statements{0};  // run so far
   bool Trip() {
+    ++statements;
     int left = countdown.load();
     if (left < 0) return false;
     if (left == 0) return true;
@@ -69,23 +71,29 @@ struct Backend {
   std::string name;
   // A fresh, empty store whose connections go through `faults`.
   std::function<std::unique_ptr<Store>(Faults* faults)> open;
+  // Another store on the database `open` made last (as another process
+  // would open it).
+  std::function<std::unique_ptr<Store>()> again;
 };
 
 void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
 
 std::vector<Backend> Backends() {
   std::vector<Backend> out;
+  static std::filesystem::path last;
   out.push_back({"sqlite", [](Faults* faults) {
                    static int n = 0;
                    auto path = std::filesystem::temp_directory_path() /
                                ("koers-contract-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".db");
+                   last = path;
                    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
                    auto store = sqlite::OpenSqliteStore(path.string(), [faults](std::unique_ptr<sql::Connection> c) {
                      return std::unique_ptr<sql::Connection>(new FaultyConnection(std::move(c), faults));
                    });
                    EXPECT_TRUE(store.ok());
                    return std::move(store).value();
-                 }});
+                 },
+                 [] { return std::move(sqlite::OpenSqliteStore(last.string())).value(); }});
   return out;
 }
 
@@ -344,6 +352,26 @@ TEST_P(StoreContract, ARecordedReviewNeverChanges) {
   EXPECT_EQ(deleted.error().kind, ErrorKind::kConflict);
   auto twice = store_->Write([&](Work& w) { return w.steering().RecordReview(decided, "Stuur", now_); });
   EXPECT_EQ(twice.error().kind, ErrorKind::kConflict);
+}
+
+TEST_P(StoreContract, TheChangeCounterSeesCommitsOfAnotherStoreAtOnce) {
+  auto other = GetParam().again();
+  int64_t seen = store_->ChangeCounter().value();
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_TRUE(other->Write([&](Work& w) { return w.innovations().Create(Sample("Elders"), now_).status(); }).ok());
+    int64_t now = store_->ChangeCounter().value();
+    EXPECT_GT(now, seen) << "commit " << i << " of another store";
+    seen = now;
+    Create(Sample("Hier"));
+    now = store_->ChangeCounter().value();
+    EXPECT_GT(now, seen) << "commit " << i << " of this store";
+    seen = now;
+  }
+  if (GetParam().name == "sqlite") {
+    faults_.statements = 0;
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(store_->ChangeCounter().value(), seen);
+    EXPECT_EQ(faults_.statements.load(), 0) << "nothing changed: no statement, no read transaction";
+  }
 }
 
 TEST_P(StoreContract, TheFeedAndTheChangeCounterFollowCommits) {

@@ -91,11 +91,23 @@ Result<std::unique_ptr<Work>> SqlStore::Begin(Access access) {
 }
 
 Result<int64_t> SqlStore::ChangeCounter() {
+  // The mark is taken before the read: a commit in between moves the mark
+  // again, so the next call reads once more.
+  std::optional<CommitMark> mark = watch_ ? watch_() : std::nullopt;
+  if (mark) {
+    std::lock_guard lock(counter_mutex_);
+    if (counter_mark_ == mark) return counter_;
+  }
   auto c = pool_.Acquire();
   if (!c.ok()) return c.error();
   auto n = Scalar(*c.value(), statements::kChangeCounter);
   pool_.Release(std::move(c).value());
   if (!n.ok()) return n.error();
+  if (mark) {
+    std::lock_guard lock(counter_mutex_);
+    counter_mark_ = mark;
+    counter_ = n.value().value_or(0);
+  }
   return n.value().value_or(0);
 }
 

@@ -4,7 +4,9 @@
 // connections and run their migrations; everything else is here.
 #pragma once
 
+#include <array>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -30,9 +32,17 @@ class Pool {
   std::vector<std::unique_ptr<Connection>> idle_;
 };
 
+// A token that changes with every commit to the database, by anyone.
+using CommitMark = std::array<unsigned char, 48>;
+// Gives the current mark without a read transaction; nullopt when it cannot
+// be known now.
+using CommitWatcher = std::function<std::optional<CommitMark>()>;
+
 class SqlStore : public Store {
  public:
-  explicit SqlStore(Pool::Factory open) : pool_(std::move(open)) {}
+  // `watch`, when given, lets ChangeCounter answer from memory while
+  // nothing was committed.
+  explicit SqlStore(Pool::Factory open, CommitWatcher watch = {}) : pool_(std::move(open)), watch_(std::move(watch)) {}
   Result<std::unique_ptr<Work>> Begin(Access access) override;
   Result<int64_t> ChangeCounter() override;
 
@@ -44,6 +54,10 @@ class SqlStore : public Store {
  private:
   friend class SqlWork;
   Pool pool_;
+  CommitWatcher watch_;
+  std::mutex counter_mutex_;
+  std::optional<CommitMark> counter_mark_;  // the mark when counter_ was read
+  int64_t counter_ = 0;
 };
 
 }  // namespace koers::sql

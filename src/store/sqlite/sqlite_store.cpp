@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include "store/sql/sql_store.hpp"
+#include "store/sqlite/commit_watch.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 
 namespace koers::sqlite {
@@ -14,12 +15,15 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, Connecti
   }
   Status st = Migrate(*first.value());
   if (!st.ok()) return st.error();
-  auto store = std::make_unique<sql::SqlStore>([path, wrap]() -> Result<std::unique_ptr<sql::Connection>> {
+  auto open = [path, wrap]() -> Result<std::unique_ptr<sql::Connection>> {
     auto c = SqliteConnection::Open(path);
     if (!c.ok()) return c.error();
     std::unique_ptr<sql::Connection> conn = std::move(c).value();
     return wrap ? wrap(std::move(conn)) : std::move(conn);
-  });
+  };
+  sql::CommitWatcher watcher;
+  if (std::shared_ptr<CommitWatch> watch = CommitWatch::Open(path)) watcher = [watch] { return watch->Mark(); };
+  auto store = std::make_unique<sql::SqlStore>(open, watcher);
   return std::unique_ptr<Store>(std::move(store));
 }
 
