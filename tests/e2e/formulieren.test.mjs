@@ -346,3 +346,101 @@ test('adoption: changing the status keeps and shows the earlier note; a refusal 
   assert.equal(b.notitie, 'Wij volgen dit voor de winter. Start in november.', 'changing the status keeps the note');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
 });
+
+test('indicator: a refused base value keeps every field; the instruction names the field', async () => {
+  await logIn(page, 'lid@utrecht.test');
+  await page.goto(`/innovaties/${id}/indicatoren`);
+  await page.getByRole('heading', { level: 1, name: /Indicatoren en waarde/ }).waitFor();
+  await page.getByRole('button', { name: 'Indicator toevoegen' }).click();
+  const naam = page.getByLabel('Naam (verplicht)');
+  const soort = page.getByLabel('Soort');
+  const eenheid = page.getByLabel('Eenheid (verplicht)');
+  const basis = page.getByLabel('Basiswaarde (nulmeting)');
+  const basisDatum = page.getByLabel('Datum van de basiswaarde');
+  const doel = page.getByLabel('Streefwaarde');
+  const bron = page.getByLabel('Bron');
+  const niveau = page.getByLabel('Gebiedsniveau');
+  const optelbaar = page.getByLabel(/op te tellen/);
+  await soort.selectOption('output');
+  await niveau.selectOption('GM');
+  await optelbaar.check();
+  const kept = [[naam, 'Gestrooide kilometers'], [eenheid, 'km'], [basis, 'ongeveer 800'], [basisDatum, '2025-01-01'], [doel, '600'], [bron, 'Ritregistratie']];
+  for (const [field, value] of kept) await field.fill(value);
+  kept.push([soort, 'output'], [niveau, 'GM'], [optelbaar, true]);
+  await page.getByRole('button', { name: 'Indicator opslaan' }).click();
+  await assertSummary('De indicator is nog niet opgeslagen', [['Basiswaarde (nulmeting)', 'Vul de basiswaarde in als getal, bijvoorbeeld 12,5']]);
+  await assertKept(kept);
+  await assertFieldError(basis, 'Vul de basiswaarde in als getal');
+  await assertAccessible(page, 'het indicatorformulier met een fout');
+
+  await basis.fill('800');
+  await page.getByRole('button', { name: 'Indicator opslaan' }).click();
+  await assertSummary('De indicator is nog niet opgeslagen', [['Streefdatum', 'Vul de streefdatum in: bij een streefwaarde hoort een datum']]);
+  await assertKept(kept.filter(([l]) => l !== basis));
+  await page.getByLabel('Streefdatum').fill('2027-12-31');
+  await page.getByRole('button', { name: 'Indicator opslaan' }).click();
+  await page.locator('#indicator-melding').getByText('Indicator “Gestrooide kilometers” is opgeslagen.').waitFor();
+});
+
+test('import: a file that is refused stays chosen; without a file the summary asks for one', async () => {
+  const section = page.getByRole('region', { name: /Gestrooide kilometers/ });
+  const file = section.getByLabel(/Bestand met metingen/);
+  await section.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+  const summary = await assertSummary('Er is geen voorbeeld gemaakt', [['Bestand met metingen', 'Kies een bestand met metingen']]);
+  assert.equal(await file.getAttribute('aria-invalid'), 'true');
+  await assertFieldError(file, 'Kies een bestand met metingen');
+  await assertAccessible(page, 'het importformulier zonder bestand');
+  await summary.getByRole('link').click();
+  assert.ok(await file.evaluate((el) => el === document.activeElement), 'the link leads to the file field');
+
+  const bad = '\uFEFFperiode;gebied;waarde\r\n2025-Q5;GM0344;12\r\n';
+  await file.setInputFiles({ name: 'kilometers.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+  await section.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+  await section.getByRole('table', { name: /Fouten in het bestand/ }).waitFor();
+  assert.equal(await file.evaluate((el) => el.files[0]?.name), 'kilometers.csv', 'the chosen file is kept');
+  assert.equal(await file.getAttribute('aria-invalid'), 'false');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+});
+
+test('innovation: a refused amount keeps every field, the team included', async () => {
+  await logIn(page, 'lid@utrecht.test');
+  await page.goto('/innovaties/nieuw');
+  await page.getByRole('heading', { level: 1, name: 'Nieuwe innovatie' }).waitFor();
+  const titel = page.getByLabel('Titel (verplicht)');
+  const samenvatting = page.getByLabel('Samenvatting');
+  const organisatie = page.getByLabel('Organisatie (verplicht)');
+  const domein = page.getByLabel('Domein');
+  const tags = page.getByLabel('Trefwoorden');
+  const kosten = page.getByLabel('Kosten uit eigen zak (euro)');
+  const uren = page.getByLabel('Interne uren');
+  const start = page.getByLabel('Startdatum');
+  await organisatie.selectOption('GM0344');
+  const domainValue = await domein.locator('option').nth(2).getAttribute('value');
+  await domein.selectOption(domainValue);
+  const kept = [[titel, 'Slimme lantaarnpalen'], [samenvatting, 'Licht dat meebeweegt met wie er loopt.'], [tags, 'verlichting, energie'], [kosten, 'duizend euro'], [uren, '80'], [start, '2026-02-01']];
+  for (const [field, value] of kept) await field.fill(value);
+  await page.getByRole('button', { name: 'Teamlid toevoegen' }).click();
+  const member = page.getByLabel('Naam of functie');
+  await member.fill('Projectleider openbare ruimte');
+  const role = page.getByLabel('Rol (verplicht)');
+  await role.selectOption('projectleider');
+  kept.push([organisatie, 'GM0344'], [domein, domainValue], [member, 'Projectleider openbare ruimte'], [role, 'projectleider']);
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await assertSummary('De innovatie is nog niet opgeslagen', [['Kosten uit eigen zak (euro)', 'Vul de kosten uit eigen zak in als bedrag, bijvoorbeeld 20.000']]);
+  await assertKept(kept);
+  await assertFieldError(kosten, 'Vul de kosten uit eigen zak in als bedrag');
+  await assertAccessible(page, 'het innovatieformulier met een fout');
+
+  // Refused by the API: an e-mail address without an account; still all there.
+  await kosten.fill('1.000');
+  kept.splice(kept.findIndex(([l]) => l === kosten), 1, [kosten, '1.000']);
+  const account = page.getByLabel('E-mailadres van het Koers-account');
+  await account.fill('onbekend@utrecht.test');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Teamlid 1' }).waitFor();
+  await assertSummary('De innovatie is nog niet opgeslagen', [['Teamlid 1, e-mailadres van het koers-account', 'Vul bij het e-mailadres van teamlid 1 het e-mailadres van iemand met een Koers-account in']]);
+  await assertKept(kept);
+  await account.fill('');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Slimme lantaarnpalen' }).waitFor();
+});

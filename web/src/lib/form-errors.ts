@@ -87,8 +87,8 @@ export function instruction(f: FieldSpec, reason: string): string {
   let m: RegExpExecArray | null;
   if (/voordat het besluit|bij het vaststellen/.test(r)) return `${requiredInstruction(f)} voordat u het besluit vaststelt`;
   if (/bij een gebiedsniveau/.test(r)) return `${requiredInstruction(f)}: dat is nodig als u per gebied meet`;
-  if (/hoort bij een basiswaarde/.test(r)) return `Vul ook de basiswaarde in, of maak ${f.noun} leeg`;
-  if (/hoort bij een streefwaarde/.test(r)) return `Vul ook de streefwaarde in, of maak ${f.noun} leeg`;
+  // The API says "hoort bij een basiswaarde" of the date a base value needs.
+  if ((m = /hoort bij een (\w+)/.exec(r))) return `Vul ${f.noun} in: bij een ${m[1]} hoort een datum`;
   if (/^is verplicht|^is leeg|mag niet leeg/.test(r)) return requiredInstruction(f);
   if ((m = /te lang \(maximaal (\d+)/.exec(r)) || (m = /hoogstens (\d+) tekens/.exec(r))) return `Maak ${f.noun} korter: hoogstens ${m[1]} tekens`;
   if ((m = /geheel getal van (\d+) tot en met (\d+)/.exec(r)) || (m = /(\d+) tot en met (\d+)/.exec(r))) {
@@ -118,7 +118,7 @@ export function checkFields(form: HTMLFormElement, fields: FieldSpec[]): FieldEr
   const out: FieldError[] = [];
   for (const f of fields) {
     const el = form.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[id="${f.id}"]`);
-    if (!el) continue;
+    if (!el || !('value' in el) || typeof el.value !== 'string') continue; // a group of checkboxes
     const problem = checkValue(f, el);
     if (problem) out.push({ field: f.id, label: f.label, message: problem });
   }

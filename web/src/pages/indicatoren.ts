@@ -17,7 +17,7 @@ import { errorSummary, focusErrorSummary, type FieldError } from '../components/
 import { PALETTE, chartFigure, downloadLinks } from '../components/koers-chart/koers-chart';
 import { loadMap, type Kaart } from '../components/gemeentekaart/gemeentekaart';
 import { choroplethMap } from '../components/gebiedskaart/gebiedskaart';
-import { parseAmount } from './innovatie-form';
+import { checkFields, parseAmount, problemErrors, type FieldKind, type FieldSpec } from '../lib/form-errors';
 import { problemPage } from './problem';
 
 const LABELS: Record<string, string> = {
@@ -36,13 +36,31 @@ const LABELS: Record<string, string> = {
   optelbaar: 'Optelbaar',
 };
 const FIELD = (name: string) => `indicator-${name}`;
+// How an instruction names each field, and what it takes.
+const KINDS: Record<string, [string, FieldKind, Partial<FieldSpec>?]> = {
+  naam: ['de naam', 'text', { required: true }],
+  soort: ['de soort', 'choice'],
+  eenheid: ['de eenheid', 'text', { required: true }],
+  richting: ['wat beter is', 'choice'],
+  basisWaarde: ['de basiswaarde', 'number'],
+  basisDatum: ['de datum van de basiswaarde', 'date'],
+  doelWaarde: ['de streefwaarde', 'number'],
+  doelDatum: ['de streefdatum', 'date'],
+  bron: ['de bron', 'text'],
+  gebiedsniveau: ['het gebiedsniveau', 'choice'],
+  gebiedJaar: ['het jaar van de gebiedsindeling', 'integer', { min: 2000, max: 2100, example: String(2024) }],
+  drempel: ['de drempel voor onderdrukken', 'integer', { min: 1, max: 1000, example: '10' }],
+  optelbaar: ['of de waarden op te tellen zijn', 'choice'],
+};
+const INDICATOR_FIELDS: FieldSpec[] = Object.entries(KINDS).map(([k, [noun, kind, extra]]) => ({ id: FIELD(k), label: LABELS[k], noun, kind, ...extra }));
+const indicatorField = (name: string) => INDICATOR_FIELDS.find((f) => f.id === FIELD(name.replace(/\[\d+\]$/, '')));
 // The year of the CBS area list Koers ships (data/cbs): the default for new indicators.
 const CBS_YEAR = 2024;
 
 interface FormState {
   values: Record<string, string>;
   optelbaar: boolean;
-  errors: Map<string, string>;
+  errors: Map<string, string>; // by field id: the instruction
   general: string;
   busy: boolean;
 }
@@ -52,6 +70,7 @@ interface ImportState {
   preview: ImportResultaat | null;
   fouten: ImportFout[];
   problem: string;
+  fileError: string; // an instruction for the file field itself
   busy: boolean;
 }
 
@@ -67,6 +86,9 @@ interface State {
   imports: Map<number, ImportState>;
   mapPeriod: Map<number, string>;
   notice: string;
+  // Where the message goes: at the top (a new or removed indicator), or
+  // beside the form of one indicator that was saved or imported into.
+  noticeAt: { ind: number; part: 'form' | 'import' } | null;
 }
 
 const isProblem = (x: Metingen | ProblemDetails | undefined): x is ProblemDetails => !!x && 'status' in x && !('metingen' in x);
@@ -387,7 +409,20 @@ async function submitForm(event: Event, state: State): Promise<void> {
   event.preventDefault();
   const f = state.form;
   if (f.busy) return;
-  readForm(event.target as HTMLFormElement, f);
+  const form = event.target as HTMLFormElement;
+  readForm(form, f);
+  // A base or target value needs its date; area codes need the year of their list.
+  const needed = (k: string) => (k === 'basisDatum' && f.values.basisWaarde.trim() !== '') || (k === 'doelDatum' && f.values.doelWaarde.trim() !== '')
+    || (k === 'gebiedJaar' && f.values.gebiedsniveau !== 'geen');
+  const found = checkFields(form, INDICATOR_FIELDS.map((x) => (needed(x.id.replace(/^indicator-/, '')) ? { ...x, required: true } : x))
+    .filter((x) => x.id !== FIELD('gebiedJaar') || f.values.gebiedsniveau !== 'geen'));
+  if (found.length) {
+    f.errors = new Map(found.map((e) => [e.field, /Datum$/.test(e.field) && /^Vul .* in$/.test(e.message) ? `${e.message}: bij een ${e.field.includes('basis') ? 'basiswaarde' : 'streefwaarde'} hoort een datum` : e.message]));
+    f.general = '';
+    draw(state);
+    focusErrorSummary();
+    return;
+  }
   f.busy = true;
   const editing = state.editing;
   const existing = typeof editing === 'number' ? state.list.find((i) => i.id === editing) : undefined;
@@ -396,8 +431,9 @@ async function submitForm(event: Event, state: State): Promise<void> {
     : await apiRequest<Indicator>('POST', `/innovaties/${state.innovatie.id}/indicatoren`, body(f));
   f.busy = false;
   if (!r.ok) {
-    f.errors = new Map((r.problem.invalidParams ?? []).map((p) => [FIELD(p.name.replace(/\[\d+\]$/, '')), p.reason]));
-    f.general = f.errors.size ? '' : r.problem.detail;
+    const { errors, general } = problemErrors(r.problem, indicatorField);
+    f.errors = new Map(errors.map((e) => [e.field, e.message]));
+    f.general = general;
     draw(state);
     focusErrorSummary();
     return;
@@ -405,6 +441,7 @@ async function submitForm(event: Event, state: State): Promise<void> {
   state.editing = null;
   const problem = await loadList(state);
   state.notice = problem ? problem.detail : `Indicator “${r.body.naam}” is opgeslagen.`;
+  state.noticeAt = existing ? { ind: existing.id, part: 'form' } : null;
   draw(state, 'indicator-melding');
 }
 
@@ -412,7 +449,7 @@ function indicatorForm(state: State, ind: Indicator | null): TemplateResult {
   const f = state.form;
   const v = f.values;
   const err = (k: string) => f.errors.get(FIELD(k));
-  const errors: FieldError[] = [...f.errors].map(([field, message]) => ({ field, label: LABELS[field.replace(/^indicator-/, '')] ?? field, message }));
+  const errors: FieldError[] = [...f.errors].map(([field, message]) => ({ field, label: LABELS[field.replace(/^indicator-/, '')] ?? '', message }));
   const title = ind ? `Indicator “${ind.naam}” bewerken` : 'Nieuwe indicator';
   return html`<form class="utrecht-form koers-form koers-indicator-form" novalidate aria-labelledby="indicator-formulier-kop" @submit=${(e: Event) => submitForm(e, state)}>
     <h2 class="utrecht-heading-2" id="indicator-formulier-kop">${title}</h2>
@@ -465,6 +502,7 @@ async function removeIndicator(state: State, ind: Indicator): Promise<void> {
     const problem = await loadList(state);
     state.notice = problem ? problem.detail : `Indicator “${ind.naam}” is verwijderd.`;
   }
+  state.noticeAt = null;
   draw(state, 'indicator-melding');
 }
 
@@ -473,7 +511,7 @@ async function removeIndicator(state: State, ind: Indicator): Promise<void> {
 function importState(state: State, id: number): ImportState {
   let s = state.imports.get(id);
   if (!s) {
-    s = { file: null, preview: null, fouten: [], problem: '', busy: false };
+    s = { file: null, preview: null, fouten: [], problem: '', fileError: '', busy: false };
     state.imports.set(id, s);
   }
   return s;
@@ -492,10 +530,13 @@ async function runImport(state: State, ind: Indicator, preview: boolean): Promis
   if (!s.file) {
     s.preview = null;
     s.fouten = [];
-    s.problem = 'Kies eerst een bestand met metingen.';
-    draw(state, resultId);
+    s.problem = '';
+    s.fileError = 'Kies een bestand met metingen (.csv of .xlsx)';
+    draw(state);
+    focusErrorSummary(`ind-${ind.id}-foutoverzicht`);
     return;
   }
+  s.fileError = '';
   s.busy = true;
   const file = new Blob([await s.file.arrayBuffer()], { type: importType(s.file.name) });
   const r = await apiRequest<ImportResultaat>('POST', `/indicatoren/${ind.id}/metingen/_import${preview ? '?voorbeeld=true' : ''}`, file);
@@ -504,6 +545,13 @@ async function runImport(state: State, ind: Indicator, preview: boolean): Promis
     s.preview = null;
     s.fouten = (r.problem.invalidParams ?? []).map((p) => foutFromParam(p.name, p.reason));
     s.problem = r.problem.detail || r.problem.title;
+    if (!s.fouten.length) {
+      // The file as a whole cannot be read: the summary says so at the form.
+      s.fileError = 'Kies een bestand dat Koers kan lezen: .csv of .xlsx met de kolommen hieronder';
+      draw(state);
+      focusErrorSummary(`ind-${ind.id}-foutoverzicht`);
+      return;
+    }
     draw(state, resultId);
     return;
   }
@@ -518,6 +566,7 @@ async function runImport(state: State, ind: Indicator, preview: boolean): Promis
   state.imports.delete(ind.id);
   await loadData(state, [ind.id]);
   state.notice = `${formatNumber(b.regels)} ${b.regels === 1 ? 'meting' : 'metingen'} geïmporteerd bij “${ind.naam}”: ${formatNumber(b.nieuw)} nieuw, ${formatNumber(b.gewijzigd)} gewijzigd, ${formatNumber(b.ongewijzigd)} ongewijzigd.`;
+  state.noticeAt = { ind: ind.id, part: 'import' };
   const input = document.getElementById(`ind-${ind.id}-bestand`) as HTMLInputElement | null;
   if (input) input.value = '';
   draw(state, 'indicator-melding');
@@ -589,7 +638,8 @@ function importForm(state: State, ind: Indicator): TemplateResult {
   return html`<section class="koers-section" aria-labelledby="ind-${ind.id}-import-kop">
     <h3 class="utrecht-heading-3" id="ind-${ind.id}-import-kop">Metingen importeren</h3>
     <form class="utrecht-form" novalidate @submit=${(e: Event) => { e.preventDefault(); void runImport(state, ind, true); }}>
-      <div class="utrecht-form-field koers-field">
+      ${errorSummary('Er is geen voorbeeld gemaakt', s.fileError ? [{ field: id, label: 'Bestand met metingen', message: s.fileError }] : [], s.fileError && s.problem ? s.problem : '', `ind-${ind.id}-foutoverzicht`)}
+      <div class="utrecht-form-field koers-field ${s.fileError ? 'utrecht-form-field--invalid' : ''}">
         <div class="utrecht-form-field__label">
           <label class="utrecht-form-label" for=${id}>Bestand met metingen<span class="koers-visually-hidden"> voor ${ind.naam}</span> (.csv of .xlsx)</label>
         </div>
@@ -598,13 +648,15 @@ function importForm(state: State, ind: Indicator): TemplateResult {
           “Aantal” is het aantal personen achter de waarde. Een CSV uit Excel (puntkomma’s, decimale komma) kan ook.
           Bestaande metingen van dezelfde periode${ind.gebiedsniveau !== 'geen' ? ' en hetzelfde gebied' : ''} worden bijgewerkt.
         </div>
+        ${s.fileError ? html`<div class="utrecht-form-field-error-message" id="${id}-fout">${s.fileError}</div>` : nothing}
         <div class="utrecht-form-field__input">
           <input class="koers-file-input" type="file" id=${id} name="bestand" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="${id}-uitleg" @change=${(e: Event) => {
+            aria-describedby="${id}-uitleg${s.fileError ? ` ${id}-fout` : ''}" aria-invalid=${s.fileError ? 'true' : 'false'} @change=${(e: Event) => {
               s.file = (e.target as HTMLInputElement).files?.[0] ?? null;
               s.preview = null;
               s.fouten = [];
               s.problem = '';
+              s.fileError = '';
               draw(state, id);
             }}>
         </div>
@@ -614,6 +666,7 @@ function importForm(state: State, ind: Indicator): TemplateResult {
       </div>
     </form>
     ${importResult(state, ind)}
+    ${state.noticeAt?.ind === ind.id && state.noticeAt.part === 'import' ? noticeBox(state) : nothing}
   </section>`;
 }
 
@@ -671,6 +724,7 @@ function indicatorSection(state: State, ind: Indicator): TemplateResult {
   return html`<section class="koers-section koers-indicator" aria-labelledby="ind-${ind.id}-kop">
     <h2 class="utrecht-heading-2" id="ind-${ind.id}-kop">${ind.naam} <span class="utrecht-badge-data koers-badge">${soortLabel(ind.soort)}</span></h2>
     ${editing ? indicatorForm(state, ind) : meta(ind)}
+    ${state.noticeAt?.ind === ind.id && state.noticeAt.part === 'form' ? noticeBox(state) : nothing}
     ${state.magBewerken && !editing
       ? html`<div class="utrecht-button-group koers-actions">
           <button class="utrecht-button utrecht-button--secondary-action" type="button" id="ind-${ind.id}-bewerken" @click=${() => openForm(state, ind.id)}>Bewerken<span class="koers-visually-hidden"> ${ind.naam}</span></button>
@@ -681,6 +735,13 @@ function indicatorSection(state: State, ind: Indicator): TemplateResult {
     ${exports(ind)}
     ${state.magBewerken ? importForm(state, ind) : nothing}
   </section>`;
+}
+
+// The message after a save, an import or a removal, beside what it is about.
+function noticeBox(state: State): TemplateResult {
+  return html`<div class="koers-notice" id="indicator-melding" tabindex="-1" role="status">
+    ${state.notice ? html`<div class="utrecht-alert utrecht-alert--ok"><p class="utrecht-paragraph">${state.notice}</p></div>` : nothing}
+  </div>`;
 }
 
 function draw(state: State, focusId?: string): void {
@@ -694,9 +755,7 @@ function draw(state: State, focusId?: string): void {
         Met indicatoren legt u vast wat de innovatie kost (input), wat zij doet (output) en welk effect zij heeft (outcome),
         met een basiswaarde van vóór de start en een streefwaarde. Metingen importeert u uit een spreadsheet, per periode en zo nodig per gemeente, wijk of buurt.
       </p>
-      <div class="koers-notice" id="indicator-melding" tabindex="-1" role="status">
-        ${state.notice ? html`<div class="utrecht-alert utrecht-alert--ok"><p class="utrecht-paragraph">${state.notice}</p></div>` : nothing}
-      </div>
+      ${state.noticeAt === null ? noticeBox(state) : nothing}
       ${state.magBewerken && state.editing === 'nieuw' ? indicatorForm(state, null) : nothing}
       ${state.magBewerken && state.editing !== 'nieuw'
         ? html`<div class="utrecht-button-group">
@@ -726,6 +785,7 @@ export async function indicatorsPage(params: Record<string, string>): Promise<vo
     imports: new Map(),
     mapPeriod: new Map(),
     notice: '',
+    noticeAt: null,
   };
   const problem = await loadList(state);
   if (problem) return problemPage('Indicatoren', problem);
