@@ -1,6 +1,8 @@
 // Handlers of adoption clusters and the municipality map: /api/v1/clusters
 // and /api/v1/kaart/gemeenten.
 #include <map>
+#include <memory>
+#include <unordered_set>
 #include <nlohmann/json.hpp>
 
 #include "api/handlers.hpp"
@@ -19,10 +21,12 @@ namespace {
 using nlohmann::json;
 
 
+// In order of first appearance.
 std::vector<std::string> Organisations(const std::vector<ClusterMember>& members) {
   std::vector<std::string> out;
+  std::unordered_set<std::string_view> seen;
   for (const auto& m : members)
-    if (std::find(out.begin(), out.end(), m.organisatie) == out.end()) out.push_back(m.organisatie);
+    if (seen.insert(m.organisatie).second) out.push_back(m.organisatie);
   return out;
 }
 
@@ -59,7 +63,7 @@ bool Matches(const std::vector<ClusterMember>& visible, const std::string& zoek,
              const std::string& organisatie) {
   bool text = zoek.empty(), id = innovatie == 0, org = organisatie.empty();
   for (const auto& m : visible) {
-    text = text || FoldAccents(m.titel).find(zoek) != std::string::npos;
+    text = text || m.gevouwen_titel.find(zoek) != std::string::npos;
     id = id || m.innovatie_id == innovatie;
     org = org || m.organisatie == organisatie;
   }
@@ -81,33 +85,36 @@ http::Response ListClusters(Services& s, const Call& c) {
   if (!all.ok()) return Problem(all.error(), c.req.path);
   // Ordered by what the viewer sees (members, then organisations): an order
   // by the full size would tell outsiders that hidden members exist.
+  // A cluster of public members is seen whole by everyone; only the others
+  // are filtered member by member.
   struct Shown {
     const Cluster* cluster;
-    std::vector<ClusterMember> visible;
+    std::shared_ptr<const std::vector<ClusterMember>> filtered;
     size_t organisations;
+    const std::vector<ClusterMember>& visible() const { return filtered ? *filtered : cluster->leden; }
   };
   std::vector<Shown> shown;
   for (const auto& cluster : *all.value()) {
-    auto visible = s.clusters.Visible(cluster, c.actor);
-    size_t orgs = OrganisationCount(visible);
-    if (orgs < 2 || !Matches(visible, zoek, innovatie, organisatie)) continue;
-    shown.push_back({&cluster, std::move(visible), orgs});
+    Shown one{&cluster, nullptr, cluster.organisaties};
+    if (!cluster.alle_openbaar) {
+      one.filtered = std::make_shared<std::vector<ClusterMember>>(s.clusters.Visible(cluster, c.actor));
+      one.organisations = OrganisationCount(*one.filtered);
+    }
+    if (one.organisations < 2 || !Matches(one.visible(), zoek, innovatie, organisatie)) continue;
+    shown.push_back(std::move(one));
   }
-  auto first_id = [](const std::vector<ClusterMember>& members) {
-    int64_t id = INT64_MAX;
-    for (const auto& m : members) id = std::min(id, m.innovatie_id);
-    return id;
-  };
+  // Members come in order of id (Clusters::All).
+  auto first_id = [](const std::vector<ClusterMember>& members) { return members.front().innovatie_id; };
   std::sort(shown.begin(), shown.end(), [&](const Shown& a, const Shown& b) {
-    if (a.visible.size() != b.visible.size()) return a.visible.size() > b.visible.size();
+    if (a.visible().size() != b.visible().size()) return a.visible().size() > b.visible().size();
     if (a.organisations != b.organisations) return a.organisations > b.organisations;
-    return first_id(a.visible) < first_id(b.visible);
+    return first_id(a.visible()) < first_id(b.visible());
   });
   json items = json::array();
   int64_t total = static_cast<int64_t>(shown.size());
   size_t from = static_cast<size_t>(page.pagina - 1) * page.pagina_grootte;
   for (size_t i = from; i < shown.size() && i < from + page.pagina_grootte; ++i)
-    items.push_back(ClusterSummary(*shown[i].cluster, shown[i].visible));
+    items.push_back(ClusterSummary(*shown[i].cluster, shown[i].visible()));
   return JsonResponse(200, json{{"_links", PageLinks(c.req, page, total)},
                                 {"totaal", total},
                                 {"pagina", page.pagina},
@@ -140,10 +147,10 @@ http::Response GetCluster(Services& s, const Call& c) {
   AdoptionFilter of_members;
   of_members.bronnen = ids;
   auto adopted = s.adoptions.List(of_members, c.actor);
+  std::unordered_set<std::string_view> listed;
   for (const auto& in : innovations.value()) {
     const std::string& soort = kind[in.organisatie];
-    if (soort == "gemeente" && std::find(municipalities.begin(), municipalities.end(), in.organisatie) == municipalities.end())
-      municipalities.push_back(in.organisatie);
+    if (soort == "gemeente" && listed.insert(in.organisatie).second) municipalities.push_back(in.organisatie);
     members.push_back({{"innovatie", ToSummaryJson(in)},
                        {"organisatieSoort", soort},
                        {"sinds", Since(in)},

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/log.hpp"
+#include "core/text.hpp"
 #include "search/analyzer.hpp"
 
 namespace koers {
@@ -265,7 +266,7 @@ struct Clusters::State {
   std::optional<SimilarityIndex> index;
 
   void Remember(const Innovation& in) {
-    members[in.id] = {in.id, in.titel, in.organisatie, in.zichtbaarheid == "openbaar"};
+    members[in.id] = {in.id, in.titel, in.organisatie, in.zichtbaarheid == "openbaar", FoldAccents(in.titel)};
   }
   // Links the cluster of `id` again after `id` changed (the index holds its
   // new text, or not when it is gone): the rest of its old cluster may fall
@@ -419,7 +420,10 @@ Result<std::shared_ptr<const std::vector<Cluster>>> Clusters::All() {
       c.leden.push_back(m->second);
       if (m->second.openbaar) smallest_public = std::min(smallest_public, id);
     }
-    if (c.leden.size() < 2 || OrganisationCount(c.leden) < 2) continue;
+    c.organisaties = OrganisationCount(c.leden);
+    if (c.leden.size() < 2 || c.organisaties < 2) continue;
+    c.alle_openbaar = smallest_public != INT64_MAX &&
+                      std::all_of(c.leden.begin(), c.leden.end(), [](const ClusterMember& m) { return m.openbaar; });
     c.id = "c" + std::to_string(smallest_public != INT64_MAX ? smallest_public : c.leden.front().innovatie_id);
     out->push_back(std::move(c));
   }

@@ -18,11 +18,16 @@ struct ClusterMember {
   std::string titel;
   std::string organisatie;
   bool openbaar = false;  // everyone may read it
+  std::string gevouwen_titel;  // the title without accents, lower case (for matching)
 };
 
 struct Cluster {
   std::string id;  // "c" + the smallest id of its public members (of all, when none is public)
-  std::vector<ClusterMember> leden;
+  std::vector<ClusterMember> leden;  // in order of id
+  // Whether everyone may read every member; then the members anyone sees
+  // are `leden`, spanning `organisaties` organisations.
+  bool alle_openbaar = false;
+  size_t organisaties = 0;
 };
 
 // The most common title among `members` (ties: the alphabetically first).
