@@ -438,7 +438,7 @@ test('innovation: a refused amount keeps every field, the team included', async 
   await account.fill('onbekend@utrecht.test');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await page.getByRole('alert').filter({ hasText: 'Teamlid 1' }).waitFor();
-  await assertSummary('De innovatie is nog niet opgeslagen', [['Teamlid 1, e-mailadres van het koers-account', 'Vul bij het e-mailadres van teamlid 1 het e-mailadres van iemand met een Koers-account in']]);
+  await assertSummary('De innovatie is nog niet opgeslagen', [['Teamlid 1, e-mailadres van het Koers-account', 'Vul het e-mailadres van teamlid 1 in als e-mailadres van een bestaand Koers-account']]);
   await assertKept(kept);
   await account.fill('');
   await page.getByRole('button', { name: 'Opslaan' }).click();

@@ -102,7 +102,9 @@ export function instruction(f: FieldSpec, reason: string): string {
   if (/getal|bedrag|aantal uren|jaartal/.test(r)) return formatInstruction(f.kind && f.kind !== 'text' ? f : { ...f, kind: 'number' });
   if (/datum/.test(r)) return formatInstruction({ ...f, kind: 'date' });
   if (/webadres|https:\/\//.test(r)) return formatInstruction({ ...f, kind: 'url' });
-  if (/^moet het e-mailadres van een koers-gebruiker/.test(r)) return `Vul bij ${f.noun} het e-mailadres van iemand met een Koers-account in (${reason})`;
+  if (/^(moet het e-mailadres van een koers-gebruiker zijn|er is geen koers-(gebruiker|account) met dit e-mailadres)$/.test(r)) {
+    return `Vul ${f.noun} in als e-mailadres van een bestaand Koers-account, of laat het veld leeg`;
+  }
   if (/geen geldig e-mailadres/.test(r)) return formatInstruction({ ...f, kind: 'email' });
   if (/geen lid van de stuurgroep/.test(r)) return `Noem bij ${f.noun} alleen leden van de stuurgroep (${reason})`;
   if (/bestaat niet|geen geldige organisatiecode/.test(r)) return `Vul bij ${f.noun} bestaande organisatiecodes in, zoals GM0363 (${reason})`;

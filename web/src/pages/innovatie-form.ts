@@ -87,7 +87,7 @@ function spec(apiName: string): FieldSpec | undefined {
   if (team) {
     const t = TEAM_FIELDS[team[2]];
     const n = Number(team[1]) + 1;
-    return t && { id: `team-${team[1]}-${team[2]}`, label: `Teamlid ${n}, ${t[0].toLowerCase()}`, noun: `${t[1]} van teamlid ${n}`, kind: t[2], required: t[3] };
+    return t && { id: `team-${team[1]}-${team[2]}`, label: `Teamlid ${n}, ${t[0].charAt(0).toLowerCase()}${t[0].slice(1)}`, noun: `${t[1]} van teamlid ${n}`, kind: t[2], required: t[3] };
   }
   const key = apiName.replace(/\[\d+\]$/, '');
   const f = FIELDS[key];
