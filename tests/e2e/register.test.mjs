@@ -77,16 +77,16 @@ test('find an innovation with the filters, open it and edit it', async () => {
   await page.getByRole('heading', { level: 1, name: 'Woningbouwmonitor bewerken' }).waitFor();
   await assertAccessible(page, 'het bewerkformulier');
 
-  // A mistake: the title is emptied. The server refuses and says why.
+  // A mistake: the title is emptied. The form refuses and says what to do.
   await page.getByLabel('Titel').fill('');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   const summary = page.getByRole('alert');
   await summary.waitFor();
-  assert.match(await summary.textContent(), /Titel: is verplicht/);
+  assert.match(await summary.textContent(), /Titel: Vul de titel in/);
   assert.ok(await summary.evaluate((el) => el === document.activeElement), 'focus moves to the error summary');
   const title = page.getByLabel('Titel');
   assert.equal(await title.getAttribute('aria-invalid'), 'true');
-  assert.match(await page.locator('#titel-fout').textContent(), /is verplicht/);
+  assert.match(await page.locator('#titel-fout').textContent(), /Vul de titel in/);
   await assertAccessible(page, 'het formulier met fouten');
 
   // The link in the summary leads to the field.
