@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <numeric>
 #include <optional>
+#include <utility>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -154,19 +156,48 @@ class SimilarityIndex {
       }
     }
   }
-  // Enough similar pairs to connect every group: a pair is only compared
-  // when its two ids are not connected yet.
-  std::vector<std::pair<int64_t, int64_t>> SpanningPairs() {
+  // Enough similar pairs to connect every group. Each text counts the
+  // uncommon shingles it shares with later ones through the inverted lists;
+  // the exact comparison only runs for a pair not yet connected whose
+  // count leaves room for enough similarity.
+  std::vector<std::pair<int64_t, int64_t>> SpanningPairs() const {
     std::vector<std::pair<int64_t, int64_t>> out;
-    UnionFind uf;
-    for (const auto& e : entries_) {
-      if (e.id == 0) continue;  // a free slot
-      int64_t id = e.id;
-      Partners(
-          id, [&](int64_t other) { return uf.Find(other) == uf.Find(id); },
-          [&](int64_t other) {
-            if (uf.Join(id, other)) out.emplace_back(std::min(id, other), std::max(id, other));
-          });
+    size_t n = entries_.size();
+    std::vector<uint32_t> parent(n), shared(n, 0), touched;
+    std::iota(parent.begin(), parent.end(), 0);
+    auto find = [&](uint32_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    for (uint32_t i = 0; i < n; ++i) {
+      const Entry& a = entries_[i];
+      if (a.id == 0) continue;  // a free slot
+      size_t common = 0;        // shingles of `a` too common to list
+      for (uint64_t s : a.shingles) {
+        const auto& list = postings_.find(s)->second;
+        if (list.size() > kCommonShingle) {
+          ++common;
+          continue;
+        }
+        for (uint32_t j : list)
+          if (j > i && shared[j]++ == 0) touched.push_back(j);
+      }
+      for (uint32_t j : touched) {
+        size_t counted = std::exchange(shared[j], 0);
+        if (find(i) == find(j)) continue;
+        const Entry& b = entries_[j];
+        size_t most = counted + std::min(common, b.shingles.size() - counted);
+        auto jaccard = [&](size_t both) {
+          return static_cast<double>(both) / static_cast<double>(a.shingles.size() + b.shingles.size() - both);
+        };
+        if (jaccard(most) < kAlikeText) continue;
+        double text = common == 0 ? jaccard(counted) : Jaccard(a.shingles, b.shingles);
+        if (text >= kSameText || (text >= kAlikeText && TitleSimilarity(a.title, b.title) >= kSameTitle)) {
+          parent[find(i)] = find(j);
+          out.emplace_back(std::min(a.id, b.id), std::max(a.id, b.id));
+        }
+      }
+      touched.clear();
     }
     return out;
   }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 #include <optional>
+#include <thread>
 
 #include "api/api.hpp"
 #include "api/oidc.hpp"
@@ -191,6 +192,10 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   }
   Diagnosis diagnosis(*w.store, *w.reg, steering, knowledge.value());
   Clusters clusters(*w.store, *w.reg);
+  // The clusters are loaded now, beside the start: a database without stored
+  // links compares every innovation once, which should not fall on the first
+  // visitor's request. Joined before `clusters` goes.
+  std::jthread load_clusters([&clusters] { (void)clusters.All(); });
   Adoptions adoptions(*w.store, *w.reg);
   std::optional<MunicipalityMap> kaart;
   auto loaded_map = MunicipalityMap::Load(c.data_dir + "/geo/gemeentegrenzen_2024.geojson");
