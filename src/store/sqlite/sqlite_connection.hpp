@@ -27,9 +27,6 @@ class SqliteConnection final : public sql::Connection {
   Status Commit() override;
   void Rollback() override;
 
-  // For the fast change check (sqlite_store.cpp): PRAGMA data_version.
-  sqlite3* raw() { return db_; }
-
  private:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   // The cached statement for `sql`, reset and bound; nullptr with `error` set.
