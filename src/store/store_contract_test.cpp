@@ -511,6 +511,43 @@ TEST_P(StoreContract, MeasurementsAreUpsertedByPeriodAndArea) {
   EXPECT_EQ(stale.error().kind, ErrorKind::kPreconditionFailed) << "the upsert bumped the version";
 }
 
+TEST_P(StoreContract, TheSumsPerMunicipalityAndYearFollowEveryImport) {
+  Indicator ind;
+  ind.innovatie_id = Create(Sample());
+  ind.naam = "Woningen";
+  ind.soort = "output";
+  ind.eenheid = "aantal";
+  ind.richting = "hoger";
+  ind.gebiedsniveau = "WK";
+  int64_t id = store_->Write([&](Work& w) { return w.indicators().Save(ind, 0, now_); }).value().id;
+  auto sums = [&] {
+    std::vector<std::string> out;
+    auto got = store_->Read([&](Work& w) { return w.indicators().Aggregate(id); });
+    EXPECT_TRUE(got.ok()) << got.error().detail;
+    if (!got.ok()) return out;
+    for (const auto& a : got.value())
+      out.push_back(a.gemeente + " " + a.jaar + " " + std::to_string(static_cast<int>(a.som)) + " n=" +
+                    std::to_string(a.metingen) + " aantal=" + (a.aantal ? std::to_string(*a.aantal) : "-") +
+                    " min=" + (a.kleinste_aantal ? std::to_string(*a.kleinste_aantal) : "-"));
+    return out;
+  };
+  auto upsert = [&](std::vector<Measurement> rows) {
+    auto done = store_->Write([&](Work& w) { return w.indicators().Upsert(id, rows, now_); });
+    ASSERT_TRUE(done.ok()) << done.error().detail;
+  };
+  upsert({{0, 0, "2024-01", "WK034401", 10, 40, ""}, {0, 0, "2024-02", "WK034402", 5, std::nullopt, ""},
+          {0, 0, "2025-01", "WK034401", 2, 3, ""}, {0, 0, "2024-01", "WK036301", 7, 9, ""}});
+  using Sums = std::vector<std::string>;
+  EXPECT_EQ(sums(), (Sums{"GM0344 2024 15 n=2 aantal=40 min=40", "GM0344 2025 2 n=1 aantal=3 min=3",
+                          "GM0363 2024 7 n=1 aantal=9 min=9"}));
+  // A second import replaces one cell and adds another.
+  upsert({{0, 0, "2024-02", "WK034402", 6, 1, ""}, {0, 0, "2025-02", "WK036302", 4, std::nullopt, ""}});
+  EXPECT_EQ(sums(), (Sums{"GM0344 2024 16 n=2 aantal=41 min=1", "GM0344 2025 2 n=1 aantal=3 min=3",
+                          "GM0363 2024 7 n=1 aantal=9 min=9", "GM0363 2025 4 n=1 aantal=- min=-"}));
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.indicators().Delete(id); }).ok());
+  EXPECT_TRUE(sums().empty()) << "the sums go with their indicator";
+}
+
 TEST_P(StoreContract, ConcurrentWritersAllGetThrough) {
   std::atomic<int> ok{0};
   std::vector<std::thread> threads;

@@ -84,6 +84,31 @@ Assessment ReadClimate(RowReader& r) {
   return a;
 }
 
+
+// Measurements summed per municipality (the GM code inside a WK or BU code)
+// and year: the rows of the table meting_jaar.
+struct Rollup {
+  std::map<std::pair<std::string, std::string>, MeasurementAggregate> groups;
+  MeasurementAggregate* last = nullptr;  // rows of one municipality and year mostly come together
+  void Add(std::string_view area, std::string_view period, double value, std::optional<int64_t> count) {
+    std::string_view digits = area.size() >= 6 ? area.substr(2, 4) : std::string_view();
+    std::string_view year = period.substr(0, 4);
+    if (!last || last->jaar != year || last->gemeente.size() != digits.size() + (digits.empty() ? 0 : 2) ||
+        (!digits.empty() && last->gemeente.compare(2, 4, digits) != 0)) {
+      std::string gm = digits.empty() ? std::string() : "GM" + std::string(digits);
+      last = &groups[{gm, std::string(year)}];
+      last->gemeente = std::move(gm);
+      last->jaar = std::string(year);
+    }
+    last->som += value;
+    ++last->metingen;
+    if (count) {
+      last->aantal = last->aantal.value_or(0) + *count;
+      last->kleinste_aantal = std::min(last->kleinste_aantal.value_or(*count), *count);
+    }
+  }
+};
+
 }  // namespace
 
 Result<std::vector<Indicator>> SqlIndicators::List(int64_t innovation_id) {
@@ -182,6 +207,25 @@ Result<ImportCounts> SqlIndicators::Upsert(int64_t indicator_id, const std::vect
   if (changed > 0) {
     auto n = Exec(c_, st::kTouchIndicator, indicator_id, Stamp(now));
     if (!n.ok()) return n.error();
+    // The sums per municipality and year: from the rows sent when they are
+    // all there is, else from the table (some rows replaced others).
+    Rollup rollup;
+    if (before.value() == 0) {
+      for (const auto& m : rows) rollup.Add(m.gebied, m.periode, m.waarde, m.aantal);
+    } else {
+      Status scan = sql::Each(c_, st::kScanMeasurements, [&](RowReader& r) {
+        std::string_view area = r.View(), period = r.View();
+        double value = r.Real();
+        rollup.Add(area, period, value, r.OptInt());
+      }, indicator_id);
+      if (!scan.ok()) return scan.error();
+    }
+    n = Exec(c_, st::kDeleteRollup, indicator_id);
+    if (!n.ok()) return n.error();
+    for (const auto& [key, a] : rollup.groups) {
+      n = Exec(c_, st::kInsertRollup, indicator_id, a.gemeente, a.jaar, a.som, a.metingen, a.aantal, a.kleinste_aantal);
+      if (!n.ok()) return n.error();
+    }
   }
   return counts;
 }
@@ -206,41 +250,18 @@ Result<std::map<int64_t, std::vector<Measurement>>> SqlIndicators::LatestMeasure
   return out;
 }
 
-// Per municipality (the GM code inside a WK or BU code) and year: sum,
-// average, count, sum and minimum of the counts; the same as
-//   SELECT CASE WHEN gebied = '' THEN '' ELSE 'GM' || substr(gebied, 3, 4) END, substr(periode, 1, 4),
-//          sum(waarde), avg(waarde), count(*), sum(aantal), min(aantal) ... GROUP BY 1, 2 ORDER BY 1, 2
-// but in one pass over the rows: SQLite's GROUP BY first sorted every row in
-// a temporary b-tree, three times slower on a million rows.
 Result<std::vector<MeasurementAggregate>> SqlIndicators::Aggregate(int64_t indicator_id) {
-  std::map<std::pair<std::string, std::string>, MeasurementAggregate> groups;
-  MeasurementAggregate* last = nullptr;  // rows of one municipality and year come together
-  Status s = sql::Each(c_, st::kScanMeasurements, [&](RowReader& r) {
-    std::string_view area = r.View();
-    std::string_view digits = area.size() >= 6 ? area.substr(2, 4) : std::string_view();
-    std::string_view year = r.View().substr(0, 4);
-    if (!last || last->jaar != year || last->gemeente.size() != digits.size() + (digits.empty() ? 0 : 2) ||
-        (!digits.empty() && last->gemeente.compare(2, 4, digits) != 0)) {
-      std::string gm = digits.empty() ? std::string() : "GM" + std::string(digits);
-      last = &groups[{gm, std::string(year)}];
-      last->gemeente = std::move(gm);
-      last->jaar = std::string(year);
-    }
-    last->som += r.Real();
-    ++last->metingen;
-    if (auto n = r.OptInt()) {
-      last->aantal = last->aantal.value_or(0) + *n;
-      last->kleinste_aantal = std::min(last->kleinste_aantal.value_or(*n), *n);
-    }
-  }, indicator_id);
-  if (!s.ok()) return s.error();
-  std::vector<MeasurementAggregate> out;
-  out.reserve(groups.size());
-  for (auto& [key, a] : groups) {
+  return sql::All(c_, st::kRollup, [](RowReader& r) {
+    MeasurementAggregate a;
+    a.gemeente = r.Text();
+    a.jaar = r.Text();
+    a.som = r.Real();
+    a.metingen = r.Int();
+    a.aantal = r.OptInt();
+    a.kleinste_aantal = r.OptInt();
     a.gemiddelde = a.som / static_cast<double>(a.metingen);
-    out.push_back(std::move(a));
-  }
-  return out;
+    return a;
+  }, indicator_id);
 }
 
 // --- diagnosis and climate -----------------------------------------------------

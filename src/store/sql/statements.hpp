@@ -363,5 +363,12 @@ inline constexpr const char* kLatestMeasurementsOrder = " ORDER BY m.indicator_i
 // The rows of one indicator, for summing in memory.
 inline constexpr const char* kScanMeasurements =
     "SELECT gebied, periode, waarde, aantal FROM meting WHERE indicator_id = ?1";
+inline constexpr const char* kDeleteRollup = "DELETE FROM meting_jaar WHERE indicator_id = ?1";
+inline constexpr const char* kInsertRollup =
+    "INSERT INTO meting_jaar (indicator_id, gemeente, jaar, som, metingen, aantal, kleinste_aantal) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+inline constexpr const char* kRollup =
+    "SELECT gemeente, jaar, som, metingen, aantal, kleinste_aantal FROM meting_jaar WHERE indicator_id = ?1 "
+    "ORDER BY gemeente, jaar";
 
 }  // namespace koers::sql::statements

@@ -480,6 +480,25 @@ CREATE TABLE cluster_paar (
 ) WITHOUT ROWID;
 CREATE INDEX cluster_paar_b_idx ON cluster_paar(b);
 )sql",
+
+    // 13: measurements summed per municipality and year, kept up to date by
+    // every import, so the dashboards' aggregation reads a few rows.
+    R"sql(
+CREATE TABLE meting_jaar (
+  indicator_id    INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+  gemeente        TEXT NOT NULL,
+  jaar            TEXT NOT NULL,
+  som             REAL NOT NULL,
+  metingen        INTEGER NOT NULL,
+  aantal          INTEGER,
+  kleinste_aantal INTEGER,
+  PRIMARY KEY (indicator_id, gemeente, jaar)
+) WITHOUT ROWID;
+INSERT INTO meting_jaar
+  SELECT indicator_id, CASE WHEN length(gebied) >= 6 THEN 'GM' || substr(gebied, 3, 4) ELSE '' END, substr(periode, 1, 4),
+         sum(waarde), count(*), sum(aantal), min(aantal)
+  FROM meting GROUP BY 1, 2, 3;
+)sql",
 };
 
 
