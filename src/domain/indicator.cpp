@@ -64,8 +64,8 @@ std::vector<FieldProblem> Validate(const Indicator& in) {
     if (v && !std::isfinite(*v)) out.push_back({field, "moet een getal zijn"});
   for (const auto& [field, d] : {std::pair{"basisDatum", in.basis_datum}, std::pair{"doelDatum", in.doel_datum}})
     if (!d.empty() && !IsIsoDate(d)) out.push_back({field, "moet een datum zijn als 2026-03-31"});
-  if (in.basis_waarde && in.basis_datum.empty()) out.push_back({"basisDatum", "hoort bij een basiswaarde"});
-  if (in.doel_waarde && in.doel_datum.empty()) out.push_back({"doelDatum", "hoort bij een streefwaarde"});
+  if (in.basis_waarde && in.basis_datum.empty()) out.push_back({"basisDatum", "is verplicht bij een basiswaarde"});
+  if (in.doel_waarde && in.doel_datum.empty()) out.push_back({"doelDatum", "is verplicht bij een streefwaarde"});
   CheckText(&out, "bron", in.bron, 500, false);
   if (in.gebiedsniveau != "geen" && in.gebiedsniveau != "GM" && in.gebiedsniveau != "WK" && in.gebiedsniveau != "BU")
     out.push_back({"gebiedsniveau", "kies uit: geen, GM, WK, BU"});

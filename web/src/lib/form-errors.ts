@@ -87,8 +87,8 @@ export function instruction(f: FieldSpec, reason: string): string {
   let m: RegExpExecArray | null;
   if (/voordat het besluit|bij het vaststellen/.test(r)) return `${requiredInstruction(f)} voordat u het besluit vaststelt`;
   if (/bij een gebiedsniveau/.test(r)) return `${requiredInstruction(f)}: dat is nodig als u per gebied meet`;
-  // The API says "hoort bij een basiswaarde" of the date a base value needs.
-  if ((m = /hoort bij een (\w+)/.exec(r))) return `Vul ${f.noun} in: bij een ${m[1]} hoort een datum`;
+  // The API says "is verplicht bij een basiswaarde" of the date a base value needs.
+  if ((m = /verplicht bij een (\w+)/.exec(r))) return `Vul ${f.noun} in: bij een ${m[1]} hoort een datum`;
   if (/^is verplicht|^is leeg|mag niet leeg/.test(r)) return requiredInstruction(f);
   if ((m = /te lang \(maximaal (\d+)/.exec(r)) || (m = /hoogstens (\d+) tekens/.exec(r))) return `Maak ${f.noun} korter: hoogstens ${m[1]} tekens`;
   if ((m = /geheel getal van (\d+) tot en met (\d+)/.exec(r)) || (m = /(\d+) tot en met (\d+)/.exec(r))) {
