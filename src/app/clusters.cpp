@@ -131,7 +131,6 @@ class SimilarityIndex {
     free_.push_back(it->second);
     slot_of_.erase(it);
   }
-  bool Has(int64_t id) const { return slot_of_.count(id) > 0; }
   // Calls fn(other) for each id whose text is near-identical to that of
   // `id`, or alike under a near-identical title; skips an other for which
   // skip(other) holds before comparing. Candidates share an uncommon shingle.
