@@ -15,7 +15,6 @@ import { ROOT, call, login, prepareDb, startKoers, tempDir } from '../lib/koers.
 const doc = JSON.parse(readFileSync(`${ROOT}/src/api/openapi.json`, 'utf8'));
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-ajv.addSchema({ components: doc.components }, 'doc');
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 // OpenAPI 3.0 schemas as JSON Schema: `nullable` becomes a type union and
@@ -36,7 +35,6 @@ function toJsonSchema(s) {
   }
   return out;
 }
-ajv.removeSchema('doc');
 ajv.addSchema({ components: toJsonSchema(doc.components) }, 'doc');
 
 const resolve = (x) => (x?.$ref ? x.$ref.replace('#/', '').split('/').reduce((o, k) => o[k], doc) : x);
