@@ -126,9 +126,7 @@ http::Response GetCluster(Services& s, const Call& c) {
   const std::string& id = c.params.Get("clusterId");
   auto all = s.clusters.All();
   if (!all.ok()) return Problem(all.error(), c.req.path);
-  const Cluster* found = nullptr;
-  for (const auto& cluster : *all.value())
-    if (cluster.id == id) found = &cluster;
+  const Cluster* found = Clusters::Find(*all.value(), id);
   if (!found) return Problem(NotFoundError(Missing::kCluster), c.req.path);
   auto visible = s.clusters.Visible(*found, c.actor);
   if (OrganisationCount(visible) < 2) return Problem(NotFoundError(Missing::kCluster), c.req.path);

@@ -6,6 +6,7 @@
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
+#include "app/clusters.hpp"
 #include "app/not_found.hpp"
 #include "app/register.hpp"
 #include "domain/vocabulary.hpp"
@@ -14,6 +15,31 @@ namespace koers::api {
 namespace {
 
 using nlohmann::json;
+
+// The product a hit stands for, as far as the viewer may read it: its name,
+// how many matching records the hit stands for and the other records.
+json ProductJson(Services& s, const Call& c, const std::vector<Cluster>& clusters, const SearchHit& h) {
+  const Cluster* cluster = h.product.empty() ? nullptr : Clusters::Find(clusters, h.product);
+  if (!cluster) return nullptr;
+  std::vector<ClusterMember> visible = cluster->alle_openbaar ? cluster->leden : s.clusters.Visible(*cluster, c.actor);
+  size_t organisations = OrganisationCount(visible);
+  if (organisations < 2) return nullptr;
+  json others = json::array();
+  for (const auto& m : visible)
+    if (m.innovatie_id != h.id)
+      others.push_back({{"id", m.innovatie_id},
+                        {"titel", m.titel},
+                        {"organisatie", m.organisatie},
+                        {"organisatieNaam", m.organisatie_naam},
+                        {"_links", {{"self", {{"href", "/api/v1/innovaties/" + std::to_string(m.innovatie_id)}}}}}});
+  return json{{"id", cluster->id},
+              {"naam", ClusterName(visible)},
+              {"treffers", h.product_treffers},
+              {"aantalInnovaties", visible.size()},
+              {"aantalOrganisaties", organisations},
+              {"anderen", std::move(others)},
+              {"_links", {{"cluster", {{"href", "/api/v1/clusters/" + cluster->id}}}}}};
+}
 
 json HitJson(const SearchHit& h) {
   json out = json::parse(h.samenvatting_json, nullptr, false);
@@ -30,7 +56,7 @@ json HitJson(const SearchHit& h) {
 
 http::Response ZoekInnovaties(Services& s, const Call& c) {
   QueryReader q(c.req, {"q", "domein", "fase", "status", "techniek", "organisatieSoort", "provincie", "organisatie",
-                        "pagina", "paginaGrootte"});
+                        "groeperen", "pagina", "paginaGrootte"});
   SearchQuery query;
   query.text = q.Text("q");
   if (query.text.size() > 500) {
@@ -43,6 +69,7 @@ http::Response ZoekInnovaties(Services& s, const Call& c) {
   query.filters["organisatieSoort"] = q.Text("organisatieSoort", &vocab::kOrganisatieSoort);
   query.filters["provincie"] = q.Text("provincie");
   query.filters["organisatie"] = q.Text("organisatie");
+  query.per_product = q.OneOf("groeperen", {"product", "geen"}) != "geen";
   PageRequest page = q.Page();
   if (!q.ok()) return Problem(q.error(), c.req.path);
   Error limited;
@@ -51,10 +78,16 @@ http::Response ZoekInnovaties(Services& s, const Call& c) {
   query.offset = (page.pagina - 1) * page.pagina_grootte;
   query.limit = page.pagina_grootte;
   query.viewer = SearchViewerOf(c.actor);
+  // The clusters first: catching up sets the products the search groups by.
+  auto clusters = s.clusters.All();
+  if (!clusters.ok()) return Problem(clusters.error(), c.req.path);
   auto result = s.reg.search().Search(query);
   if (!result.ok()) return Problem(result.error(), c.req.path);
   json hits = json::array();
-  for (const auto& h : result.value().hits) hits.push_back(HitJson(h));
+  for (const auto& h : result.value().hits) {
+    hits.push_back(HitJson(h));
+    hits.back()["product"] = ProductJson(s, c, *clusters.value(), h);
+  }
   json facets = json::object();
   for (const auto& [name, counts] : result.value().facetten) {
     json list = json::array();

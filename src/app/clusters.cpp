@@ -296,7 +296,7 @@ struct Clusters::State {
   std::optional<SimilarityIndex> index;
 
   void Remember(const Innovation& in) {
-    members[in.id] = {in.id, in.titel, in.organisatie, in.zichtbaarheid == "openbaar", FoldAccents(in.titel)};
+    members[in.id] = {in.id, in.titel, in.organisatie, in.organisatie_naam, in.zichtbaarheid == "openbaar", FoldAccents(in.titel)};
   }
   // Links the cluster of `id` again after `id` changed (the index holds its
   // new text, or not when it is gone): the rest of its old cluster may fall
@@ -460,6 +460,11 @@ Result<std::shared_ptr<const std::vector<Cluster>>> Clusters::All() {
   std::sort(out->begin(), out->end(), [](const Cluster& a, const Cluster& b) {
     return a.leden.size() != b.leden.size() ? a.leden.size() > b.leden.size() : a.id < b.id;
   });
+  // Search shows each cluster as one entry.
+  std::unordered_map<int64_t, std::string> products;
+  for (const auto& c : *out)
+    for (const auto& m : c.leden) products[m.innovatie_id] = c.id;
+  if (Status s = reg_.search().SetProducts(products); !s.ok()) return s.error();
   counter_ = counter.value();
   clusters_ = out;
   return clusters_;
@@ -470,6 +475,12 @@ std::vector<ClusterMember> Clusters::Visible(const Cluster& c, const Actor& acto
   for (const auto& m : c.leden)
     if (m.openbaar || reg_.Header(m.innovatie_id, actor).ok()) out.push_back(m);
   return out;
+}
+
+const Cluster* Clusters::Find(const std::vector<Cluster>& all, const std::string& id) {
+  for (const auto& c : all)
+    if (c.id == id) return &c;
+  return nullptr;
 }
 
 }  // namespace koers

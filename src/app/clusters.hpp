@@ -17,6 +17,7 @@ struct ClusterMember {
   int64_t innovatie_id = 0;
   std::string titel;
   std::string organisatie;
+  std::string organisatie_naam;
   bool openbaar = false;  // everyone may read it
   std::string gevouwen_titel;  // the title without accents, lower case (for matching)
 };
@@ -57,6 +58,8 @@ class Clusters {
   // The members of `c` that `actor` may read. A cluster is only shown when
   // its visible members span at least two organisations.
   std::vector<ClusterMember> Visible(const Cluster& c, const Actor& actor);
+  // The cluster with `id` among `all` (what All returned), or nullptr.
+  static const Cluster* Find(const std::vector<Cluster>& all, const std::string& id);
 
  private:
   struct State;

@@ -11,6 +11,7 @@ class NullSearchIndex final : public SearchIndex {
   Result<std::vector<SearchHit>> Similar(int64_t, const SearchViewer&, int) const override {
     return std::vector<SearchHit>{};
   }
+  Status SetProducts(const std::unordered_map<int64_t, std::string>&) override { return Status::Ok(); }
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.hpp"
@@ -33,6 +34,9 @@ struct SearchQuery {
   // Facet filters by facet name: domein, fase, status, techniek,
   // organisatieSoort, provincie, organisatie.
   std::map<std::string, std::string> filters;
+  // One entry per product (adoption cluster, see SetProducts): the best
+  // matching record stands for the others, which are counted.
+  bool per_product = true;
 };
 
 // A piece of a snippet; `treffer` marks words that matched.
@@ -47,6 +51,8 @@ struct SearchHit {
   std::string samenvatting_json;  // the innovation's summary as the API shows it in listings
   std::vector<Fragment> fragment;
   std::vector<std::string> waarom;  // why it matched, in Dutch
+  std::string product;        // the product key of the record ("": none)
+  int64_t product_treffers = 1;  // matching records it stands for (with per_product)
 };
 
 struct FacetCount {
@@ -56,7 +62,7 @@ struct FacetCount {
 
 struct SearchResult {
   std::vector<SearchHit> hits;
-  int64_t totaal = 0;
+  int64_t totaal = 0;  // entries: products count once with per_product
   std::map<std::string, std::vector<FacetCount>> facetten;
   std::vector<std::string> correcties;  // "asistent → assistent"
 };
@@ -69,8 +75,13 @@ class SearchIndex {
   // Re-reads every innovation from the store.
   virtual Status Rebuild(Store& store) = 0;
   virtual Result<SearchResult> Search(const SearchQuery& query) const = 0;
-  // Innovations like `id` that `viewer` may read, best first.
+  // Innovations like `id` that `viewer` may read, best first: one per
+  // product, and none of the product of `id` (those are its cluster).
   virtual Result<std::vector<SearchHit>> Similar(int64_t id, const SearchViewer& viewer, int limit) const = 0;
+  // The product (adoption cluster) of every innovation that has one, by
+  // id; the others have none. Replaces what was set before. Records of one
+  // product are searched as one entry (SearchQuery::per_product).
+  virtual Status SetProducts(const std::unordered_map<int64_t, std::string>& products) = 0;
 };
 
 // An index that keeps nothing and finds nothing; for commands that do not

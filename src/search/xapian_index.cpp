@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include <set>
 #include <shared_mutex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/file_io.hpp"
 #include "core/log.hpp"
@@ -36,6 +38,8 @@ constexpr const char* kAnalysisVersion = "4";
 
 // Value slots (facets).
 enum Slot : Xapian::valueno { kDomein = 0, kFase, kStatus, kOrgSoort, kProvincie, kTechniek };
+// The product key (SetProducts): the collapse key of per-product searches.
+constexpr Xapian::valueno kProduct = kTechniek + 1;
 constexpr const char* kFacetNames[] = {"domein", "fase", "status", "organisatieSoort", "provincie", "techniek"};
 constexpr char kListSeparator = '\x1f';
 
@@ -120,6 +124,8 @@ struct FacetTable {
   // kTechniek holds several values: docid -> [offsets[d], offsets[d + 1]) in ids.
   std::vector<uint32_t> offsets;
   std::vector<uint16_t> ids;
+  // docid -> product number + 1 (0: none), for counting products once.
+  std::vector<uint32_t> product;
 
   static std::shared_ptr<const FacetTable> Build(const Xapian::Database& db, uint64_t generation) {
     auto t = std::make_shared<FacetTable>();
@@ -158,29 +164,48 @@ struct FacetTable {
         }
       }
     }
+    std::unordered_map<std::string, uint32_t> products;
+    t->product.assign(last + 1, 0);
+    each_value(kProduct, [&](Xapian::docid d, const std::string& v) {
+      if (d <= last) t->product[d] = products.emplace(v, static_cast<uint32_t>(products.size())).first->second + 1;
+    });
     return t;
   }
 };
 
-// Counts facet values over the matches it sees.
+// Counts facet values over the matches it sees: records, or with
+// `per_product` the entries a per-product search shows (the records of one
+// product count once per value).
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  explicit FacetSpy(const FacetTable& table) : table_(table) {
+  FacetSpy(const FacetTable& table, bool per_product) : table_(table), per_product_(per_product) {
     for (Xapian::valueno slot = kDomein; slot <= kTechniek; ++slot) counts[slot].assign(table.names[slot].size(), 0);
   }
   void operator()(const Xapian::Document& doc, double) override {
     const Xapian::docid d = doc.get_docid();
+    const uint32_t product = per_product_ && d < table_.product.size() ? table_.product[d] : 0;
+    ++seen;
+    if (product == 0 || products_.insert(product).second) ++entries;
+    auto count = [&](Xapian::valueno slot, uint16_t value) {
+      uint64_t key = (uint64_t{slot} << 48) | (uint64_t{value} << 32) | product;
+      if (product == 0 || seen_.insert(key).second) ++counts[slot][value];
+    };
     for (Xapian::valueno slot = kDomein; slot < kTechniek; ++slot) {
       const auto& col = table_.single[slot];
-      if (d < col.size() && col[d] != 0) ++counts[slot][col[d] - 1];
+      if (d < col.size() && col[d] != 0) count(slot, col[d] - 1);
     }
     if (d + 1 < table_.offsets.size())
-      for (uint32_t i = table_.offsets[d]; i < table_.offsets[d + 1]; ++i) ++counts[kTechniek][table_.ids[i]];
+      for (uint32_t i = table_.offsets[d]; i < table_.offsets[d + 1]; ++i) count(kTechniek, table_.ids[i]);
   }
   std::vector<int64_t> counts[kTechniek + 1];
+  int64_t seen = 0;     // matching records
+  int64_t entries = 0;  // what they are as entries
 
  private:
   const FacetTable& table_;
+  bool per_product_;
+  std::unordered_set<uint32_t> products_;
+  std::unordered_set<uint64_t> seen_;  // slot, value, product
 };
 
 struct OrgInfo {
@@ -312,17 +337,25 @@ class XapianIndex final : public SearchIndex {
       enquire.set_query(full);
       enquire.set_weighting_scheme(PublicBm25(stats.AverageLength()));
       if (text.empty()) enquire.set_docid_order(Xapian::Enquire::DESCENDING);
+      if (q.per_product) enquire.set_collapse_key(kProduct);
       std::shared_ptr<const FacetTable> table = Facets(reader);
-      FacetSpy spy(*table);
+      FacetSpy spy(*table, q.per_product);
       enquire.add_matchspy(&spy);
       Xapian::MSet mset = enquire.get_mset(q.offset, q.limit, options_.facet_depth);
       SearchResult out;
       out.totaal = mset.get_matches_estimated();
+      // Collapsing makes Xapian estimate; the spy counted exactly when it saw
+      // fewer matches than it was asked to check (then it saw them all).
+      if (q.per_product && spy.seen < options_.facet_depth) out.totaal = spy.entries;
       out.correcties = std::move(corrections);
       std::set<std::string> stems;
       for (const auto& g : groups)
         for (const auto& a : g.alternatives) stems.insert(a.terms.begin(), a.terms.end());
-      for (auto it = mset.begin(); it != mset.end(); ++it) out.hits.push_back(Hit(enquire, it, groups, stems));
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        out.hits.push_back(Hit(enquire, it, groups, stems));
+        out.hits.back().product = it.get_document().get_value(kProduct);
+        if (q.per_product) out.hits.back().product_treffers = 1 + it.get_collapse_count();
+      }
       for (Xapian::valueno slot = kDomein; slot <= kTechniek; ++slot) {
         std::vector<FacetCount> counts;
         for (size_t v = 0; v < spy.counts[slot].size(); ++v)
@@ -337,6 +370,49 @@ class XapianIndex final : public SearchIndex {
     } catch (const Xapian::Error& e) {
       return Failure(e);
     }
+  }
+
+  Status SetProducts(const std::unordered_map<int64_t, std::string>& products) override {
+    std::lock_guard lock(write_mutex_);
+    try {
+      Xapian::WritableDatabase& db = *writers_[kAll];
+      if (!products_loaded_) {
+        // What an earlier process set, as the index holds it.
+        for (auto v = db.valuestream_begin(kProduct); v != db.valuestream_end(kProduct); ++v) {
+          auto t = db.termlist_begin(v.get_docid());
+          t.skip_to("Q");
+          if (t == db.termlist_end(v.get_docid()) || (*t)[0] != 'Q') continue;
+          const std::string term = *t;
+          int64_t id = 0;
+          auto [end, ec] = std::from_chars(term.data() + 1, term.data() + term.size(), id);
+          if (ec == std::errc() && end == term.data() + term.size()) products_[id] = *v;
+        }
+        products_loaded_ = true;
+      }
+      std::vector<int64_t> changed;
+      for (const auto& [id, key] : products)
+        if (auto it = products_.find(id); it == products_.end() || it->second != key) changed.push_back(id);
+      for (const auto& [id, key] : products_)
+        if (!products.count(id)) changed.push_back(id);
+      if (changed.empty()) return Status::Ok();
+      products_ = products;
+      for (int64_t id : changed) {
+        Xapian::PostingIterator p = db.postlist_begin(IdTerm(id));
+        if (p == db.postlist_end(IdTerm(id))) continue;
+        Xapian::Document doc = db.get_document(*p);
+        if (auto it = products_.find(id); it != products_.end()) {
+          doc.add_value(kProduct, it->second);
+        } else {
+          doc.remove_value(kProduct);
+        }
+        db.replace_document(*p, doc);  // only the value changes
+      }
+      Commit();
+    } catch (const Xapian::Error& e) {
+      return Failure(e);
+    }
+    ++generation_;
+    return Status::Ok();
   }
 
   // The innovation's most distinctive content terms (wdf weighed by the
@@ -367,10 +443,16 @@ class XapianIndex final : public SearchIndex {
         terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), stats.Idf(stats.frequency(term)));
       Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
       query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(IdTerm(id)));
+      // Other solutions: its own product's records are its cluster, not alternatives.
+      const std::string product = db.get_document(*p).get_value(kProduct);
+      if (!product.empty())
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kProduct, product, product));
       Xapian::Query filter = Filter(viewer, {});
       if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
       Xapian::Enquire enquire(db);
       enquire.set_query(query);
+      enquire.set_collapse_key(kProduct);
       enquire.set_weighting_scheme(PublicBm25(stats.AverageLength()));
       Xapian::MSet mset = enquire.get_mset(0, limit);
       std::vector<SearchHit> out;
@@ -566,6 +648,7 @@ class XapianIndex final : public SearchIndex {
     doc.add_value(kOrgSoort, org.soort);
     doc.add_value(kProvincie, provincie);
     doc.add_value(kTechniek, techniques);
+    if (auto it = products_.find(in.id); it != products_.end()) doc.add_value(kProduct, it->second);
     doc.add_boolean_term("XO" + in.organisatie);
     // Visibility (domain/access.hpp): who may find this document.
     doc.add_boolean_term("XV" + in.zichtbaarheid);
@@ -751,6 +834,8 @@ class XapianIndex final : public SearchIndex {
   std::mutex orgs_mutex_;
   std::map<std::string, OrgInfo> orgs_;
   std::mutex write_mutex_;
+  std::unordered_map<int64_t, std::string> products_;  // under write_mutex_
+  bool products_loaded_ = false;
   mutable std::shared_mutex commit_mutex_;  // held by writers while both parts commit
   std::unique_ptr<Xapian::WritableDatabase> writers_[2];  // by Part
   std::atomic<uint64_t> generation_{0};

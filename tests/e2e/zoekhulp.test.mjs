@@ -35,6 +35,26 @@ test('a plain question typed in the header search box finds the matching registe
   await assertAccessible(page, 'de zoekresultaten');
 });
 
+test('one product registered by many organisations is one result that unfolds into its registrations', async () => {
+  await page.goto('/zoeken?q=chatbot');
+  const results = page.getByRole('list', { name: 'Zoekresultaten' });
+  await results.waitFor();
+  const titles = await results.locator(':scope > li h2').allTextContents();
+  const assistant = titles.filter((t) => /Virtuele (gemeente )?assistent Gem/.test(t));
+  assert.equal(assistant.length, 1, `the virtual assistant once in the top 10: ${titles.join(' | ')}`);
+  const entry = results.locator(':scope > li').filter({ hasText: 'Virtuele' }).first();
+  assert.match((await entry.textContent()).replace(/\s+/g, ' '), /ook in gebruik bij \d+ andere organisaties/);
+  const fold = entry.locator('details');
+  assert.equal(await fold.getAttribute('open'), null, 'folded at first');
+  await fold.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  const others = fold.getByRole('listitem');
+  assert.ok(await others.count() >= 5, 'the other registrations are listed');
+  await assertAccessible(page, 'een gegroepeerd zoekresultaat');
+  await others.first().getByRole('link').click();
+  await page.getByRole('heading', { level: 1, name: /Virtuele/ }).waitFor();
+});
+
 test('a facet narrows the results and shows its count', async () => {
   await page.goto('/zoeken?q=parkeren');
   const status = page.getByRole('status').filter({ hasText: 'gevonden' });

@@ -10,9 +10,38 @@ import { pagination } from '../components/pagination/pagination';
 import { phaseBadges } from '../components/status-badge/status-badge';
 import { problemPage } from './problem';
 
+// The product (adoption cluster) a result stands for: other organisations'
+// records of the same solution, folded into this entry.
+interface Product {
+  id: string;
+  naam: string;
+  treffers: number;
+  aantalInnovaties: number;
+  aantalOrganisaties: number;
+  anderen: { id: number; titel: string; organisatie: string; organisatieNaam: string }[];
+}
 export interface Treffer extends InnovatieSamenvatting {
   fragment: { tekst: string; treffer: boolean }[];
   waarom: string[];
+  product?: Product | null;
+}
+
+function productPart(r: Treffer): TemplateResult | typeof nothing {
+  const p = r.product;
+  if (!p || p.anderen.length === 0) return nothing;
+  const others = p.aantalOrganisaties - 1;
+  return html`<div class="koers-product">
+    <p class="utrecht-paragraph">Dezelfde oplossing is ook in gebruik bij ${formatNumber(others)}
+      ${others === 1 ? 'andere organisatie' : 'andere organisaties'}
+      (<a class="utrecht-link" href="/clusters/${p.id}">${p.naam}</a>).</p>
+    <details class="koers-details">
+      <summary>Toon ${p.anderen.length === 1 ? 'de andere registratie' : `alle ${formatNumber(p.anderen.length)} andere registraties`}<span class="koers-visually-hidden"> van ${r.titel}</span></summary>
+      <ul class="koers-product__list">
+        ${p.anderen.map((m) => html`<li><a class="utrecht-link" href="/innovaties/${m.id}">${m.titel}</a>
+          <span class="koers-muted">· ${m.organisatieNaam || m.organisatie}</span></li>`)}
+      </ul>
+    </details>
+  </div>`;
 }
 interface Facetwaarde {
   waarde: string;
@@ -48,6 +77,7 @@ export function resultCard(r: Treffer, headingLevel: 2 | 3 = 2): TemplateResult 
     ${phaseBadges(r.fase, r.status)}
     ${r.fragment.length ? html`<p class="utrecht-paragraph koers-card__text">${fragment(r.fragment)}</p>` : nothing}
     ${r.waarom.length ? html`<p class="utrecht-paragraph koers-muted koers-why">Waarom: ${r.waarom.join('; ')}.</p>` : nothing}
+    ${productPart(r)}
   </li>`;
 }
 
@@ -97,7 +127,8 @@ export async function searchPage(_: Record<string, string>, query: URLSearchPara
         </div>
       </form>
       ${page.correcties.length ? html`<p class="utrecht-paragraph" role="status">Gelezen als: ${page.correcties.join(', ')}.</p>` : nothing}
-      <p class="utrecht-paragraph" role="status">${formatNumber(page.totaal)} ${page.totaal === 1 ? 'innovatie gevonden' : 'innovaties gevonden'}${text ? html` voor “${text}”` : nothing}.</p>
+      <p class="utrecht-paragraph" role="status">${formatNumber(page.totaal)} ${page.totaal === 1 ? 'oplossing gevonden' : 'oplossingen gevonden'}${text ? html` voor “${text}”` : nothing}.
+        <span class="koers-muted">Registraties van dezelfde oplossing bij verschillende organisaties staan samen onder één resultaat.</span></p>
       <div class="koers-search">
         <aside class="koers-search__facets" aria-label="Verfijnen">
           ${FACETS.map(([name, title]) => facetList(name, title, page.facetten[name] ?? [], q))}
