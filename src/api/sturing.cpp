@@ -10,6 +10,7 @@
 #include "api/request_params.hpp"
 #include "app/not_found.hpp"
 #include "app/steering.hpp"
+#include "domain/json_reader.hpp"
 #include "domain/steering_json.hpp"
 
 namespace koers::api {
@@ -37,6 +38,19 @@ json BusinessCaseJson(const BusinessCase& b, double default_rate) {
   return out;
 }
 
+// The draft review waiting for the stuurgroep, as a card shows it.
+json WaitingJson(const FunnelCard& k) {
+  if (!k.ter_besluit) return nullptr;
+  const Review& r = *k.ter_besluit;
+  std::string href = "/api/v1/innovaties/" + std::to_string(k.id) + "/beoordelingen/" + std::to_string(r.id);
+  return {{"id", r.id},
+          {"fase", r.fase},
+          {"voorstel", OrNull(r.besluit)},
+          {"opgesteldDoor", OrNull(r.opgesteld_door)},
+          {"opgesteldOp", OrNull(r.opgesteld_op)},
+          {"_links", {{"self", {{"href", href}}}}}};
+}
+
 json CardJson(const FunnelCard& k) {
   return {{"id", k.id},
           {"titel", k.titel},
@@ -45,7 +59,8 @@ json CardJson(const FunnelCard& k) {
           {"dagenInFase", std::round(k.dagen_in_fase)},
           {"volgendeBeoordeling", k.volgende_beoordeling.empty() ? json(nullptr) : json(k.volgende_beoordeling)},
           {"achterstallig", k.achterstallig},
-          {"laatsteBesluit", k.laatste_besluit.empty() ? json(nullptr) : json(k.laatste_besluit)}};
+          {"laatsteBesluit", k.laatste_besluit.empty() ? json(nullptr) : json(k.laatste_besluit)},
+          {"terBesluit", WaitingJson(k)}};
 }
 
 }  // namespace
@@ -246,6 +261,8 @@ http::Response GetOrganisatieSturing(Services& s, const Call& c) {
   }
   json overdue = json::array();
   for (const auto& k : o.value().achterstallig) overdue.push_back(CardJson(k));
+  json waiting = json::array();
+  for (const auto& k : o.value().ter_besluit) waiting.push_back(CardJson(k));
   json decisions = json::array();
   for (const auto& [r, titel] : o.value().besluiten_kwartaal)
     decisions.push_back({{"innovatie", r.innovatie_id},
@@ -264,6 +281,7 @@ http::Response GetOrganisatieSturing(Services& s, const Call& c) {
                                 {"conversieIdeeNaarImplementatie", std::move(conversion)},
                                 {"mediaanTijdPerFase", std::move(medians)},
                                 {"achterstalligeBeoordelingen", std::move(overdue)},
+                                {"terBesluit", std::move(waiting)},
                                 {"besluitenLaatsteKwartaal", std::move(decisions)}});
 }
 

@@ -72,9 +72,9 @@ Result<std::vector<Steering::SteeringRow>> Steering::Rows(const std::string& org
     if (!reviews.ok()) return reviews.error();
     std::vector<SteeringRow> rows;
     for (auto& in : innovations.value()) {
-      SteeringRow row{std::move(in), {}};
+      SteeringRow row{std::move(in), {}, {}};
       for (auto& r : reviews.value()[row.innovatie.id])
-        if (r.status == "vastgesteld") row.besluiten.push_back(std::move(r));
+        (r.status == "vastgesteld" ? row.besluiten : row.concepten).push_back(std::move(r));
       std::stable_sort(row.besluiten.begin(), row.besluiten.end(),
                        [](const Review& a, const Review& b) { return a.vastgesteld_op < b.vastgesteld_op; });
       rows.push_back(std::move(row));
@@ -443,12 +443,21 @@ Result<OrganisationSteering> Steering::ForOrganisation(const std::string& org, c
     card.volgende_beoordeling = NextReview(row.besluiten);
     card.achterstallig = !card.volgende_beoordeling.empty() && card.volgende_beoordeling < today && in.status == "actief";
     if (!row.besluiten.empty()) card.laatste_besluit = row.besluiten.back().besluit;
+    if (!row.concepten.empty()) card.ter_besluit = row.concepten.back();
     if (card.achterstallig) out.achterstallig.push_back(card);
+    if (card.ter_besluit) out.ter_besluit.push_back(card);
     for (const auto& r : row.besluiten)
       if (r.vastgesteld_op >= quarter_ago) out.besluiten_kwartaal.push_back({r, in.titel});
     out.kaarten.push_back(std::move(card));
   }
   out.overzicht = Overview(innovations, now);
+  std::sort(out.ter_besluit.begin(), out.ter_besluit.end(), [](const FunnelCard& a, const FunnelCard& b) {
+    const std::string& x = a.volgende_beoordeling;
+    const std::string& y = b.volgende_beoordeling;
+    if (x.empty() != y.empty()) return y.empty();
+    if (x != y) return x < y;
+    return a.ter_besluit->opgesteld_op < b.ter_besluit->opgesteld_op;
+  });
   std::sort(out.besluiten_kwartaal.begin(), out.besluiten_kwartaal.end(),
             [](const auto& a, const auto& b) { return a.first.vastgesteld_op > b.first.vastgesteld_op; });
   return out;

@@ -5,6 +5,7 @@
 // prepares; only the stuurgroep of the owning organisation decides.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct FunnelCard {
   std::string volgende_beoordeling;  // date, empty when none planned
   bool achterstallig = false;        // planned review date passed while active
   std::string laatste_besluit;
+  // The draft review waiting for the stuurgroep's decision (the newest), if any.
+  std::optional<Review> ter_besluit;
 };
 
 struct SteeringFacts {
@@ -35,6 +38,9 @@ struct OrganisationSteering {
   FunnelOverview overzicht;
   std::vector<FunnelCard> kaarten;
   std::vector<FunnelCard> achterstallig;
+  // Cards with a draft review waiting for a decision: the planned date
+  // first (earliest first, undated last), then the oldest draft.
+  std::vector<FunnelCard> ter_besluit;
   std::vector<std::pair<Review, std::string>> besluiten_kwartaal;  // with the innovation's title
 };
 
@@ -93,7 +99,8 @@ class Steering {
   // history, and the recorded reviews of each (oldest first).
   struct SteeringRow {
     Innovation innovatie;
-    std::vector<Review> besluiten;
+    std::vector<Review> besluiten;  // recorded, oldest first
+    std::vector<Review> concepten;  // drafts, in order of creation
   };
   Result<std::vector<SteeringRow>> Rows(const std::string& org, const Actor& actor);
   // Replaces e-mail addresses among the deciders by the accounts' names;

@@ -140,6 +140,29 @@ describe('gate reviews', () => {
     assert.equal((await api('lid', 'DELETE', `/innovaties/${id}/beoordelingen/${d.id}`)).status, 204);
   });
 
+  test('a prepared review waits in the stuurgroep\'s list and on its card until it is decided', async () => {
+    const id = await newInnovation('organisatie');
+    const waiting = async (who) => (await api(who, 'GET', '/organisaties/GM0344/sturing')).body.terBesluit.filter((k) => k.id === id);
+    assert.deepEqual(await waiting('stuur'), [], 'nothing waits before a draft');
+    const d = await draft(id, { besluit: 'go' });
+    const [entry] = await waiting('stuur');
+    assert.equal(entry.terBesluit.id, d.id);
+    assert.equal(entry.terBesluit.fase, 'idee');
+    assert.equal(entry.terBesluit.voorstel, 'go');
+    assert.match(entry.terBesluit.opgesteldOp, /^\d{4}-\d{2}-\d{2}T/);
+    assert.doesNotMatch(entry.terBesluit.opgesteldDoor ?? '', /@/, 'by name, not by address');
+    assert.equal(entry.terBesluit._links.self.href, `/api/v1/innovaties/${id}/beoordelingen/${d.id}`);
+    const card = (await api('stuur', 'GET', '/organisaties/GM0344/funnel')).body.kolommen.flatMap((k) => k.kaarten).find((k) => k.id === id);
+    assert.equal(card.terBesluit.id, d.id);
+    assert.deepEqual((await call(koers.url, 'GET', '/api/v1/organisaties/GM0344/sturing')).body.terBesluit.filter((k) => k.id === id), [],
+      'outsiders do not see the draft of an organisation-only innovation');
+    const r = await api('stuur', 'POST', `/innovaties/${id}/beoordelingen/${d.id}/_vaststellen`, {
+      json: { besluit: 'go', motivering: 'goed voorbereid', besluitvormers: ['stuur@utrecht.test'] },
+    });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(await waiting('stuur'), [], 'a decided review no longer waits');
+  });
+
   test('a decision needs a decision, a motivation, four scores and real deciders', async () => {
     const id = await newInnovation();
     const d = (await api('lid', 'POST', `/innovaties/${id}/beoordelingen`, { json: { pijlers: { kosten: { score: 9 } } } }));

@@ -71,8 +71,29 @@ test('the team writes a pitch, registers a risk and prepares a review by keyboar
   await page.getByRole('button', { name: 'Uitloggen' }).click();
 });
 
-test('the stuurgroep records GO; the innovation moves on', async () => {
+test('the stuurgroep finds the prepared review waiting for its decision', async () => {
   await logIn(page, 'stuur@utrecht.test');
+  await page.goto('/organisaties/GM0344/dashboard');
+  const waiting = page.getByRole('region', { name: /Ter besluit/ });
+  await waiting.getByRole('link', { name: 'Slim strooien', exact: true }).waitFor();
+  assert.match(await waiting.getByRole('heading').textContent(), /\(1\)/);
+  await page.getByRole('navigation', { name: 'Organisatie' }).getByRole('link', { name: 'Ter besluit' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Ter besluit/ }).waitFor();
+  const row = page.getByRole('row', { name: /Slim strooien/ });
+  assert.match(await row.textContent(), /Idee/, 'the phase under review');
+  assert.match(await row.textContent(), /\d{1,2} \w+ \d{4}/, 'the date it was prepared');
+  await assertAccessible(page, 'de lijst ter besluit');
+  await page.goto('/organisaties/GM0344/funnel');
+  const cardLink = page.getByRole('link', { name: /Ter besluit: beoordeling voorbereid/ });
+  await cardLink.waitFor();
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Slim strooien', exact: true }) });
+  assert.doesNotMatch(await card.textContent(), /Geen beoordeling gepland/, 'a card with a draft does not say nothing is planned');
+  await page.goto('/organisaties/GM0344/ter-besluit');
+  await page.getByRole('link', { name: 'Openen (Slim strooien)' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Beoordeling \d+ van Slim strooien/ }).waitFor();
+});
+
+test('the stuurgroep records GO; the innovation moves on', async () => {
   await page.goto(`/innovaties/${id}/sturing`);
   await page.getByRole('link', { name: /^Beoordeling \d+$/ }).click();
   await page.getByLabel('Besluit', { exact: true }).selectOption('go');
@@ -99,6 +120,7 @@ test('the funnel board and the overview pass axe and work by keyboard', async ()
   await page.goto('/organisaties/GM0344/sturing');
   await page.getByRole('heading', { level: 1, name: /Sturingsoverzicht/ }).waitFor();
   await page.getByRole('cell', { name: 'GO' }).first().waitFor();
+  await page.getByText('Er wachten geen beoordelingen op een besluit.').waitFor();
   await assertAccessible(page, 'het sturingsoverzicht');
 });
 

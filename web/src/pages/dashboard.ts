@@ -12,7 +12,7 @@ import { periodLabel, soortLabel, withUnit } from '../lib/indicators';
 import { renderPage } from '../components/page-shell/page-shell';
 import { dataTable } from '../components/data-table/data-table';
 import { chartFigure } from '../components/koers-chart/koers-chart';
-import { orgNav } from './funnel';
+import { orgNav, waitingReviews, type Overzicht } from './funnel';
 import { problemPage } from './problem';
 
 type Niveau = 'geen' | 'beperkt' | 'gemiddeld' | 'groot';
@@ -302,7 +302,10 @@ function indicators(d: Dashboard): TemplateResult {
 
 export async function dashboardPage(params: Record<string, string>): Promise<void> {
   const code = params.code;
-  const r = await apiGet<Dashboard>(`/organisaties/${encodeURIComponent(code)}/dashboard`);
+  const [r, steering] = await Promise.all([
+    apiGet<Dashboard>(`/organisaties/${encodeURIComponent(code)}/dashboard`),
+    apiGet<Overzicht>(`/organisaties/${encodeURIComponent(code)}/sturing`),
+  ]);
   if (!r.ok) return problemPage('Dashboard', r.problem);
   const d = r.body;
   renderPage(
@@ -311,6 +314,7 @@ export async function dashboardPage(params: Record<string, string>): Promise<voi
       <h1 class="utrecht-heading-1">Dashboard: ${d.organisatie.naam}</h1>
       ${orgNav(code, 'dashboard')}
       <p class="utrecht-paragraph">Waar de innovaties staan, wat zij kosten en opleveren, en hoe hun indicatoren ervoor staan.</p>
+      ${steering.ok ? waitingReviews(steering.body.terBesluit, 'ter-besluit-kop') : nothing}
       ${funnel(d)}
       ${portfolio(d)}
       ${value(d)}

@@ -21,6 +21,7 @@ interface Kaart {
   volgendeBeoordeling: string | null;
   achterstallig: boolean;
   laatsteBesluit: string | null;
+  terBesluit: { id: number; fase: string; voorstel: string | null; opgesteldDoor: string | null; opgesteldOp: string | null } | null;
 }
 
 function card(k: Kaart): TemplateResult {
@@ -29,7 +30,10 @@ function card(k: Kaart): TemplateResult {
     <span>${label('status', k.status)} · ${days(k.dagenInFase)} in deze fase</span>
     ${k.volgendeBeoordeling
       ? html`<span class=${k.achterstallig ? 'koers-overdue' : ''}>${k.achterstallig ? 'Beoordeling achterstallig sinds' : 'Volgende beoordeling'} ${formatDate(k.volgendeBeoordeling)}</span>`
-      : html`<span>Geen beoordeling gepland</span>`}
+      : k.terBesluit ? nothing : html`<span>Geen beoordeling gepland</span>`}
+    ${k.terBesluit
+      ? html`<a class="utrecht-link" href="/innovaties/${k.id}/beoordelingen/${k.terBesluit.id}">Ter besluit: beoordeling voorbereid${k.terBesluit.opgesteldOp ? ` op ${formatDate(k.terBesluit.opgesteldOp)}` : ''}</a>`
+      : nothing}
     ${k.laatsteBesluit ? html`<span>Laatste besluit: ${DECISIONS[k.laatsteBesluit]}</span>` : nothing}
   </li>`;
 }
@@ -40,6 +44,7 @@ function orgNav(code: string, current: string): TemplateResult {
       <li><a class="utrecht-link" href="/organisaties/${code}" aria-current=${current === 'org' ? 'page' : 'false'}>Innovaties</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/dashboard" aria-current=${current === 'dashboard' ? 'page' : 'false'}>Dashboard</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/funnel" aria-current=${current === 'funnel' ? 'page' : 'false'}>Funnelbord</a></li>
+      <li><a class="utrecht-link" href="/organisaties/${code}/ter-besluit" aria-current=${current === 'ter-besluit' ? 'page' : 'false'}>Ter besluit</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/sturing" aria-current=${current === 'sturing' ? 'page' : 'false'}>Sturingsoverzicht</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/klimaat" aria-current=${current === 'klimaat' ? 'page' : 'false'}>Innovatieklimaat</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/lessen" aria-current=${current === 'lessen' ? 'page' : 'false'}>Lessen</a></li>
@@ -47,6 +52,51 @@ function orgNav(code: string, current: string): TemplateResult {
   </nav>`;
 }
 export { orgNav };
+
+// Reviews the team prepared that wait for the stuurgroep's decision.
+export function waitingReviews(cards: Kaart[], headingId: string, heading = 'Ter besluit'): TemplateResult {
+  return html`<section class="koers-section" aria-labelledby=${headingId}>
+    <h2 class="utrecht-heading-2" id=${headingId}>${heading} <span class="koers-muted">(${cards.length})</span></h2>
+    ${cards.length
+      ? dataTable(
+          'Beoordelingen die wachten op een besluit',
+          ['Innovatie', 'Fase', 'Gepland op', 'Voorbereid', 'Voorstel', 'Beoordeling'],
+          cards.map((k) => [
+            html`<a class="utrecht-link" href="/innovaties/${k.id}/sturing">${k.titel}</a>`,
+            phaseLabel(k.terBesluit!.fase),
+            k.volgendeBeoordeling ? html`<span class=${k.achterstallig ? 'koers-overdue' : ''}>${formatDate(k.volgendeBeoordeling)}${k.achterstallig ? ' (verstreken)' : ''}</span>` : 'niet gepland',
+            `${k.terBesluit!.opgesteldOp ? formatDate(k.terBesluit!.opgesteldOp) : ''}${k.terBesluit!.opgesteldDoor ? ` door ${k.terBesluit!.opgesteldDoor}` : ''}`,
+            k.terBesluit!.voorstel ? DECISIONS[k.terBesluit!.voorstel] : 'nog geen',
+            html`<a class="utrecht-link" href="/innovaties/${k.id}/beoordelingen/${k.terBesluit!.id}">Openen<span class="koers-visually-hidden"> (${k.titel})</span></a>`,
+          ]),
+          { hiddenCaption: true },
+        )
+      : html`<p class="utrecht-paragraph">Er wachten geen beoordelingen op een besluit.</p>`}
+  </section>`;
+}
+
+export async function waitingPage(params: Record<string, string>): Promise<void> {
+  const code = params.code;
+  const [org, ov] = await Promise.all([
+    apiGet<Organisatie>(`/organisaties/${encodeURIComponent(code)}`),
+    apiGet<Overzicht>(`/organisaties/${encodeURIComponent(code)}/sturing`),
+  ]);
+  if (!org.ok) return problemPage('Ter besluit', org.problem);
+  if (!ov.ok) return problemPage('Ter besluit', ov.problem);
+  renderPage(
+    `Ter besluit ${org.body.naam}`,
+    html`
+      <h1 class="utrecht-heading-1">Ter besluit: ${org.body.naam}</h1>
+      ${orgNav(code, 'ter-besluit')}
+      <p class="utrecht-paragraph">Beoordelingen die het team heeft voorbereid en die wachten op het besluit van de stuurgroep, de eerst geplande bovenaan.</p>
+      ${waitingReviews(ov.body.terBesluit, 'ter-besluit-kop', 'Wachten op een besluit')}
+      ${ov.body.achterstalligeBeoordelingen.length
+        ? html`<h2 class="utrecht-heading-2">Beoordelingen waarvan de datum verstreken is</h2>
+            <ul class="utrecht-unordered-list">${ov.body.achterstalligeBeoordelingen.map((k) => html`<li><a class="utrecht-link" href="/innovaties/${k.id}/sturing">${k.titel}</a>: gepland op ${formatDate(k.volgendeBeoordeling)}</li>`)}</ul>`
+        : nothing}
+    `,
+  );
+}
 
 export async function funnelPage(params: Record<string, string>): Promise<void> {
   const code = params.code;
@@ -72,13 +122,14 @@ export async function funnelPage(params: Record<string, string>): Promise<void> 
   );
 }
 
-interface Overzicht {
+export interface Overzicht {
   totaal: number;
   perFase: Record<string, number>;
   perStatus: Record<string, number>;
   conversieIdeeNaarImplementatie: { gestartInIdee: number; implementatieBereikt: number; percentage: number | null };
   mediaanTijdPerFase: { fase: string; mediaanDagen: number | null; n: number }[];
   achterstalligeBeoordelingen: Kaart[];
+  terBesluit: Kaart[];
   besluitenLaatsteKwartaal: { innovatie: number; titel: string; fase: string; besluit: string; vastgesteldOp: string; motivering: string }[];
 }
 interface Volwassenheid {
@@ -160,6 +211,7 @@ export async function steeringOverviewPage(params: Record<string, string>): Prom
         <h1 class="utrecht-heading-1">Sturingsoverzicht: ${org.body.naam}</h1>
         ${orgNav(code, 'sturing')}
         <p class="utrecht-paragraph">${formatNumber(o.totaal)} innovaties die u kunt zien.</p>
+        ${waitingReviews(o.terBesluit, 'ter-besluit-kop')}
         <div class="koers-columns">
           ${dataTable('Per fase', ['Fase', 'Aantal'], ['idee', 'ontwikkeling', 'implementatie', 'opschaling'].map((f) => [phaseLabel(f), formatNumber(o.perFase[f] ?? 0)]), { numeric: [1] })}
           ${dataTable('Per status', ['Status', 'Aantal'], ['actief', 'gepauzeerd', 'gestopt', 'op_de_plank'].map((s) => [label('status', s), formatNumber(o.perStatus[s] ?? 0)]), { numeric: [1] })}
