@@ -40,7 +40,39 @@ test('anonymous visitors read the public catalogue and cannot edit', async () =>
   await page.getByRole('heading', { level: 1, name: 'Woningbouwmonitor' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Bewerken' }).count(), 0);
   assert.equal(await page.getByRole('link', { name: 'Nieuwe innovatie' }).count(), 0);
-  await page.getByRole('link', { name: 'Inloggen' }).waitFor();
+  await page.locator('#accountmenu').getByRole('link', { name: 'Inloggen' }).waitFor();
+});
+
+test('anonymous visitors get a login prompt instead of a form, and read other organisations\' advice as read-only', async () => {
+  await page.goto('/innovaties/nieuw');
+  await page.getByRole('heading', { level: 1, name: 'Nieuwe innovatie' }).waitFor();
+  assert.equal(await page.locator('main form').count(), 0, 'no form to fill in for nothing');
+  assert.equal(await page.getByRole('textbox').filter({ hasNot: page.getByRole('searchbox') }).count(), 0);
+  await assertAccessible(page, 'de inlogvraag bij registreren');
+  const prompt = page.locator('main').getByRole('link', { name: 'Inloggen', exact: true });
+  assert.match(await prompt.getAttribute('href'), /terug=%2Finnovaties%2Fnieuw/);
+
+  await page.goto('/innovaties?fase=opschaling');
+  await page.getByRole('link', { name: 'Woningbouwmonitor' }).click();
+  const id = page.url().match(/innovaties\/(\d+)/)[1];
+  await page.goto(`/innovaties/${id}/diagnose`);
+  await page.getByRole('heading', { level: 1, name: /Diagnose en advies/ }).waitFor();
+  assert.match(await page.getByRole('note').textContent(), /Alleen lezen/);
+  assert.equal(await page.getByRole('button', { name: 'Diagnose opslaan' }).count(), 0);
+  await assertAccessible(page, 'een diagnose van een andere organisatie');
+  await page.goto(`/innovaties/${id}/beoordelingen/nieuw`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.locator('main form').count(), 0, 'no review form for anonymous visitors');
+
+  // After logging in from the prompt the visitor is back at the form.
+  await page.goto('/innovaties/nieuw');
+  await page.locator('main').getByRole('link', { name: 'Inloggen', exact: true }).click();
+  await page.getByLabel('E-mailadres').fill('lid@utrecht.test');
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByLabel('Wachtwoord').press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Nieuwe innovatie' }).waitFor();
+  await page.getByLabel(/Titel/).first().waitFor();
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
 });
 
 test('a wrong password is explained on the login page', async () => {

@@ -4,7 +4,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { apiGet, apiRequest, type Innovatie } from '../lib/api';
 import { formatDate, formatEuro } from '../lib/format';
-import { hasRole } from '../lib/session';
+import { canEditInnovation, hasRole, session } from '../lib/session';
+import { loginPrompt, readOnlyNotice } from '../components/login-prompt/login-prompt';
 import { checkFields, formDraft, errorFor, parseAmount, problemErrors, type FieldSpec } from '../lib/form-errors';
 import { DARK_SIDES, DECISIONS, DECISION_HELP, PILLARS, phaseLabel, type Beoordeling, type Pitch } from '../lib/steering';
 import { renderPage } from '../components/page-shell/page-shell';
@@ -59,6 +60,17 @@ function readOnly(r: Beoordeling): TemplateResult {
       Besluit <strong>${DECISIONS[r.besluit ?? ''] ?? '–'}</strong>, vastgesteld op ${formatDate(r.vastgesteldOp)} door ${r.vastgesteldDoor}.
       Een vastgestelde beoordeling verandert niet meer; een correctie is een nieuwe beoordeling.
     </p></div>
+    ${details(r)}`;
+}
+
+// A draft as someone who may read but not change it sees it.
+function draftView(r: Beoordeling): TemplateResult {
+  return html`<p class="utrecht-paragraph">Dit is een concept${r.opgesteldOp ? html`, voorbereid op ${formatDate(r.opgesteldOp)}${r.opgesteldDoor ? ` door ${r.opgesteldDoor}` : ''}` : nothing}. De stuurgroep heeft nog niet besloten.</p>
+    ${details(r)}`;
+}
+
+function details(r: Beoordeling): TemplateResult {
+  return html`
     <h2 class="utrecht-heading-2">De vier pijlers</h2>
     <dl class="utrecht-data-list koers-data-list">
       ${PILLARS.map(([k, l]) => html`<div class="utrecht-data-list__item koers-data-list__item"><dt class="utrecht-data-list__item-key">${l}</dt>
@@ -104,6 +116,11 @@ function draw(state: State, options: { inPlace?: boolean } = {}): void {
       </section>
       ${r && r.status === 'vastgesteld'
         ? readOnly(r)
+        : !decider && !canEditInnovation(i)
+          ? html`${session().ingelogd
+                ? readOnlyNotice(`Alleen het team en de stuurgroep van ${i.organisatieNaam ?? i.organisatie} bereiden beoordelingen voor en stellen ze vast.`)
+                : loginPrompt('Log in als lid van het team of de stuurgroep om een beoordeling voor te bereiden of vast te stellen.')}
+              ${r ? draftView(r) : nothing}`
         : html`<form class="utrecht-form koers-form" novalidate @submit=${(e: Event) => submit(e as SubmitEvent, state)}>
             ${errorSummary('De beoordeling is niet opgeslagen', state.errors, state.general)}
             <h2 class="utrecht-heading-2">De vier pijlers</h2>

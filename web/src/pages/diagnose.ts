@@ -8,6 +8,7 @@ import { apiGet, apiRequest, type Innovatie, type ProblemDetails } from '../lib/
 import { formatDate, formatNumber } from '../lib/format';
 import { label } from '../lib/vocab';
 import { canEditInnovation, hasRole, session } from '../lib/session';
+import { loginPrompt, readOnlyNotice } from '../components/login-prompt/login-prompt';
 import { renderPage } from '../components/page-shell/page-shell';
 import { dataTable } from '../components/data-table/data-table';
 import { textField } from '../components/form-field/form-field';
@@ -170,6 +171,10 @@ function drawDiagnose(state: DiagnoseState): void {
       <p class="utrecht-paragraph"><a class="utrecht-link" href="/innovaties/${i.id}">${i.titel}</a></p>
       <h1 class="utrecht-heading-1">Diagnose en advies: ${i.titel}</h1>
       ${phaseBadges(i.fase, i.status)}
+      ${edit
+        ? nothing
+        : readOnlyNotice(`Deze diagnose en dit advies zijn van ${i.organisatieNaam ?? i.organisatie}: het advies volgt uit de scores die hun team gaf. U kunt ze lezen en ervan leren; alleen dat team en hun stuurgroep leggen een nieuwe diagnose vast.`)}
+      ${edit || session().ingelogd ? nothing : loginPrompt('Werkt u aan deze innovatie? Log in om een nieuwe diagnose vast te leggen.')}
       <p class="utrecht-paragraph"><a class="utrecht-link" href="/innovaties/${i.id}/adviesrapport">Adviesrapport voor de stuurgroep (om te printen)</a></p>
       ${state.notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status" id="diagnose-melding" tabindex="-1"><p class="utrecht-paragraph">${state.notice}</p></div>` : nothing}
       <section class="koers-section" aria-labelledby="factoren-kop">

@@ -7,6 +7,7 @@ import { apiGet, apiRequest, type Innovatie, type ProblemDetails } from '../lib/
 import { formatDate, formatEuro, formatNumber } from '../lib/format';
 import { entries, label } from '../lib/vocab';
 import { canEditInnovation, session } from '../lib/session';
+import { loginPrompt } from '../components/login-prompt/login-prompt';
 import { dataTable } from '../components/data-table/data-table';
 import { selectField, textArea, textField } from '../components/form-field/form-field';
 import { errorSummary, focusErrorSummary, type FieldError } from '../components/error-summary/error-summary';
@@ -171,7 +172,9 @@ function adoptionSection(i: Innovatie, d: ReuseData, refresh: (notice: string) =
               ${copyRequest(i, a, refresh)}`,
           ]), { hiddenCaption: true })
       : html`<p class="utrecht-paragraph">Nog geen andere organisatie heeft belangstelling of adoptie vastgelegd.</p>`}
-    ${orgs.length ? adoptionForm(i, d, orgs, refresh, redraw) : nothing}
+    ${orgs.length
+      ? adoptionForm(i, d, orgs, refresh, redraw)
+      : session().ingelogd ? nothing : loginPrompt('Gebruikt uw organisatie deze oplossing ook, of wilt u dat? Log in om belangstelling of adoptie vast te leggen.')}
     ${noticeAt === 'adoptie' ? reuseNotice(d) : nothing}
   </section>`;
 }

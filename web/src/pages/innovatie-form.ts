@@ -9,6 +9,8 @@ import { renderPage } from '../components/page-shell/page-shell';
 import { checkboxGroup, selectField, textArea, textField } from '../components/form-field/form-field';
 import { errorSummary, focusErrorSummary, type FieldError } from '../components/error-summary/error-summary';
 import { problemPage } from './problem';
+import { loginPrompt } from '../components/login-prompt/login-prompt';
+import { session } from '../lib/session';
 import { loadOrganisationOptions } from './organisaties';
 
 const LABELS: Record<string, string> = {
@@ -284,6 +286,12 @@ function draw(state: State): void {
 }
 
 export async function formPage(params: Record<string, string>): Promise<void> {
+  if (!session().ingelogd) {
+    const title = params.id ? 'Innovatie bewerken' : 'Nieuwe innovatie';
+    renderPage(title, html`<h1 class="utrecht-heading-1">${title}</h1>
+      ${loginPrompt('Log in met het account van uw organisatie om een innovatie te registreren of bij te werken. Zonder account kunt u alle openbare innovaties bekijken en doorzoeken.')}`);
+    return;
+  }
   organisationOptions = await loadOrganisationOptions();
   let innovation: Innovatie | null = null;
   let etag: string | null = null;
