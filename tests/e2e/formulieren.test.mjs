@@ -444,3 +444,31 @@ test('innovation: a refused amount keeps every field, the team included', async 
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await page.getByRole('heading', { level: 1, name: 'Slimme lantaarnpalen' }).waitFor();
 });
+
+test('innovation: the own organisation is preselected, partners are picked and shown by name', async () => {
+  await logIn(page, 'lid@utrecht.test');
+  await page.goto('/innovaties/nieuw');
+  await page.getByRole('heading', { level: 1, name: 'Nieuwe innovatie' }).waitFor();
+  assert.equal(await page.getByLabel('Organisatie (verplicht)').inputValue(), 'GM0344', 'Utrecht, where the user works');
+  await page.getByLabel('Titel (verplicht)').fill('Samen slim strooien');
+  const box = page.getByLabel('Partner toevoegen');
+  const options = await page.locator('#partner-opties option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(options.some((o) => /^Gemeente Amsterdam/.test(o)), 'organisations are offered by name as one types');
+  // A name that is no organisation is refused and stays typed.
+  await box.fill('Gemeente Nergenshuizen');
+  await box.press('Enter');
+  await page.locator('#partner-kiezen-fout').filter({ hasText: 'Kies een organisatie uit de lijst' }).waitFor();
+  assert.equal(await box.inputValue(), 'Gemeente Nergenshuizen');
+  await box.fill(options.find((o) => /^Gemeente Amsterdam/.test(o)));
+  await page.getByRole('button', { name: 'Toevoegen als partner' }).click();
+  const chosen = page.getByRole('list', { name: 'Gekozen partners' });
+  await chosen.getByText('Gemeente Amsterdam').waitFor();
+  assert.doesNotMatch(await chosen.textContent(), /GM0363/, 'by name, not by code');
+  assert.equal(await page.getByLabel('Titel (verplicht)').inputValue(), 'Samen slim strooien', 'adding a partner keeps what was typed');
+  await assertAccessible(page, 'het innovatieformulier met een partner');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Samen slim strooien' }).waitFor();
+  const partners = page.locator('.koers-data-list__item').filter({ hasText: 'Partners' });
+  assert.match(await partners.textContent(), /Gemeente Amsterdam/);
+  assert.doesNotMatch(await partners.textContent(), /GM0363/);
+});

@@ -12,6 +12,7 @@ import { problemPage } from './problem';
 import { resultCard, type Treffer } from './zoeken';
 import { loadReuse, reuseSections } from './hergebruik';
 import { loadValue, valueSection } from './waarde';
+import { loadOrganisations } from './organisaties';
 
 function row(term: string, value: TemplateResult | string | null | undefined): TemplateResult | typeof nothing {
   if (value === null || value === undefined || value === '') return nothing;
@@ -61,7 +62,12 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
   if (!r.ok) return problemPage('Innovatie', r.problem);
   const i = r.body;
   const similar = sim.ok ? sim.body._embedded.innovaties : [];
-  const [reuse, value] = await Promise.all([loadReuse(i), loadValue(i.id)]);
+  const [reuse, value, orgs] = await Promise.all([
+    loadReuse(i),
+    loadValue(i.id),
+    i.partners.length ? loadOrganisations() : Promise.resolve([]),
+  ]);
+  const names = new Map(orgs.map((o) => [o.code, o.naam]));
   reuse.notice = notice;
   const refresh = (message: string) => void detailPage(params, _query, message).then(() => document.getElementById('hergebruik-melding')?.focus());
   const draw = () => renderPage(
@@ -88,7 +94,7 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
         <h2 class="utrecht-heading-2">Kenmerken</h2>
         <dl class="utrecht-data-list koers-data-list">
           ${row('Organisatie', i.organisatieNaam ?? i.organisatie)}
-          ${row('Partners', list(i.partners))}
+          ${row('Partners', list(i.partners.map((c) => names.get(c) ?? c)))}
           ${row('Urgentie', label('urgentie', i.urgentie))}
           ${row('Type innovatie', label('innovatieType', i.innovatieType))}
           ${row('Niveau', label('innovatieNiveau', i.innovatieNiveau))}

@@ -114,6 +114,7 @@ interface State {
   labels: Map<string, string>; // by field id: the label in the summary
   general: string;
   busy: boolean;
+  partnerTyped?: string;  // what stands in the partner box, kept across redraws
 }
 
 // Dutch or plain notation; kept here for the pages that import it.
@@ -140,6 +141,7 @@ function readForm(form: HTMLFormElement, state: State): void {
   const data = new FormData(form);
   for (const key of Object.keys(LABELS)) if (key !== 'waardeSoorten') state.values[key] = String(data.get(key) ?? '');
   state.waardeSoorten = data.getAll('waardeSoorten').map(String);
+  state.partnerTyped = (form.querySelector('#partner-kiezen') as HTMLInputElement | null)?.value ?? state.partnerTyped;
   state.team = state.team.map((_, n) => ({
     naam: String(data.get(`team-${n}-naam`) ?? ''),
     rol: String(data.get(`team-${n}-rol`) ?? ''),
@@ -188,8 +190,10 @@ async function submit(event: Event, state: State): Promise<void> {
     return;
   }
   const { errors, general } = problemErrors(r.problem, spec);
-  state.errors = new Map(errors.map((e) => [e.field, e.message]));
-  state.labels = new Map(errors.map((e) => [e.field, e.label]));
+  // The partners' codes travel in a hidden field; their errors belong to the box one types in.
+  const at = (field: string) => (field === 'partners' ? 'partner-kiezen' : field);
+  state.errors = new Map(errors.map((e) => [at(e.field), e.message]));
+  state.labels = new Map(errors.map((e) => [at(e.field), e.label]));
   state.general = general;
   draw(state);
   focusErrorSummary();
@@ -216,6 +220,64 @@ function teamFieldset(state: State, n: number): TemplateResult {
 }
 
 let organisationOptions: { waarde: string; label: string }[] = [];
+const organisationName = (code: string) => organisationOptions.find((o) => o.waarde === code)?.label.replace(/ \([^)]*\)$/, '') ?? code;
+
+// Partners picked by name: a text box that suggests organisations as one
+// types (a native combobox), the chosen ones listed by name; the codes
+// travel in a hidden field.
+function partnerPicker(state: State): TemplateResult {
+  const codes = state.values.partners.split(',').map((c) => c.trim()).filter(Boolean);
+  const error = state.errors.get('partners') ?? state.errors.get('partner-kiezen');
+  const add = (input: HTMLInputElement) => {
+    const typed = input.value.trim().toLowerCase();
+    if (!typed) return;
+    readForm(input.closest('form')!, state);
+    const match = organisationOptions.find((o) => o.label.toLowerCase() === typed || o.waarde.toLowerCase() === typed)
+      ?? organisationOptions.filter((o) => organisationName(o.waarde).toLowerCase() === typed)[0];
+    state.errors.delete('partner-kiezen');
+    if (!match) {
+      state.errors.set('partner-kiezen', 'Kies een organisatie uit de lijst die verschijnt terwijl u typt');
+      state.labels.set('partner-kiezen', 'Partner toevoegen');
+      state.partnerTyped = input.value;
+    } else if (!codes.includes(match.waarde)) {
+      state.values.partners = [...codes, match.waarde].join(', ');
+      state.partnerTyped = '';
+    }
+    draw(state);
+    document.getElementById('partner-kiezen')?.focus();
+  };
+  return html`<fieldset class="utrecht-form-fieldset koers-fieldset ${error ? 'utrecht-form-fieldset--invalid' : ''}">
+    <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">${LABELS.partners}</legend>
+    <input type="hidden" name="partners" .value=${codes.join(', ')}>
+    ${codes.length
+      ? html`<ul class="koers-chosen" aria-label="Gekozen partners">${codes.map((c) => html`<li>${organisationName(c)}
+          <button class="utrecht-button utrecht-button--subtle koers-link-button" type="button" @click=${(e: Event) => {
+            readForm((e.target as HTMLElement).closest('form')!, state);
+            state.values.partners = codes.filter((x) => x !== c).join(', ');
+            draw(state);
+            document.getElementById('partner-kiezen')?.focus();
+          }}>Verwijder<span class="koers-visually-hidden"> ${organisationName(c)} als partner</span></button></li>`)}</ul>`
+      : html`<p class="utrecht-paragraph koers-muted">Nog geen partners.</p>`}
+    <div class="utrecht-form-field">
+      <label class="utrecht-form-label" for="partner-kiezen">Partner toevoegen</label>
+      <div class="utrecht-form-field-description" id="partner-kiezen-uitleg">Typ een deel van de naam en kies de organisatie uit de lijst.</div>
+      ${error ? html`<div class="utrecht-form-field-error-message" id="partner-kiezen-fout">${error}</div>` : nothing}
+      <div class="koers-search-form__row">
+        <input class="utrecht-textbox utrecht-textbox--html-input ${error ? 'utrecht-textbox--invalid' : ''}" id="partner-kiezen" list="partner-opties"
+          autocomplete="off" aria-describedby="partner-kiezen-uitleg${error ? ' partner-kiezen-fout' : ''}" aria-invalid=${error ? 'true' : 'false'}
+          .value=${state.partnerTyped ?? ''}
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            add(e.target as HTMLInputElement);
+          }}>
+        <button class="utrecht-button utrecht-button--secondary-action" type="button"
+          @click=${(e: Event) => add((e.target as HTMLElement).closest('.utrecht-form-field')!.querySelector('input')!)}>Toevoegen<span class="koers-visually-hidden"> als partner</span></button>
+      </div>
+      <datalist id="partner-opties">${organisationOptions.map((o) => html`<option value=${o.label}></option>`)}</datalist>
+    </div>
+  </fieldset>`;
+}
 
 function draw(state: State): void {
   const v = state.values;
@@ -238,7 +300,7 @@ function draw(state: State): void {
         ${sel('urgentie', 'urgentie')}
         <h2 class="utrecht-heading-2">Organisatie</h2>
         ${selectField({ id: 'organisatie', label: LABELS.organisatie, value: v.organisatie, options: organisationOptions, emptyLabel: 'Kies een organisatie', required: true, error: err('organisatie') })}
-        ${textField({ id: 'partners', label: LABELS.partners, value: v.partners, description: 'Codes van partnerorganisaties, gescheiden door komma’s, bijvoorbeeld GM0363, GM0599.', error: err('partners') })}
+        ${partnerPicker(state)}
         ${sel('domein', 'domein')}
         ${textField({ id: 'tags', label: LABELS.tags, value: v.tags, description: 'Gescheiden door komma’s.', error: err('tags') })}
         <h2 class="utrecht-heading-2">Fase en status</h2>
@@ -301,10 +363,13 @@ export async function formPage(params: Record<string, string>): Promise<void> {
     innovation = r.body;
     etag = r.etag;
   }
+  const values = fromInnovation(innovation);
+  // A new innovation is most likely of the organisation the user works for.
+  if (!innovation) values.organisatie = session().gebruiker?.rollen.find((r) => r.rol === 'lid' || r.rol === 'beheerder')?.organisatie ?? '';
   draw({
     id: innovation?.id ?? null,
     etag,
-    values: fromInnovation(innovation),
+    values,
     waardeSoorten: innovation?.waardeSoorten ?? [],
     team: innovation?.team.map((m) => ({ ...m, archetypen: [...m.archetypen] })) ?? [],
     errors: new Map(),
