@@ -41,6 +41,60 @@ function isCurrent(href: string, path: string): boolean {
   return path === href || path.startsWith(href + '/');
 }
 
+// The menu button shows and hides the navigation and the account on small
+// screens (on wide screens the button is hidden and both always show). Its
+// state lives on the button itself, so drawing the page again for a form
+// saved in place keeps it; a navigation closes the menu.
+function menuButton(): HTMLButtonElement | null {
+  return document.querySelector<HTMLButtonElement>('.koers-menu-button');
+}
+
+function setMenu(open: boolean): void {
+  menuButton()?.setAttribute('aria-expanded', String(open));
+}
+
+function toggleMenu(): void {
+  setMenu(menuButton()?.getAttribute('aria-expanded') !== 'true');
+}
+
+// Escape closes an open menu and gives focus back to its button.
+function closeMenuOnEscape(e: KeyboardEvent): void {
+  const button = menuButton();
+  if (e.key !== 'Escape' || !button || button.getAttribute('aria-expanded') !== 'true' || !button.offsetParent) return;
+  setMenu(false);
+  button.focus();
+}
+
+// A table too wide for a small screen is shown stacked, one block per row
+// (koers.css, class koers-table--stacked): each cell then carries its column
+// header in data-label, shown before the cell's text. Tables that fit stay
+// tables. Measured after each render, on resizing and when a disclosure opens.
+function fitTables(): void {
+  for (const box of document.querySelectorAll<HTMLElement>('main .utrecht-table-container')) {
+    const table = box.querySelector('table');
+    if (!table) continue;
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
+    for (const row of table.querySelectorAll('tbody tr')) {
+      [...row.children].forEach((cell, i) => {
+        if (headers[i]) cell.setAttribute('data-label', headers[i]);
+      });
+    }
+    box.classList.remove('koers-table--stacked');
+    if (table.scrollWidth > box.clientWidth + 1) box.classList.add('koers-table--stacked');
+  }
+}
+let fitPending = false;
+function fitTablesSoon(): void {
+  if (fitPending) return;
+  fitPending = true;
+  requestAnimationFrame(() => {
+    fitPending = false;
+    fitTables();
+  });
+}
+window.addEventListener('resize', fitTablesSoon);
+document.addEventListener('toggle', fitTablesSoon, true);
+
 let firstRender = true;
 let lastAddress = '';
 
@@ -55,17 +109,19 @@ export function renderPage(title: string, content: TemplateResult, options: { in
   const address = location.pathname + location.search;
   const samePage = address === lastAddress || !!options.inPlace;
   lastAddress = address;
+  if (!samePage) setMenu(false);
   const app = document.getElementById('app')!;
   if (firstRender) app.replaceChildren();  // drop the static placeholder of index.html
   render(
     html`
-      <header class="utrecht-page-header koers-header">
+      <header class="utrecht-page-header koers-header" @keydown=${closeMenuOnEscape}>
         <div class="koers-header__inner">
           <a class="koers-logo" href="/" aria-label="Koers, naar de startpagina">
             <img src="/favicon.svg" alt="" width="32" height="32">
             <span>Koers</span>
           </a>
-          <nav class="koers-nav" aria-label="Hoofdmenu">
+          <button class="koers-menu-button" type="button" aria-expanded="false" aria-controls="hoofdmenu accountmenu" @click=${toggleMenu}>Menu</button>
+          <nav class="koers-nav" id="hoofdmenu" aria-label="Hoofdmenu">
             <ul class="koers-nav__list">
               ${navItems().map(
                 (item) => html`<li>
@@ -83,7 +139,7 @@ export function renderPage(title: string, content: TemplateResult, options: { in
             <input class="koers-header__search-input" id="zoek-overal" name="q" type="search" placeholder="Zoek een oplossing" autocomplete="off">
             <button class="koers-header__search-button" type="submit">Zoek</button>
           </form>
-          <div class="koers-header__account">${account()}</div>
+          <div class="koers-header__account" id="accountmenu">${account()}</div>
         </div>
       </header>
       <main id="inhoud" class="utrecht-page-content koers-main" tabindex="-1">${content}</main>
@@ -96,6 +152,7 @@ export function renderPage(title: string, content: TemplateResult, options: { in
     `,
     app,
   );
+  fitTables();
   if (!firstRender && !samePage) {
     const heading = document.querySelector<HTMLElement>('main h1');
     if (heading) {
