@@ -111,6 +111,10 @@ export async function searchPage(_: Record<string, string>, query: URLSearchPara
   if (!r.ok) return problemPage('Zoeken', r.problem);
   const page = r.body;
   const text = query.get('q') ?? '';
+  const active = FACETS.filter(([name]) => q.has(name)).length;
+  // On small screens the filters fold away behind a button (on wide screens
+  // they always show); every new search starts with them folded.
+  document.querySelector('.koers-facets-button')?.setAttribute('aria-expanded', 'false');
   renderPage(
     text ? `Zoeken naar ${text}` : 'Zoeken',
     html`
@@ -129,8 +133,13 @@ export async function searchPage(_: Record<string, string>, query: URLSearchPara
       ${page.correcties.length ? html`<p class="utrecht-paragraph" role="status">Gelezen als: ${page.correcties.join(', ')}.</p>` : nothing}
       <p class="utrecht-paragraph" role="status">${formatNumber(page.totaal)} ${page.totaal === 1 ? 'oplossing gevonden' : 'oplossingen gevonden'}${text ? html` voor “${text}”` : nothing}.
         <span class="koers-muted">Registraties van dezelfde oplossing bij verschillende organisaties staan samen onder één resultaat.</span></p>
+      <button class="utrecht-button utrecht-button--secondary-action koers-facets-button" type="button" aria-expanded="false" aria-controls="verfijnen"
+        @click=${(e: Event) => {
+          const b = e.currentTarget as HTMLButtonElement;
+          b.setAttribute('aria-expanded', String(b.getAttribute('aria-expanded') !== 'true'));
+        }}>Filters${active ? ` (${active} gekozen)` : ''}</button>
       <div class="koers-search">
-        <aside class="koers-search__facets" aria-label="Verfijnen">
+        <aside class="koers-search__facets" id="verfijnen" aria-label="Verfijnen">
           ${FACETS.map(([name, title]) => facetList(name, title, page.facetten[name] ?? [], q))}
         </aside>
         <div class="koers-search__results">
