@@ -20,6 +20,7 @@ PACKAGES=(
   libxlsxwriter-dev                                    # writing .xlsx exports
   libgtest-dev libgmock-dev                            # unit tests
   chromium                                             # browser tests (no browser download)
+  poppler-utils                                        # pdftotext: reading printed reports in the browser tests
   wrk nginx-light                                      # benchmark and its reference
   postgresql                                           # search benchmark reference
   sqlite3 curl ca-certificates                         # tools used by scripts

@@ -1,7 +1,7 @@
-// The steering report of one innovation, made to print on A4: pitch, the
-// pillars of the latest review, unknowns and risks, business case and the
-// history of decisions.
-import { html, nothing } from 'lit';
+// The steering report of one innovation, made to print on A4: a summary of
+// the latest decision first, then pitch, the pillars of the latest review,
+// unknowns and risks, business case and the history of decisions.
+import { html, nothing, type TemplateResult } from 'lit';
 import { apiGet, type Innovatie } from '../lib/api';
 import { formatDate, formatEuro, formatNumber } from '../lib/format';
 import { label } from '../lib/vocab';
@@ -9,6 +9,29 @@ import { BENEFIT_HEADERS, DARK_SIDES, DECISIONS, PILLARS, UNCERTAINTY_STATUS, be
 import { renderPage } from '../components/page-shell/page-shell';
 import { dataTable } from '../components/data-table/data-table';
 import { problemPage } from './problem';
+
+// What a reader of the printed report needs first, on page 1: the latest
+// decision of the stuurgroep, and what is next.
+function summary(last: Beoordeling | null, drafts: number, st: SturingInnovatie): TemplateResult {
+  const next = st.volgendeBeoordeling
+    ? `${formatDate(st.volgendeBeoordeling)}${st.achterstallig ? ' (achterstallig)' : ''}`
+    : 'niet gepland';
+  const rows: [string, string][] = last
+    ? [
+        ['Laatste besluit', `${DECISIONS[last.besluit ?? ''] ?? '–'} in de fase ${phaseLabel(last.fase).toLowerCase()}, vastgesteld op ${formatDate(last.vastgesteldOp)}`],
+        ['Motivering', last.motivering ?? '–'],
+        ['Budget en doorlooptijd', [last.budget != null ? formatEuro(last.budget) : '', last.doorlooptijdMaanden != null ? `${last.doorlooptijdMaanden} maanden` : ''].filter(Boolean).join(', ') || '–'],
+      ]
+    : [['Laatste besluit', 'De stuurgroep heeft nog geen besluit genomen.']];
+  rows.push(['Volgende beoordeling', next]);
+  if (drafts) rows.push(['Voorbereid', `${drafts} ${drafts === 1 ? 'beoordeling wacht' : 'beoordelingen wachten'} op een besluit`]);
+  return html`<section class="koers-report__summary" aria-labelledby="samenvatting-kop">
+    <h2 class="utrecht-heading-2" id="samenvatting-kop">Samenvatting van de besluitvorming</h2>
+    <dl class="utrecht-data-list koers-data-list">
+      ${rows.map(([k, v]) => html`<div class="utrecht-data-list__item koers-data-list__item"><dt class="utrecht-data-list__item-key">${k}</dt><dd class="utrecht-data-list__item-value">${v}</dd></div>`)}
+    </dl>
+  </section>`;
+}
 
 export async function reportPage(params: Record<string, string>): Promise<void> {
   const id = params.id;
@@ -34,6 +57,8 @@ export async function reportPage(params: Record<string, string>): Promise<void> 
       <p class="utrecht-paragraph koers-no-print"><a class="utrecht-link" href="/innovaties/${inn.id}/sturing">Terug naar de sturing</a> · gebruik de printfunctie van de browser (A4).</p>
       <h1 class="utrecht-heading-1">Stuurrapport: ${inn.titel}</h1>
       <p class="utrecht-paragraph">${inn.organisatieNaam ?? inn.organisatie} · fase ${phaseLabel(inn.fase).toLowerCase()}, ${label('status', inn.status).toLowerCase()} · opgesteld op ${formatDate(new Date().toISOString())}</p>
+
+      ${summary(decisions.at(-1) ?? null, r.body._embedded.beoordelingen.filter((x) => x.status === 'concept').length, st.body)}
 
       <h2 class="utrecht-heading-2">Pitch</h2>
       ${pitch

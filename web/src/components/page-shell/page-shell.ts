@@ -65,6 +65,18 @@ function closeMenuOnEscape(e: KeyboardEvent): void {
   button.focus();
 }
 
+// Printing shows what a disclosure hides: every closed `details` is opened
+// before printing and closed again afterwards.
+let openedForPrint: HTMLDetailsElement[] = [];
+window.addEventListener('beforeprint', () => {
+  openedForPrint = [...document.querySelectorAll<HTMLDetailsElement>('details:not([open])')];
+  for (const d of openedForPrint) d.open = true;
+});
+window.addEventListener('afterprint', () => {
+  for (const d of openedForPrint) d.open = false;
+  openedForPrint = [];
+});
+
 // A table too wide for a small screen is shown stacked, one block per row
 // (koers.css, class koers-table--stacked): each cell then carries its column
 // header in data-label, shown before the cell's text. Tables that fit stay
