@@ -52,7 +52,7 @@ json Contact(const Innovation& in) {
 json ClusterSummary(const Cluster& c, const std::vector<ClusterMember>& visible) {
   auto orgs = Organisations(visible);
   return json{{"id", c.id},
-              {"naam", ClusterName(visible)},
+              {"naam", c.naam.empty() ? ClusterName(visible) : c.naam},
               {"aantalInnovaties", visible.size()},
               {"aantalOrganisaties", orgs.size()},
               {"organisaties", orgs},

@@ -33,7 +33,7 @@ json ProductJson(Services& s, const Call& c, const std::vector<Cluster>& cluster
                         {"organisatieNaam", m.organisatie_naam},
                         {"_links", {{"self", {{"href", "/api/v1/innovaties/" + std::to_string(m.innovatie_id)}}}}}});
   return json{{"id", cluster->id},
-              {"naam", ClusterName(visible)},
+              {"naam", cluster->naam.empty() ? ClusterName(visible) : cluster->naam},
               {"treffers", h.product_treffers},
               {"aantalInnovaties", visible.size()},
               {"aantalOrganisaties", organisations},

@@ -1,7 +1,12 @@
 #include "app/clusters.hpp"
 
+#include <hunspell/hunspell.hxx>
+
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -74,8 +79,37 @@ constexpr double kSameTitle = 0.6;
 // Shingles found in more documents than this say nothing about a product.
 constexpr size_t kCommonShingle = 400;
 
+// Product ids (interned product words), sorted.
+using Products = std::vector<uint32_t>;
+
+// Two records, or two groups, may be one product unless both name products
+// and none in common: two different product names never merge.
+bool Compatible(const Products& a, const Products& b) {
+  if (a.empty() || b.empty()) return true;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    a[i] < b[j] ? ++i : ++j;
+  }
+  return false;
+}
+
+Products Merged(const Products& a, const Products& b) {
+  Products out;
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
 struct UnionFind {
   std::unordered_map<int64_t, int64_t> parent;
+  // The products of each group, by its root, for those given (Name).
+  std::unordered_map<int64_t, Products> products;
+  void Name(int64_t x, const Products& p) {
+    if (!p.empty() && parent.try_emplace(x, x).second) products[x] = p;
+  }
+  bool Compatible(int64_t a, int64_t b) {
+    auto pa = products.find(Find(a)), pb = products.find(Find(b));
+    return pa == products.end() || pb == products.end() || koers::Compatible(pa->second, pb->second);
+  }
   int64_t Find(int64_t x) {
     auto it = parent.try_emplace(x, x).first;
     while (it->second != x) {
@@ -92,15 +126,81 @@ struct UnionFind {
     b = Find(b);
     if (a == b) return false;
     parent[a] = b;
+    if (auto pa = products.find(a); pa != products.end()) {
+      auto& pb = products[b];
+      pb = Merged(pa->second, pb);
+      products.erase(a);
+    }
     return true;
   }
+};
+
+// Product and vendor names in titles: words written with a capital that
+// Dutch does not know (Zivver, Octobox, ReadSpeaker, iBurgerzaken), other
+// than acronyms (BRP, WOZ) and words of organisation names. They are
+// strong keys: records naming the same product join whatever their
+// descriptions say, and records naming only different products never do.
+class ProductWords {
+ public:
+  ProductWords(const std::string& aff, const std::string& dic, std::set<std::string> excluded)
+      : dictionary_(aff.c_str(), dic.c_str()), excluded_(std::move(excluded)) {}
+  // Folded to lower case, sorted, unique.
+  std::vector<std::string> Of(const std::string& title) {
+    std::vector<std::string> out;
+    std::string word;
+    auto take = [&] {
+      bool upper = false, lower = false;
+      for (char ch : word) {
+        upper = upper || (ch >= 'A' && ch <= 'Z');
+        lower = lower || (ch >= 'a' && ch <= 'z') || static_cast<unsigned char>(ch) >= 0x80;
+      }
+      std::string folded = AsciiLower(FoldAccents(word));
+      if (word.size() >= 3 && upper && lower && !search::IsStopword(folded) && !excluded_.count(folded) &&
+          !Dutch(word))
+        out.push_back(std::move(folded));
+      word.clear();
+    };
+    for (char ch : title) {
+      bool part = std::isalnum(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80;
+      if (part) {
+        word += ch;
+      } else if (!word.empty()) {
+        take();
+      }
+    }
+    if (!word.empty()) take();
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  // A Dutch word, or a compound of two (with a linking s, e or en):
+  // anonimiserings|software.
+  bool Dutch(const std::string& word) {
+    std::string lower = AsciiLower(word);
+    if (dictionary_.spell(word) || dictionary_.spell(lower)) return true;
+    for (size_t i = 3; i + 3 <= lower.size(); ++i) {
+      if (!dictionary_.spell(lower.substr(i))) continue;
+      std::string left = lower.substr(0, i);
+      if (dictionary_.spell(left)) return true;
+      for (std::string_view link : {"s", "e", "en"})
+        if (left.size() > link.size() + 2 && left.ends_with(link) &&
+            dictionary_.spell(left.substr(0, left.size() - link.size())))
+          return true;
+    }
+    return false;
+  }
+  Hunspell dictionary_;
+  std::set<std::string> excluded_;
 };
 
 // Texts by id with an inverted list of their shingles, so that the partners
 // of one text are found without comparing it with every other.
 class SimilarityIndex {
  public:
-  void Add(int64_t id, const std::string& titel, const std::string& text) {
+  void Add(int64_t id, const std::string& titel, const std::string& text,
+           const std::vector<std::string>& products = {}) {
     Remove(id);
     uint32_t slot;
     if (!free_.empty()) {
@@ -115,8 +215,17 @@ class SimilarityIndex {
     e.id = id;
     e.shingles = ShinglesOf(text.empty() ? titel : text);
     e.title = TitleWords(titel);
+    for (const auto& p : products)
+      e.products.push_back(product_ids_.emplace(p, static_cast<uint32_t>(product_ids_.size())).first->second);
+    std::sort(e.products.begin(), e.products.end());
     slot_of_[id] = slot;
     for (uint64_t s : e.shingles) postings_[s].push_back(slot);
+    for (uint32_t p : e.products) product_postings_[p].push_back(slot);
+  }
+  const Products& ProductsOf(int64_t id) const {
+    static const Products none;
+    auto it = slot_of_.find(id);
+    return it == slot_of_.end() ? none : entries_[it->second].products;
   }
   void Remove(int64_t id) {
     auto it = slot_of_.find(id);
@@ -127,13 +236,16 @@ class SimilarityIndex {
       std::erase(p->second, it->second);
       if (p->second.empty()) postings_.erase(p);
     }
+    for (uint32_t p : e.products) std::erase(product_postings_[p], it->second);
     e = Entry{};
     free_.push_back(it->second);
     slot_of_.erase(it);
   }
-  // Calls fn(other) for each id whose text is near-identical to that of
-  // `id`, or alike under a near-identical title; skips an other for which
-  // skip(other) holds before comparing. Candidates share an uncommon shingle.
+  // Calls fn(other) for each id that names a product `id` names, or whose
+  // text is near-identical to that of `id`, or alike under a near-identical
+  // title, unless the two name only different products; skips an other for
+  // which skip(other) holds before comparing. Candidates share an uncommon
+  // product word or shingle.
   template <typename Skip, typename Fn>
   void Partners(int64_t id, Skip skip, Fn fn) {
     auto at = slot_of_.find(id);
@@ -141,6 +253,15 @@ class SimilarityIndex {
     const Entry& me = entries_[at->second];
     uint32_t stamp = ++stamp_;
     seen_[at->second] = stamp;
+    for (uint32_t p : me.products) {
+      const auto& list = product_postings_.find(p)->second;
+      if (list.size() > kCommonShingle) continue;
+      for (uint32_t j : list) {
+        if (seen_[j] == stamp) continue;
+        seen_[j] = stamp;
+        if (!skip(entries_[j].id)) fn(entries_[j].id);
+      }
+    }
     for (uint64_t s : me.shingles) {
       const auto& list = postings_.find(s)->second;
       if (list.size() > kCommonShingle) continue;
@@ -148,7 +269,7 @@ class SimilarityIndex {
         if (seen_[j] == stamp) continue;
         seen_[j] = stamp;
         const Entry& other = entries_[j];
-        if (skip(other.id)) continue;
+        if (!Compatible(me.products, other.products) || skip(other.id)) continue;
         double text = Jaccard(me.shingles, other.shingles);
         if (text >= kSameText || (text >= kAlikeText && TitleSimilarity(me.title, other.title) >= kSameTitle))
           fn(other.id);
@@ -164,10 +285,26 @@ class SimilarityIndex {
     size_t n = entries_.size();
     std::vector<uint32_t> parent(n), shared(n, 0), touched;
     std::iota(parent.begin(), parent.end(), 0);
+    std::vector<Products> products(n);  // by root
+    for (uint32_t i = 0; i < n; ++i) products[i] = entries_[i].products;
     auto find = [&](uint32_t x) {
       while (parent[x] != x) x = parent[x] = parent[parent[x]];
       return x;
     };
+    auto join = [&](uint32_t i, uint32_t j) {
+      uint32_t a = find(i), b = find(j);
+      products[b] = Merged(products[a], products[b]);
+      products[a].clear();
+      parent[a] = b;
+      out.emplace_back(std::min(entries_[i].id, entries_[j].id), std::max(entries_[i].id, entries_[j].id));
+    };
+    // Records naming the same product first: they join whatever their texts say.
+    for (const auto& [p, list] : product_postings_) {
+      if (list.size() > kCommonShingle) continue;
+      for (size_t k = 1; k < list.size(); ++k)
+        if (find(list[0]) != find(list[k]) && Compatible(products[find(list[0])], products[find(list[k])]))
+          join(list[0], list[k]);
+    }
     for (uint32_t i = 0; i < n; ++i) {
       const Entry& a = entries_[i];
       if (a.id == 0) continue;  // a free slot
@@ -185,16 +322,14 @@ class SimilarityIndex {
         size_t counted = std::exchange(shared[j], 0);
         if (find(i) == find(j)) continue;
         const Entry& b = entries_[j];
+        if (!Compatible(a.products, b.products) || !Compatible(products[find(i)], products[find(j)])) continue;
         size_t most = counted + std::min(common, b.shingles.size() - counted);
         auto jaccard = [&](size_t both) {
           return static_cast<double>(both) / static_cast<double>(a.shingles.size() + b.shingles.size() - both);
         };
         if (jaccard(most) < kAlikeText) continue;
         double text = common == 0 ? jaccard(counted) : Jaccard(a.shingles, b.shingles);
-        if (text >= kSameText || (text >= kAlikeText && TitleSimilarity(a.title, b.title) >= kSameTitle)) {
-          parent[find(i)] = find(j);
-          out.emplace_back(std::min(a.id, b.id), std::max(a.id, b.id));
-        }
+        if (text >= kSameText || (text >= kAlikeText && TitleSimilarity(a.title, b.title) >= kSameTitle)) join(i, j);
       }
       touched.clear();
     }
@@ -206,11 +341,14 @@ class SimilarityIndex {
     int64_t id = 0;
     Shingles shingles;
     std::set<std::string> title;
+    Products products;
   };
   std::vector<Entry> entries_;
   std::vector<uint32_t> free_;
   std::unordered_map<int64_t, uint32_t> slot_of_;
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
+  std::unordered_map<std::string, uint32_t> product_ids_;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> product_postings_;
   std::vector<uint32_t> seen_;
   uint32_t stamp_ = 0;
 };
@@ -294,6 +432,12 @@ struct Clusters::State {
   std::unordered_map<int64_t, ClusterMember> members;  // every innovation, without its text
   Adjacency links;
   std::optional<SimilarityIndex> index;
+  std::unique_ptr<ProductWords> words;  // none without a dictionary
+
+  void Index(const Innovation& in) {
+    const std::string& text = in.samenvatting.empty() ? in.doel : in.samenvatting;
+    index->Add(in.id, in.titel, text, words ? words->Of(in.titel) : std::vector<std::string>{});
+  }
 
   void Remember(const Innovation& in) {
     members[in.id] = {in.id, in.titel, in.organisatie, in.organisatie_naam, in.zichtbaarheid == "openbaar", FoldAccents(in.titel)};
@@ -308,6 +452,7 @@ struct Clusters::State {
     touched.insert(old.begin(), old.end());
     std::unordered_set<int64_t> seen(old.begin(), old.end());
     UnionFind uf;
+    for (int64_t m : old) uf.Name(m, index->ProductsOf(m));
     for (int64_t m : old) {
       auto skip = [&](int64_t o) {
         if (seen.insert(o).second) {
@@ -315,10 +460,11 @@ struct Clusters::State {
           auto other = ComponentOf(links, o);
           for (int64_t x : other) {
             seen.insert(x);
+            uf.Name(x, index->ProductsOf(x));
             uf.Join(x, o);
           }
         }
-        return uf.Find(o) == uf.Find(m);
+        return uf.Find(o) == uf.Find(m) || !uf.Compatible(o, m);
       };
       index->Partners(m, skip, [&](int64_t o) {
         uf.Join(m, o);
@@ -331,8 +477,6 @@ struct Clusters::State {
 
 namespace {
 
-const std::string& TextOf(const Innovation& in) { return in.samenvatting.empty() ? in.doel : in.samenvatting; }
-
 InnovationFilter Everything() {
   InnovationFilter f;
   f.viewer.alles = true;
@@ -342,14 +486,32 @@ InnovationFilter Everything() {
 
 }  // namespace
 
-Clusters::Clusters(Store& store, Register& reg) : store_(store), reg_(reg) {}
+Clusters::Clusters(Store& store, Register& reg, std::string dictionary)
+    : store_(store), reg_(reg), dictionary_(std::move(dictionary)) {}
 Clusters::~Clusters() = default;
+
+// The product words, when the Dutch dictionary is there: organisation
+// names are not products.
+Status Clusters::LoadProductWords(State& state) {
+  namespace fs = std::filesystem;
+  if (dictionary_.empty() || !fs::exists(dictionary_)) return Status::Ok();
+  std::string aff = fs::path(dictionary_).replace_extension(".aff").string();
+  if (!fs::exists(aff)) return Status::Ok();
+  auto orgs = store_.Read([](Work& w) { return w.organisations().All(); });
+  if (!orgs.ok()) return orgs.status();
+  std::set<std::string> excluded;
+  for (const auto& o : orgs.value())
+    for (auto& w : search::Words(o.naam)) excluded.insert(std::move(w));
+  state.words = std::make_unique<ProductWords>(aff, dictionary_, std::move(excluded));
+  return Status::Ok();
+}
 
 // Loads the state on first use (comparing everything when the store has no
 // links yet), then applies the changes the feed holds for the clusters.
 Status Clusters::CatchUp() {
   if (!state_) {
     auto state = std::make_unique<State>();
+    if (Status s = LoadProductWords(*state); !s.ok()) return s;
     bool have_links = false;
     int64_t head = 0;
     std::vector<std::pair<int64_t, int64_t>> pairs;
@@ -363,7 +525,7 @@ Status Clusters::CatchUp() {
       if (!have_links) state->index.emplace();
       Status each = w.innovations().Each(Everything(), [&](const Innovation& in) {
         state->Remember(in);
-        if (state->index) state->index->Add(in.id, in.titel, TextOf(in));
+        if (state->index) state->Index(in);
         return true;
       });
       if (!each.ok() || !have_links) return each;
@@ -400,7 +562,7 @@ Status Clusters::CatchUp() {
       if (state_->index) return Status::Ok();
       state_->index.emplace();
       return w.innovations().Each(Everything(), [&](const Innovation& in) {
-        state_->index->Add(in.id, in.titel, TextOf(in));
+        state_->Index(in);
         return true;
       });
     });
@@ -415,7 +577,7 @@ Status Clusters::CatchUp() {
     }
     for (const auto& in : changed) {
       state_->Remember(in);
-      state_->index->Add(in.id, in.titel, TextOf(in));
+      state_->Index(in);
     }
     std::set<int64_t> touched;
     for (int64_t id : batch.ids) state_->Relink(id, touched);
@@ -432,6 +594,23 @@ Status Clusters::CatchUp() {
       return write;
     }
   }
+}
+
+// The members whose titles name the cluster's product when its titles name
+// exactly one (a cluster is named after its product), else all of them.
+std::vector<ClusterMember> Clusters::ProductTitles(const std::vector<ClusterMember>& members) {
+  if (!state_->words) return members;
+  std::set<std::string> named;
+  std::vector<std::vector<std::string>> words;
+  for (const auto& m : members) {
+    words.push_back(state_->words->Of(m.titel));
+    named.insert(words.back().begin(), words.back().end());
+  }
+  if (named.size() != 1) return members;
+  std::vector<ClusterMember> out;
+  for (size_t i = 0; i < members.size(); ++i)
+    if (!words[i].empty()) out.push_back(members[i]);
+  return out;
 }
 
 Result<std::shared_ptr<const std::vector<Cluster>>> Clusters::All() {
@@ -460,6 +639,24 @@ Result<std::shared_ptr<const std::vector<Cluster>>> Clusters::All() {
   std::sort(out->begin(), out->end(), [](const Cluster& a, const Cluster& b) {
     return a.leden.size() != b.leden.size() ? a.leden.size() > b.leden.size() : a.id < b.id;
   });
+  // One name per cluster, from public titles only: the most common, and for
+  // a name a larger cluster already has, where it is used.
+  std::unordered_set<std::string> taken;
+  for (auto& c : *out) {
+    std::vector<ClusterMember> open;
+    for (const auto& m : c.leden)
+      if (m.openbaar) open.push_back(m);
+    if (open.empty()) continue;
+    std::string name = ClusterName(ProductTitles(open));
+    if (taken.count(name)) {
+      size_t others = OrganisationCount(open) - 1;
+      name += " (" + open.front().organisatie_naam +
+              (others ? " en " + std::to_string(others) + (others == 1 ? " andere" : " andere organisaties") : "") + ")";
+    }
+    if (taken.count(name)) name += " " + c.id;
+    taken.insert(name);
+    c.naam = std::move(name);
+  }
   // Search shows each cluster as one entry.
   std::unordered_map<int64_t, std::string> products;
   for (const auto& c : *out)

@@ -29,6 +29,9 @@ struct Cluster {
   // are `leden`, spanning `organisaties` organisations.
   bool alle_openbaar = false;
   size_t organisaties = 0;
+  // Unique among all clusters, made of public titles; empty when no member
+  // is public (then the name comes from what the viewer may read).
+  std::string naam;
 };
 
 // The most common title among `members` (ties: the alphabetically first).
@@ -46,8 +49,10 @@ std::vector<std::vector<size_t>> GroupSimilar(const std::vector<std::pair<std::s
 
 class Clusters {
  public:
-  // Borrows both. Thread-safe.
-  Clusters(Store& store, Register& reg);
+  // Borrows both. Thread-safe. `dictionary`: a hunspell .dic (with its
+  // .aff beside it) for recognising product names; without it texts alone
+  // decide.
+  Clusters(Store& store, Register& reg, std::string dictionary = {});
   ~Clusters();
   // Clusters over all innovations; each spans at least two organisations.
   // Not filtered: see Visible. The similar pairs live in the store
@@ -64,8 +69,11 @@ class Clusters {
  private:
   struct State;
   Status CatchUp();
+  Status LoadProductWords(State& state);
+  std::vector<ClusterMember> ProductTitles(const std::vector<ClusterMember>& members);
   Store& store_;
   Register& reg_;
+  std::string dictionary_;
   std::mutex mutex_;
   int64_t counter_ = -1;
   std::unique_ptr<State> state_;

@@ -190,7 +190,7 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
     return 1;
   }
   Diagnosis diagnosis(*w.store, *w.reg, steering, knowledge.value());
-  Clusters clusters(*w.store, *w.reg);
+  Clusters clusters(*w.store, *w.reg, SearchOptionsFor(c).hunspell_file);
   // The clusters are loaded before the first request, like the search index:
   // a database without stored links compares every innovation once (8.5 s at
   // 100,000), which should not fall on a visitor's request; with links this

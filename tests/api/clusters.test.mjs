@@ -86,6 +86,32 @@ test('clusters follow new, edited and deleted innovations', async () => {
   assert.equal(final.length, first.length);
 });
 
+test('a product name is a strong key: the same product joins, different products never merge', async () => {
+  const plan =
+    'Planning van het vegen van fietspaden op basis van sensoren in de bermen, het verkeer van de afgelopen week en ' +
+    'de verwachte neerslag, zodat de ploegen eerst gaan waar het nodig is.';
+  const d = await create('utrecht', 'GM0344', 'Swepio veegplanning', plan);
+  const e = await create('amsterdam', 'GM0363', 'Kleanrix veegplanning', plan);
+  assert.equal(await clusterOf(d.id), undefined, 'the same text under two different product names is no cluster');
+  const f = await create('amsterdam', 'GM0363', 'Swepio', 'Wij gebruiken dit pakket om de veegroutes in de stad te bepalen.');
+  const swepio = await clusterOf(f.id);
+  assert.ok(swepio, 'the same product with another description joins');
+  assert.deepEqual((await api('landelijk', 'GET', `/clusters/${swepio.id}`)).body.leden.map((m) => m.innovatie.id).sort(), [d.id, f.id].sort());
+  assert.equal(await clusterOf(e.id), undefined);
+  final = await snapshot();
+});
+
+test('cluster names are unique', async () => {
+  const names = [];
+  for (let pagina = 1; ; pagina++) {
+    const r = await api('landelijk', 'GET', `/clusters?paginaGrootte=100&pagina=${pagina}`);
+    names.push(...r.body._embedded.clusters.map((c) => c.naam));
+    if (pagina * 100 >= r.body.totaal) break;
+  }
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  assert.deepEqual(twice, [], 'every cluster has its own name');
+});
+
 test('a restart starts from the stored pairs and shows the same clusters', async () => {
   await koers.stop();
   await start();

@@ -223,7 +223,7 @@ int main(int argc, char** argv) {
   for (const auto& g : groups)
     for (const auto& m : g["leden"])
       if (by_register.count(m.get<std::string>())) product[by_register[m.get<std::string>()]] = g["id"].get<std::string>();
-  Clusters clusters(*store.value(), reg);
+  Clusters clusters(*store.value(), reg, options.hunspell_file);
   auto all = clusters.All();
   if (!all.ok()) return 2;
   std::map<int64_t, std::string> cluster_of;

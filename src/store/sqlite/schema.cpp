@@ -499,6 +499,14 @@ INSERT INTO meting_jaar
          sum(waarde), count(*), sum(aantal), min(aantal)
   FROM meting GROUP BY 1, 2, 3;
 )sql",
+
+    // 14: the clusters recognise product names (a product is a strong key,
+    // two different products never merge): every innovation is compared
+    // again once, at the next start.
+    R"sql(
+DELETE FROM cluster_paar;
+DELETE FROM wachtrij_stand WHERE consument = 'clusters';
+)sql",
 };
 
 

@@ -52,7 +52,7 @@ export async function clustersPage(_: Record<string, string>, query: URLSearchPa
         const v = String(new FormData(e.target as HTMLFormElement).get('zoek') ?? '').trim();
         navigate(v ? `/clusters?zoek=${encodeURIComponent(v)}` : '/clusters');
       }}>
-        <label class="utrecht-form-label" for="cluster-zoek">Woord in de naam</label>
+        <label class="utrecht-form-label" for="cluster-zoek">Woord in de naam of in een titel</label>
         <div class="koers-search-form__row">
           <input class="utrecht-textbox utrecht-textbox--html-input" id="cluster-zoek" name="zoek" type="search" .value=${query.get('zoek') ?? ''} autocomplete="off">
           <button class="utrecht-button utrecht-button--primary-action" type="submit">Filteren</button>
