@@ -24,9 +24,11 @@ json ProductJson(Services& s, const Call& c, const std::vector<Cluster>& cluster
   std::vector<ClusterMember> visible = cluster->alle_openbaar ? cluster->leden : s.clusters.Visible(*cluster, c.actor);
   size_t organisations = OrganisationCount(visible);
   if (organisations < 2) return nullptr;
+  // The first few; the cluster page has them all.
+  constexpr size_t kOthers = 20;
   json others = json::array();
   for (const auto& m : visible)
-    if (m.innovatie_id != h.id)
+    if (m.innovatie_id != h.id && others.size() < kOthers)
       others.push_back({{"id", m.innovatie_id},
                         {"titel", m.titel},
                         {"organisatie", m.organisatie},

@@ -178,6 +178,12 @@ class ProductWords {
   // A Dutch word, or a compound of two (with a linking s, e or en):
   // anonimiserings|software.
   bool Dutch(const std::string& word) {
+    // A register repeats its words: each is looked up once.
+    auto [it, fresh] = dutch_.try_emplace(word, false);
+    if (fresh) it->second = LookUp(word);
+    return it->second;
+  }
+  bool LookUp(const std::string& word) {
     std::string lower = AsciiLower(word);
     if (dictionary_.spell(word) || dictionary_.spell(lower)) return true;
     for (size_t i = 3; i + 3 <= lower.size(); ++i) {
@@ -193,6 +199,7 @@ class ProductWords {
   }
   Hunspell dictionary_;
   std::set<std::string> excluded_;
+  std::unordered_map<std::string, bool> dutch_;
 };
 
 // Texts by id with an inverted list of their shingles, so that the partners

@@ -73,7 +73,10 @@ test('the team writes a pitch, registers a risk and prepares a review by keyboar
 
 test('the stuurgroep finds the prepared review waiting for its decision', async () => {
   await logIn(page, 'stuur@utrecht.test');
-  await page.goto('/organisaties/GM0344/dashboard');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Ter besluit' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Ter besluit/ }).waitFor();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn organisatie' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Dashboard/ }).waitFor();
   const waiting = page.getByRole('region', { name: /Ter besluit/ });
   await waiting.getByRole('link', { name: 'Slim strooien', exact: true }).waitFor();
   assert.match(await waiting.getByRole('heading').textContent(), /\(1\)/);

@@ -234,7 +234,7 @@ describe('on a phone (390 px)', () => {
     await assertAccessible(page, 'een gestapelde tabel');
   });
 
-  test('chart labels do not overlap', { todo: 'the portfolio plot of the dashboard needs wrapping axis labels (dashboard.ts)' }, async () => {
+  test('chart labels do not overlap', async () => {
     for (const path of [`/innovaties/${id}/diagnose`, '/organisaties/GM0344/dashboard']) {
       await page.goto(path);
       await page.locator('main h1').waitFor();

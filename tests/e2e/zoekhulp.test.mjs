@@ -91,9 +91,14 @@ test('the cluster page answers who, since when, in which phase and whom to call,
   const utrecht = table.getByRole('row', { name: /Utrecht/ });
   assert.match(await utrecht.textContent(), /\d{4}/, 'since when');
   assert.match(await utrecht.textContent(), /Implementatie|Ontwikkeling|Idee|Opschaling/, 'which phase');
+  // How it spread: a step per organisation, the early adopters named, the same figures in a table.
+  const spread = page.getByRole('region', { name: 'Hoe de oplossing zich verspreidde' });
+  assert.match(await spread.textContent(), /Vroege gebruikers: .*Gemeente/);
+  await spread.getByRole('img', { name: /Organisaties die de oplossing gebruiken, door de tijd/ }).waitFor();
+  assert.ok(await spread.locator('#verspreiding-tabel tbody tr').count() >= 10);
   await assertAccessible(page, 'een adoptiecluster met kaart');
   // The text alternative points to the table; keyboard users can get there.
-  await page.getByRole('link', { name: 'Naar de tabel' }).focus();
+  await page.getByRole('link', { name: 'Naar de tabel', exact: true }).focus();
   await page.keyboard.press('Enter');
   await page.waitForURL(/#wie-gebruikt$/);
 });

@@ -2,7 +2,7 @@
 // organisations, found automatically. The list shows the largest first; a
 // cluster's page answers who uses it, since when, in which phase and whom to
 // call, on a map and in a table.
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { apiGet, type InnovatieSamenvatting, type Page } from '../lib/api';
 import { formatDate, formatNumber } from '../lib/format';
 import { label } from '../lib/vocab';
@@ -12,6 +12,46 @@ import { pagination } from '../components/pagination/pagination';
 import { phaseBadges } from '../components/status-badge/status-badge';
 import { loadMap, municipalityMap } from '../components/gemeentekaart/gemeentekaart';
 import { problemPage } from './problem';
+import { chartFigure, PALETTE } from '../components/koers-chart/koers-chart';
+import { dataTable } from '../components/data-table/data-table';
+
+// How the solution spread: per organisation the date it first had it (its
+// oldest registration), the running count over time, and who came first.
+function diffusion(leden: Cluster['leden']): TemplateResult | typeof nothing {
+  const first = new Map<string, { naam: string; sinds: string }>();
+  for (const m of leden) {
+    const known = first.get(m.innovatie.organisatie);
+    if (m.sinds && (!known || m.sinds < known.sinds))
+      first.set(m.innovatie.organisatie, { naam: m.innovatie.organisatieNaam ?? m.innovatie.organisatie, sinds: m.sinds });
+  }
+  const adopters = [...first.values()].sort((a, b) => a.sinds.localeCompare(b.sinds));
+  if (adopters.length < 2) return nothing;
+  const points = adopters.map((a, n) => [a.sinds.slice(0, 10), n + 1] as [string, number]);
+  const early = adopters.slice(0, Math.max(1, Math.ceil(adopters.length * 0.16)));
+  return html`<section class="koers-section" aria-labelledby="verspreiding-kop">
+    <h2 class="utrecht-heading-2" id="verspreiding-kop">Hoe de oplossing zich verspreidde</h2>
+    <p class="utrecht-paragraph">Vroege gebruikers: ${early.map((a, n) => html`${n ? ', ' : ''}<strong>${a.naam}</strong> (${formatDate(a.sinds)})`)}.</p>
+    ${chartFigure({
+      id: 'verspreiding',
+      title: 'Organisaties die de oplossing gebruiken, door de tijd',
+      summary: `Van 1 organisatie op ${formatDate(adopters[0].sinds)} naar ${adopters.length} op ${formatDate(adopters[adopters.length - 1].sinds)}.`,
+      note: 'Elke stap is een organisatie die erbij kwam, op de datum van haar eerste registratie.',
+      option: {
+        grid: { left: 48, right: 16, top: 16, bottom: 48 },
+        xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+        yAxis: { type: 'value', minInterval: 1, name: 'Organisaties', nameLocation: 'middle', nameGap: 32 },
+        tooltip: { trigger: 'axis' },
+        series: [{ type: 'line', step: 'end', data: points, symbol: 'circle', symbolSize: 6, lineStyle: { color: PALETTE[0], width: 2 }, itemStyle: { color: PALETTE[0] } }],
+      },
+      table: dataTable(
+        'Organisaties in volgorde van hun eerste registratie',
+        ['Nummer', 'Organisatie', 'Sinds'],
+        adopters.map((a, n) => [String(n + 1), a.naam, formatDate(a.sinds)]),
+        { numeric: [0] },
+      ),
+    })}
+  </section>`;
+}
 
 export interface ClusterSamenvatting {
   id: string;
@@ -100,6 +140,7 @@ export async function clusterPage(params: Record<string, string>): Promise<void>
       <p class="utrecht-paragraph koers-lead-meta">
         ${formatNumber(c.aantalOrganisaties)} organisaties, ${formatNumber(c.aantalInnovaties)} registraties${leden.length ? html`, de eerste sinds ${formatDate(leden[0].sinds)}` : nothing}.
       </p>
+      ${diffusion(leden)}
       ${c.gemeenten.length ? municipalityMap(kaart, c.gemeenten, `Gemeenten die ${c.naam} gebruiken`, 'wie-gebruikt') : nothing}
       <section class="koers-section" aria-labelledby="wie-gebruikt-kop">
         <h2 class="utrecht-heading-2" id="wie-gebruikt-kop">Wie gebruikt dit</h2>

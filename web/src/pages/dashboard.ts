@@ -179,10 +179,15 @@ function portfolio(d: Dashboard): TemplateResult {
   const hidden = (max: number) => ({ type: 'value' as const, min: 0, max, show: false });
   const option = {
     legend: { top: 0, type: 'plain' },
-    grid: { left: 16, right: 24, top: 80, bottom: 8, containLabel: true },
+    grid: { left: 16, right: 24, top: 80, bottom: 28, containLabel: true },
     tooltip: { trigger: 'item', formatter: (p: { data: Point }) => `${p.data.name}\nWaarde nu: ${p.data.creatie}\nPotentie na opschaling: ${p.data.potentie}` },
     xAxis: [
-      { ...band(TYPES.map(typeLabel)), name: 'Type innovatie', nameLocation: 'middle', nameGap: 28, nameTextStyle: { color: '#1b1b1b' } },
+      {
+        ...band(TYPES.map(typeLabel)),
+        // Labels wrap at spaces within their band, so they never overlap on a phone.
+        axisLabel: { color: '#1b1b1b', interval: 0, overflow: 'break', lineHeight: 18, width: Math.max(72, Math.min(200, (window.innerWidth - 96) / TYPES.length - 16)) },
+        name: 'Type innovatie', nameLocation: 'middle', nameGap: 52, nameTextStyle: { color: '#1b1b1b' },
+      },
       hidden(TYPES.length),
     ],
     yAxis: [

@@ -347,7 +347,7 @@ function draw(state: State): void {
   );
 }
 
-export async function formPage(params: Record<string, string>): Promise<void> {
+export async function formPage(params: Record<string, string>, query?: URLSearchParams): Promise<void> {
   if (!session().ingelogd) {
     const title = params.id ? 'Innovatie bewerken' : 'Nieuwe innovatie';
     renderPage(title, html`<h1 class="utrecht-heading-1">${title}</h1>
@@ -366,6 +366,8 @@ export async function formPage(params: Record<string, string>): Promise<void> {
   const values = fromInnovation(innovation);
   // A new innovation is most likely of the organisation the user works for.
   if (!innovation) values.organisatie = session().gebruiker?.rollen.find((r) => r.rol === 'lid' || r.rol === 'beheerder')?.organisatie ?? '';
+  // A need recorded from an empty search starts with the question as its problem statement.
+  if (!innovation && query?.get('opgave')) values.opgave = query.get('opgave')!.slice(0, 2000);
   draw({
     id: innovation?.id ?? null,
     etag,

@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { apiGet, type InnovatieSamenvatting, type Page } from '../lib/api';
 import { formatNumber } from '../lib/format';
-import { label } from '../lib/vocab';
+import { entries, label } from '../lib/vocab';
 import { navigate } from '../lib/router';
 import { renderPage } from '../components/page-shell/page-shell';
 import { pagination } from '../components/pagination/pagination';
@@ -35,11 +35,14 @@ function productPart(r: Treffer): TemplateResult | typeof nothing {
       ${others === 1 ? 'andere organisatie' : 'andere organisaties'}
       (<a class="utrecht-link" href="/clusters/${p.id}">${p.naam}</a>).</p>
     <details class="koers-details">
-      <summary>Toon ${p.anderen.length === 1 ? 'de andere registratie' : `alle ${formatNumber(p.anderen.length)} andere registraties`}<span class="koers-visually-hidden"> van ${r.titel}</span></summary>
+      <summary>Toon ${p.anderen.length === 1 ? 'de andere registratie' : p.anderen.length < p.aantalInnovaties - 1 ? `${formatNumber(p.anderen.length)} andere registraties` : `alle ${formatNumber(p.anderen.length)} andere registraties`}<span class="koers-visually-hidden"> van ${r.titel}</span></summary>
       <ul class="koers-product__list">
         ${p.anderen.map((m) => html`<li><a class="utrecht-link" href="/innovaties/${m.id}">${m.titel}</a>
           <span class="koers-muted">· ${m.organisatieNaam || m.organisatie}</span></li>`)}
       </ul>
+      ${p.anderen.length < p.aantalInnovaties - 1
+        ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/clusters/${p.id}">Alle ${formatNumber(p.aantalInnovaties)} registraties van ${p.naam}</a></p>`
+        : nothing}
     </details>
   </div>`;
 }
@@ -104,6 +107,27 @@ function facetList(name: string, title: string, values: Facetwaarde[], query: UR
   </section>`;
 }
 
+// When nothing was found: what was searched for, shorter questions that
+// may find something, browsing by domain, and recording the need itself.
+function emptyHelp(text: string, q: URLSearchParams, corrections: string[]): TemplateResult {
+  const words = text.split(/\s+/).filter((w) => w.length > 2);
+  const filtered = FACETS.some(([name]) => q.get(name));
+  const link = (query: string) => `/zoeken?q=${encodeURIComponent(query)}`;
+  return html`<section class="koers-section koers-empty" aria-labelledby="niets-kop">
+    <h2 class="utrecht-heading-3" id="niets-kop">Niets gevonden${text ? html` voor “${text}”` : nothing}</h2>
+    ${corrections.length ? html`<p class="utrecht-paragraph">Gezocht als: ${corrections.join(', ')}.</p>` : nothing}
+    ${filtered ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href=${link(text)}>Zoek zonder filters</a></p>` : nothing}
+    ${words.length > 1
+      ? html`<p class="utrecht-paragraph">Zoek op één woord:</p>
+          <ul class="utrecht-unordered-list">${words.map((w) => html`<li><a class="utrecht-link" href=${link(w)}>${w}</a></li>`)}</ul>`
+      : nothing}
+    <p class="utrecht-paragraph">Of blader per domein:</p>
+    <ul class="utrecht-unordered-list">${entries('domein').map((d) => html`<li><a class="utrecht-link" href="/innovaties?domein=${d.waarde}">${d.label}</a></li>`)}</ul>
+    <p class="utrecht-paragraph">Bestaat er nog niets voor uw vraag? Leg de behoefte vast als idee, dan kunnen anderen het vinden en meedenken.
+      <a class="utrecht-link" href="/innovaties/nieuw?opgave=${encodeURIComponent(text)}">Behoefte vastleggen als idee</a></p>
+  </section>`;
+}
+
 export async function searchPage(_: Record<string, string>, query: URLSearchParams): Promise<void> {
   const q = new URLSearchParams();
   for (const k of ['q', 'pagina', ...FACETS.map((f) => f[0])]) if (query.get(k)) q.set(k, query.get(k)!);
@@ -144,7 +168,7 @@ export async function searchPage(_: Record<string, string>, query: URLSearchPara
         </aside>
         <div class="koers-search__results">
           <ul class="koers-cards" aria-label="Zoekresultaten">${page._embedded.resultaten.map((x) => resultCard(x))}</ul>
-          ${page._embedded.resultaten.length === 0 ? html`<p class="utrecht-paragraph">Niets gevonden. Probeer andere woorden of minder filters.</p>` : nothing}
+          ${page._embedded.resultaten.length === 0 ? emptyHelp(text, q, page.correcties) : nothing}
           ${pagination(page.pagina, page.totaal, page.paginaGrootte, (p) => {
             const h = new URLSearchParams(q);
             h.set('pagina', String(p));

@@ -13,6 +13,12 @@ function navItems(): { href: string; label: string }[] {
     { href: '/clusters', label: 'Wie gebruikt wat' },
   ];
   if (session().ingelogd) items.push({ href: '/innovaties/nieuw', label: 'Nieuwe innovatie' });
+  // The user's own organisation, and for a stuurgroep member what waits for a decision.
+  const roles = session().gebruiker?.rollen ?? [];
+  const own = roles[0]?.organisatie;
+  if (own) items.push({ href: `/organisaties/${own}/dashboard`, label: 'Mijn organisatie' });
+  const steers = roles.find((r) => r.rol === 'stuurgroep')?.organisatie;
+  if (steers) items.push({ href: `/organisaties/${steers}/ter-besluit`, label: 'Ter besluit' });
   if (isManager()) items.push({ href: '/beheer/gebruikers', label: 'Beheer' });
   return items;
 }
@@ -135,11 +141,15 @@ export function renderPage(title: string, content: TemplateResult, options: { in
           <button class="koers-menu-button" type="button" aria-expanded="false" aria-controls="hoofdmenu accountmenu" @click=${toggleMenu}>Menu</button>
           <nav class="koers-nav" id="hoofdmenu" aria-label="Hoofdmenu">
             <ul class="koers-nav__list">
-              ${navItems().map(
-                (item) => html`<li>
-                  <a class="koers-nav__link" href=${item.href} aria-current=${isCurrent(item.href, path) ? 'page' : 'false'}>${item.label}</a>
-                </li>`,
-              )}
+              ${((items) => {
+                // One current item: the most specific one that matches.
+                const current = items.filter((i) => isCurrent(i.href, path)).sort((a, b) => b.href.length - a.href.length)[0];
+                return items.map(
+                  (item) => html`<li>
+                    <a class="koers-nav__link" href=${item.href} aria-current=${item === current ? 'page' : 'false'}>${item.label}</a>
+                  </li>`,
+                );
+              })(navItems())}
             </ul>
           </nav>
           <form class="koers-header__search" role="search" aria-label="Zoeken in alle innovaties" @submit=${(e: Event) => {
