@@ -55,6 +55,17 @@ test('one product registered by many organisations is one result that unfolds in
   await page.getByRole('heading', { level: 1, name: /Virtuele/ }).waitFor();
 });
 
+test('an empty result helps: one word at a time, browsing by domain, recording the need', async () => {
+  await page.goto('/zoeken?q=' + encodeURIComponent('qwertyuiop zxcvbnm poiuytr'));
+  const help = page.getByRole('region', { name: /Niets gevonden/ });
+  await help.waitFor();
+  assert.ok(await help.getByRole('link', { name: 'zxcvbnm' }).count() === 1, 'each word on its own');
+  assert.ok(await help.getByRole('link', { name: 'Sociaal domein' }).count() + await help.getByRole('link', { name: /domein/i }).count() > 0, 'browse by domain');
+  const record = help.getByRole('link', { name: 'Behoefte vastleggen als idee' });
+  assert.match(await record.getAttribute('href'), /^\/innovaties\/nieuw\?opgave=qwertyuiop/);
+  await assertAccessible(page, 'een zoekopdracht zonder resultaat');
+});
+
 test('a facet narrows the results and shows its count', async () => {
   await page.goto('/zoeken?q=parkeren');
   const status = page.getByRole('status').filter({ hasText: 'gevonden' });
