@@ -382,6 +382,7 @@ http::Response GetDashboard(Services& s, const Call& c) {
                                   {"kostenIntern", sum.kosten_intern},
                                   {"uurtarief", s.options.uurtarief},
                                   {"batenGeschatPerJaar", sum.baten_per_jaar},
+                                  {"besparingPerJaar", sum.besparing_per_jaar},
                                   {"batenGerealiseerdPerJaar",
                                    d.value().iets_gerealiseerd ? json(sum.gerealiseerd_per_jaar) : json(nullptr)}}},
                                 {"indicatoren", std::move(indicators)}});

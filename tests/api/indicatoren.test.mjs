@@ -246,7 +246,7 @@ describe('indicators', () => {
     const r = await api('lidA', 'GET', '/organisaties/GM0344/dashboard');
     assert.deepEqual(r.body.waarde, {
       kostenExtern: 10000, interneUren: 100, kostenIntern: 8500, uurtarief: 85,
-      batenGeschatPerJaar: 8000, batenGerealiseerdPerJaar: 5000,
+      batenGeschatPerJaar: 8000, besparingPerJaar: 0, batenGerealiseerdPerJaar: 5000,
     });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.body.organisatie.naam, 'Gemeente Utrecht');

@@ -49,6 +49,7 @@ interface Dashboard {
     interneUren: number | null;
     kostenIntern: number | null;
     batenGeschatPerJaar: number | null;
+    besparingPerJaar: number | null;
     batenGerealiseerdPerJaar: number | null;
     uurtarief: number | null;
   };
@@ -254,7 +255,7 @@ function value(d: Dashboard): TemplateResult {
   const share = w.batenGeschatPerJaar && w.batenGerealiseerdPerJaar !== null ? Math.round((w.batenGerealiseerdPerJaar / w.batenGeschatPerJaar) * 100) : null;
   return html`<section class="koers-section" aria-labelledby="waarde-kop">
     <h2 class="utrecht-heading-2" id="waarde-kop">Kosten en baten</h2>
-    <p class="utrecht-paragraph">Opgeteld over de innovaties van ${d.organisatie.naam} die u kunt zien. Interne uren tellen mee tegen ${w.uurtarief !== null ? `${formatEuro(w.uurtarief)} per uur` : 'een vast uurtarief'}.</p>
+    <p class="utrecht-paragraph">Opgeteld over de innovaties van ${d.organisatie.naam} die u kunt zien. Interne uren tellen mee tegen het uurtarief van elke businesscase${w.uurtarief !== null ? ` (zonder eigen tarief ${formatEuro(w.uurtarief)} per uur)` : ''}, zoals op de sturingspagina van elke innovatie.</p>
     ${dataTable(
       'Kosten en baten',
       ['Post', 'Bedrag'],
@@ -264,6 +265,8 @@ function value(d: Dashboard): TemplateResult {
         ['Kosten van de interne uren', euro(w.kostenIntern)],
         ['Kosten totaal', euro(totalCost)],
         ['Geschatte baten per jaar', euro(w.batenGeschatPerJaar)],
+        ['Besparing per jaar (stoplijst)', euro(w.besparingPerJaar)],
+        ['Geschatte baten en besparingen per jaar', w.batenGeschatPerJaar === null && w.besparingPerJaar === null ? 'onbekend' : euro((w.batenGeschatPerJaar ?? 0) + (w.besparingPerJaar ?? 0))],
         ['Gerealiseerde baten per jaar', euro(w.batenGerealiseerdPerJaar)],
       ],
       { numeric: [1], hiddenCaption: true },

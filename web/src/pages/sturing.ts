@@ -173,7 +173,7 @@ function businessCaseSection(state: State): TemplateResult {
     ${b.baten.length ? dataTable('Baten: geschat en gerealiseerd', BENEFIT_HEADERS, benefitRows(b), { numeric: [1, 2] }) : nothing}
     ${b.stoplijst.length ? dataTable('Stoplijst: wat stopt er als dit landt', ['Wat stopt', 'Wat het vrijmaakt', 'Besparing per jaar'], b.stoplijst.map((s) => [s.wat, s.vrijgekomen ?? '–', s.besparingPerJaar != null ? formatEuro(s.besparingPerJaar) : '–']), { numeric: [2] }) : nothing}
     <p class="utrecht-paragraph">
-      Totaal ${formatEuro(t.kostenExtern)} uit eigen zak en ${formatNumber(t.interneUren)} interne uren (${formatEuro(t.kostenIntern)} tegen ${formatEuro(t.uurtarief)} per uur);
+      Kosten totaal ${formatEuro(t.kostenExtern + t.kostenIntern)}: ${formatEuro(t.kostenExtern)} uit eigen zak en ${formatNumber(t.interneUren)} interne uren (${formatEuro(t.kostenIntern)} tegen ${formatEuro(t.uurtarief)} per uur);
       geschatte baten en besparingen ${formatEuro(t.batenPerJaar + t.besparingPerJaar)} per jaar.
       ${t.gerealiseerdPerJaar != null ? html`Gerealiseerde baten tot nu toe: ${formatEuro(t.gerealiseerdPerJaar)} per jaar.` : nothing}
       ${t.terugverdientijdJaren != null ? html`Terugverdientijd ongeveer ${formatNumber(Math.round(t.terugverdientijdJaren * 10) / 10)} jaar.` : nothing}
