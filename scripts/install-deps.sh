@@ -18,7 +18,6 @@ PACKAGES=(
   libyaml-cpp-dev                                      # the knowledge base (data/kennis/*.yaml)
   libzip-dev libexpat1-dev                             # reading .xlsx uploads (zip container, XML parts)
   libxlsxwriter-dev                                    # writing .xlsx exports
-  libhunspell-dev                                      # spell checking: telling product names from Dutch words in clusters
   libgtest-dev libgmock-dev                            # unit tests
   chromium                                             # browser tests (no browser download)
   poppler-utils                                        # pdftotext: reading printed reports in the browser tests

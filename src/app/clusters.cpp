@@ -1,10 +1,9 @@
 #include "app/clusters.hpp"
 
-#include <hunspell/hunspell.hxx>
-
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iterator>
 #include <map>
@@ -140,10 +139,21 @@ struct UnionFind {
 // than acronyms (BRP, WOZ) and words of organisation names. They are
 // strong keys: records naming the same product join whatever their
 // descriptions say, and records naming only different products never do.
+// "Dutch" is the word list of the hunspell dictionary (its head words, names
+// included), with the common inflections and compounds of its words. (The
+// hunspell library itself reads outside its buffers on some compounds,
+// "Huurprijscalculator" among them, under AddressSanitizer.)
 class ProductWords {
  public:
-  ProductWords(const std::string& aff, const std::string& dic, std::set<std::string> excluded)
-      : dictionary_(aff.c_str(), dic.c_str()), excluded_(std::move(excluded)) {}
+  ProductWords(const std::string& dic, std::set<std::string> excluded) : excluded_(std::move(excluded)) {
+    std::ifstream in(dic);
+    std::string line;
+    std::getline(in, line);  // the number of entries
+    while (std::getline(in, line)) {
+      std::string word = line.substr(0, line.find('/'));
+      if (!word.empty() && word.find_first_of(" .0123456789") == std::string::npos) words_.Add(word);
+    }
+  }
   // Folded to lower case, sorted, unique.
   std::vector<std::string> Of(const std::string& title) {
     std::vector<std::string> out;
@@ -156,13 +166,12 @@ class ProductWords {
       }
       std::string folded = AsciiLower(FoldAccents(word));
       if (word.size() >= 3 && upper && lower && !search::IsStopword(folded) && !excluded_.count(folded) &&
-          !Dutch(word))
+          !Dutch(folded))
         out.push_back(std::move(folded));
       word.clear();
     };
     for (char ch : title) {
-      bool part = std::isalnum(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80;
-      if (part) {
+      if (std::isalnum(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80) {
         word += ch;
       } else if (!word.empty()) {
         take();
@@ -175,29 +184,53 @@ class ProductWords {
   }
 
  private:
-  // A Dutch word, or a compound of two (with a linking s, e or en):
-  // anonimiserings|software.
-  bool Dutch(const std::string& word) {
-    // A register repeats its words: each is looked up once.
-    auto [it, fresh] = dutch_.try_emplace(word, false);
-    if (fresh) it->second = LookUp(word);
+  // A word of the list, an inflection of one (signalen from signaal,
+  // meldingen, tooltje), or a compound of them (anonimiserings|software).
+  bool Dutch(const std::string& w) {
+    auto [it, fresh] = dutch_.try_emplace(w, false);
+    if (fresh) it->second = Known(w) || Compound(w);
     return it->second;
   }
-  bool LookUp(const std::string& word) {
-    std::string lower = AsciiLower(word);
-    if (dictionary_.spell(word) || dictionary_.spell(lower)) return true;
-    for (size_t i = 3; i + 3 <= lower.size(); ++i) {
-      if (!dictionary_.spell(lower.substr(i))) continue;
-      std::string left = lower.substr(0, i);
-      if (dictionary_.spell(left)) return true;
+  // Two Dutch words of four letters or more (with a linking s, e or en),
+  // nine letters in all: shorter ones make product names look Dutch
+  // (data|mask), while veeg|routes is a compound.
+  bool Compound(const std::string& w) const {
+    if (w.size() < 9) return false;
+    for (size_t i = 4; i + 4 <= w.size(); ++i) {
+      if (!Known(w.substr(i))) continue;
+      std::string left = w.substr(0, i);
+      if (Known(left)) return true;
       for (std::string_view link : {"s", "e", "en"})
-        if (left.size() > link.size() + 2 && left.ends_with(link) &&
-            dictionary_.spell(left.substr(0, left.size() - link.size())))
+        if (left.size() >= link.size() + 4 && left.ends_with(link) && Known(left.substr(0, left.size() - link.size())))
           return true;
     }
     return false;
   }
-  Hunspell dictionary_;
+  bool Known(const std::string& w) const {
+    if (words_.Contains(w)) return true;
+    for (std::string_view suffix : {"s", "en", "e", "n", "er", "ers", "je", "jes", "tje", "tjes"}) {
+      if (w.size() < suffix.size() + 3 || !w.ends_with(suffix)) continue;
+      std::string stem = w.substr(0, w.size() - suffix.size());
+      if (words_.Contains(stem)) return true;
+      // A long vowel is written single before an ending (signal|en from
+      // signaal), a short one doubles the consonant (slimm|e from slim).
+      size_t n = stem.size();
+      const std::string vowels = "aeiou";
+      if (vowels.find(stem[n - 1]) == std::string::npos && vowels.find(stem[n - 2]) != std::string::npos &&
+          words_.Contains(stem.substr(0, n - 1) + stem[n - 2] + stem[n - 1]))
+        return true;
+      if (stem[n - 1] == stem[n - 2] && words_.Contains(stem.substr(0, n - 1))) return true;
+    }
+    // A past participle of a known verb: geautomatiseer|d(e) from automatiseren.
+    if (w.starts_with("ge") && w.size() > 6)
+      for (std::string_view end : {"d", "t", "de", "te"})
+        if (w.ends_with(end)) {
+          std::string verb = w.substr(2, w.size() - 2 - end.size());
+          if (words_.Contains(verb + "en") || Known(verb)) return true;
+        }
+    return false;
+  }
+  search::Lexicon words_;
   std::set<std::string> excluded_;
   std::unordered_map<std::string, bool> dutch_;
 };
@@ -502,14 +535,12 @@ Clusters::~Clusters() = default;
 Status Clusters::LoadProductWords(State& state) {
   namespace fs = std::filesystem;
   if (dictionary_.empty() || !fs::exists(dictionary_)) return Status::Ok();
-  std::string aff = fs::path(dictionary_).replace_extension(".aff").string();
-  if (!fs::exists(aff)) return Status::Ok();
   auto orgs = store_.Read([](Work& w) { return w.organisations().All(); });
   if (!orgs.ok()) return orgs.status();
   std::set<std::string> excluded;
   for (const auto& o : orgs.value())
     for (auto& w : search::Words(o.naam)) excluded.insert(std::move(w));
-  state.words = std::make_unique<ProductWords>(aff, dictionary_, std::move(excluded));
+  state.words = std::make_unique<ProductWords>(dictionary_, std::move(excluded));
   return Status::Ok();
 }
 

@@ -49,9 +49,8 @@ std::vector<std::vector<size_t>> GroupSimilar(const std::vector<std::pair<std::s
 
 class Clusters {
  public:
-  // Borrows both. Thread-safe. `dictionary`: a hunspell .dic (with its
-  // .aff beside it) for recognising product names; without it texts alone
-  // decide.
+  // Borrows both. Thread-safe. `dictionary`: a hunspell .dic (its word
+  // list) for recognising product names; without it texts alone decide.
   Clusters(Store& store, Register& reg, std::string dictionary = {});
   ~Clusters();
   // Clusters over all innovations; each spans at least two organisations.
