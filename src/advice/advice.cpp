@@ -57,6 +57,10 @@ bool Holds(const Knowledge& k, const Condition& c, const InnovationFacts& f, std
   if (c.kind == "beoordeling_achterstallig") return f.beoordeling_achterstallig;
   if (c.kind == "doorlooptijd_overschreden") return f.doorlooptijd_overschreden;
   if (c.kind == "niet_opgeschaald") return !f.opgeschaald;
+  if (c.kind == "dagen_zonder_terugblik_min") return c.min && f.dagen_zonder_terugblik >= *c.min;
+  if (c.kind == "terugblik_te_laat") return f.terugblik_te_laat;
+  if (c.kind == "geen_les_na_poort") return f.geen_les_na_poort;
+  if (c.kind == "projectleider_zonder_vervanger") return f.projectleider_zonder_vervanger;
   return false;
 }
 

@@ -49,6 +49,11 @@ struct InnovationFacts {
   bool opgeschaald = false;  // taken over by another organisation
   int dagen_in_fase = 0;
   int open_onbekenden = 0;
+  // Learning (domain/learning.hpp).
+  int dagen_zonder_terugblik = 0;  // since the last After Action Review, or since the start
+  bool terugblik_te_laat = false;  // the next one is overdue
+  bool geen_les_na_poort = false;  // a gate decision, and no lesson recorded since
+  bool projectleider_zonder_vervanger = false;  // one projectleider, nobody else to take over
 };
 
 struct OrganisationFacts {

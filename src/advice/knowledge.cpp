@@ -13,8 +13,8 @@
 namespace koers {
 namespace {
 
-constexpr const char* kFiles[] = {"succesfactoren.yaml", "klimaat.yaml", "themas.yaml",
-                                  "opties.yaml",         "regels.yaml",  "teamcheck.yaml"};
+constexpr const char* kFiles[] = {"succesfactoren.yaml", "klimaat.yaml",   "themas.yaml", "opties.yaml",
+                                  "regels.yaml",         "teamcheck.yaml", "lessen.yaml"};
 constexpr size_t kMaxFileSize = 4 << 20;
 constexpr int kMaxNesting = 64;
 
@@ -157,10 +157,12 @@ void ReadItems(Reader& r, const YAML::Node& root, const char* key, std::vector<K
 const std::set<std::string> kScoreKinds = {"pijler", "factor", "kenmerk", "drempel"};
 const std::set<std::string> kListKinds = {"fase", "status", "analyseniveau"};
 const std::set<std::string> kKeyKinds = {"teamgat", "archetypegroep_ontbreekt"};
-const std::set<std::string> kCountKinds = {"dagen_in_fase_min", "open_onbekenden_min"};
+const std::set<std::string> kCountKinds = {"dagen_in_fase_min", "open_onbekenden_min", "dagen_zonder_terugblik_min"};
 const std::set<std::string> kFactKinds = {"geen_businesscase", "geen_pitch", "geen_beoordeling",
                                           "geen_outcome_indicator", "beoordeling_achterstallig",
-                                          "doorlooptijd_overschreden", "niet_opgeschaald"};
+                                          "doorlooptijd_overschreden", "niet_opgeschaald",
+                                          "terugblik_te_laat",         "geen_les_na_poort",
+                                          "projectleider_zonder_vervanger"};
 
 Condition ReadCondition(Reader& r, const YAML::Node& n) {
   Condition c;
@@ -209,6 +211,8 @@ void ParseRoot(const std::string& name, const YAML::Node& root, Knowledge* k, st
   Reader r(name, problems);
   if (name == "succesfactoren.yaml") {
     ReadItems(r, root, "succesfactoren", &k->factoren);
+  } else if (name == "lessen.yaml") {
+    ReadItems(r, root, "clusters", &k->lesclusters);
   } else if (name == "klimaat.yaml") {
     ReadItems(r, root, "kenmerken", &k->kenmerken);
     ReadItems(r, root, "drempels", &k->drempels);
@@ -307,6 +311,11 @@ const KnowledgeItem* Knowledge::Factor(const std::string& id) const {
     if (f.id == id) return &f;
   return nullptr;
 }
+const KnowledgeItem* Knowledge::LessonCluster(const std::string& id) const {
+  for (const auto& c : lesclusters)
+    if (c.id == id) return &c;
+  return nullptr;
+}
 const KnowledgeItem* Knowledge::Trait(const std::string& id) const {
   for (const auto& f : kenmerken)
     if (f.id == id) return &f;
@@ -347,6 +356,7 @@ void ParseKnowledgeFile(const std::string& name, const std::string& text, Knowle
 
 void CheckKnowledge(const Knowledge& k, std::vector<std::string>* problems) {
   CheckUnique(k.factoren, "succesfactoren.yaml", problems);
+  CheckUnique(k.lesclusters, "lessen.yaml", problems);
   CheckUnique(k.kenmerken, "klimaat.yaml (kenmerken)", problems);
   CheckUnique(k.drempels, "klimaat.yaml (drempels)", problems);
   CheckUnique(k.themas, "themas.yaml", problems);

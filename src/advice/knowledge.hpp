@@ -42,9 +42,11 @@ struct ActionOption {
 //   fase, status, analyseniveau       the innovation's value is in `values`
 //   teamgat                           the team check misses role `key` ("any": any role)
 //   archetypegroep_ontbreekt          archetype group `key` is absent from the team
-//   dagen_in_fase_min, open_onbekenden_min   a count of at least `min`
+//   dagen_in_fase_min, open_onbekenden_min, dagen_zonder_terugblik_min
+//                                     a count of at least `min`
 //   geen_businesscase, geen_pitch, geen_beoordeling, geen_outcome_indicator,
-//   beoordeling_achterstallig, doorlooptijd_overschreden, niet_opgeschaald
+//   beoordeling_achterstallig, doorlooptijd_overschreden, niet_opgeschaald,
+//   terugblik_te_laat, geen_les_na_poort, projectleider_zonder_vervanger
 //                                     a fact that holds
 struct Condition {
   std::string kind;
@@ -81,6 +83,7 @@ struct ArchetypeGroup {
 
 struct Knowledge {
   std::vector<KnowledgeItem> factoren;   // succesfactoren.yaml
+  std::vector<KnowledgeItem> lesclusters;  // lessen.yaml: what a lesson is about
   std::vector<KnowledgeItem> kenmerken;  // klimaat.yaml
   std::vector<KnowledgeItem> drempels;   // klimaat.yaml
   std::vector<Theme> themas;
@@ -90,6 +93,7 @@ struct Knowledge {
   std::vector<ArchetypeGroup> archetypegroepen;
 
   const KnowledgeItem* Factor(const std::string& id) const;
+  const KnowledgeItem* LessonCluster(const std::string& id) const;
   const KnowledgeItem* Trait(const std::string& id) const;
   const KnowledgeItem* Hurdle(const std::string& id) const;
   const ActionOption* Option(const std::string& id) const;
@@ -100,7 +104,7 @@ struct Knowledge {
 const std::vector<std::pair<std::string, std::string>>& Pillars();
 
 // Reads and checks every file of `dir` (succesfactoren.yaml, klimaat.yaml,
-// themas.yaml, opties.yaml, regels.yaml, teamcheck.yaml). kInvalid with one
+// themas.yaml, opties.yaml, regels.yaml, teamcheck.yaml, lessen.yaml). kInvalid with one
 // problem per mistake, each "file:line: what is wrong".
 Result<Knowledge> LoadKnowledge(const std::string& dir);
 

@@ -89,6 +89,22 @@ http::Response CreateKlimaat(Services&, const Call&);
 http::Response GetOrganisatieAdvies(Services&, const Call&);
 http::Response GetPortfolioLessen(Services&, const Call&);
 
+http::Response ListLessen(Services&, const Call&);
+http::Response ExportLessen(Services&, const Call&);
+http::Response GetLes(Services&, const Call&);
+http::Response ReplaceLes(Services&, const Call&);
+http::Response DeleteLes(Services&, const Call&);
+http::Response ListInnovatieLessen(Services&, const Call&);
+http::Response CreateLes(Services&, const Call&);
+http::Response LessenVanAnderen(Services&, const Call&);
+http::Response ListTerugblikken(Services&, const Call&);
+http::Response CreateTerugblik(Services&, const Call&);
+http::Response GetTerugblik(Services&, const Call&);
+http::Response ReplaceTerugblik(Services&, const Call&);
+http::Response DeleteTerugblik(Services&, const Call&);
+http::Response GetTerugblikritme(Services&, const Call&);
+http::Response ReplaceTerugblikritme(Services&, const Call&);
+
 http::Response GetWaardelijsten(Services&, const Call&);
 http::Response GetStatistieken(Services&, const Call&);
 http::Response GetOpenApi(Services&, const Call&);

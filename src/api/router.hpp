@@ -23,6 +23,7 @@ class MunicipalityMap;
 class Diagnosis;
 class Indicators;
 class Portfolio;
+class Learning;
 }
 
 namespace koers::api {
@@ -42,6 +43,7 @@ struct Services {
   Diagnosis& diagnosis;
   Indicators& indicators;
   Portfolio& portfolio;
+  Learning& learning;
   const MunicipalityMap* kaart;  // null when the boundaries are missing
   ResponseCache& cache;
   RateLimiter& limits;

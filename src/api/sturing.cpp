@@ -11,6 +11,7 @@
 #include "app/not_found.hpp"
 #include "app/steering.hpp"
 #include "domain/json_reader.hpp"
+#include "domain/learning_json.hpp"
 #include "domain/steering_json.hpp"
 
 namespace koers::api {
@@ -60,7 +61,8 @@ json CardJson(const FunnelCard& k) {
           {"volgendeBeoordeling", k.volgende_beoordeling.empty() ? json(nullptr) : json(k.volgende_beoordeling)},
           {"achterstallig", k.achterstallig},
           {"laatsteBesluit", k.laatste_besluit.empty() ? json(nullptr) : json(k.laatste_besluit)},
-          {"terBesluit", WaitingJson(k)}};
+          {"terBesluit", WaitingJson(k)},
+          {"terugblik", ToJson(k.terugblik)}};
 }
 
 }  // namespace
@@ -232,7 +234,8 @@ http::Response GetSturing(Services& s, const Call& c) {
                                 {"volgendeBeoordeling", f.value().volgende_beoordeling.empty()
                                                             ? json(nullptr)
                                                             : json(f.value().volgende_beoordeling)},
-                                {"achterstallig", f.value().achterstallig}});
+                                {"achterstallig", f.value().achterstallig},
+                                {"terugblik", ToJson(f.value().terugblik)}});
 }
 
 http::Response GetFunnel(Services& s, const Call& c) {
@@ -263,6 +266,8 @@ http::Response GetOrganisatieSturing(Services& s, const Call& c) {
   for (const auto& k : o.value().achterstallig) overdue.push_back(CardJson(k));
   json waiting = json::array();
   for (const auto& k : o.value().ter_besluit) waiting.push_back(CardJson(k));
+  json looking_back = json::array();
+  for (const auto& k : o.value().terugblik_te_laat) looking_back.push_back(CardJson(k));
   json decisions = json::array();
   for (const auto& [r, titel] : o.value().besluiten_kwartaal)
     decisions.push_back({{"innovatie", r.innovatie_id},
@@ -282,6 +287,7 @@ http::Response GetOrganisatieSturing(Services& s, const Call& c) {
                                 {"mediaanTijdPerFase", std::move(medians)},
                                 {"achterstalligeBeoordelingen", std::move(overdue)},
                                 {"terBesluit", std::move(waiting)},
+                                {"terugblikkenTeLaat", std::move(looking_back)},
                                 {"besluitenLaatsteKwartaal", std::move(decisions)}});
 }
 

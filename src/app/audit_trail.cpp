@@ -17,13 +17,27 @@ Result<Listing<AuditView>> AuditTrail::List(AuditFilter filter, const PageReques
   out.totaal = entries.value().totaal;
   // One access check per innovation on the page; an innovation that is gone
   // has no readers left but the landelijk beheerder.
-  std::unordered_map<int64_t, bool> readable;
+  // A lesson has a visibility of its own, which may have changed since the
+  // entry: its values are shown only to who may read the innovation's
+  // team-only records.
+  struct Readable {
+    bool innovation = false, team_only = false;
+  };
+  std::unordered_map<int64_t, Readable> readable;
   for (auto& e : entries.value().items) {
     AuditView v{std::move(e), false};
     if (v.entry.innovatie_id > 0 && !actor.Everything()) {
-      auto [it, added] = readable.try_emplace(v.entry.innovatie_id, false);
-      if (added) it->second = reg_.Header(v.entry.innovatie_id, actor).ok();
-      if (!it->second) {
+      auto [it, added] = readable.try_emplace(v.entry.innovatie_id);
+      if (added) {
+        auto header = reg_.Header(v.entry.innovatie_id, actor);
+        it->second.innovation = header.ok();
+        if (header.ok()) {
+          AccessFacts narrowest = header.value().facts;
+          narrowest.zichtbaarheid = "team";
+          it->second.team_only = CanRead(actor, narrowest);
+        }
+      }
+      if (!it->second.innovation || (v.entry.resource == "les" && !it->second.team_only)) {
         v.afgeschermd = true;
         v.entry.wijzigingen = "{}";
       }

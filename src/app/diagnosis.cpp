@@ -1,5 +1,6 @@
 #include "app/diagnosis.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "core/clock.hpp"
@@ -74,6 +75,7 @@ Result<InnovationDiagnosis> Diagnosis::Advise(int64_t innovation_id, const Actor
   std::vector<Pitch> pitches;
   std::vector<Adoption> adoptions;
   std::vector<Indicator> indicators;
+  std::vector<Lesson> lessons;
   Status read = store_.Read([&](Work& w) -> Status {
     auto r = w.steering().ListReviews(innovation_id);
     auto d = w.diagnosis().ListDiagnoses(innovation_id);
@@ -82,8 +84,11 @@ Result<InnovationDiagnosis> Diagnosis::Advise(int64_t innovation_id, const Actor
     auto p = w.steering().ListPitches(innovation_id);
     auto a = w.adoptions().List({innovation_id, {}, "", 0});
     auto i = w.indicators().List(innovation_id);
-    for (const Status& st : {r.status(), d.status(), u.status(), b.status(), p.status(), a.status(), i.status()})
+    auto l = w.learning().Lessons(innovation_id);
+    for (const Status& st : {r.status(), d.status(), u.status(), b.status(), p.status(), a.status(), i.status(),
+                             l.status()})
       if (!st.ok()) return st;
+    lessons = std::move(l).value();
     reviews = std::move(r).value();
     diagnoses = std::move(d).value();
     risks = std::move(u).value();
@@ -119,6 +124,28 @@ Result<InnovationDiagnosis> Diagnosis::Advise(int64_t innovation_id, const Actor
     if (t.huidig) f.dagen_in_fase = static_cast<int>(t.dagen);
   for (const auto& u : risks)
     if (u.soort == "onbekende" && (u.status == "open" || u.status == "in_aanpak")) ++f.open_onbekenden;
+  // Learning: only lessons the viewer may read count, so the advice tells
+  // nobody that a hidden lesson exists.
+  const TimePoint now = reg_.clock().Now();
+  const ReviewDue& due = steering.value().terugblik;
+  TimePoint since;
+  if (!due.laatste.empty() ? ParseTimestamp(due.laatste, &since)
+                           : !i.fase_historie.empty() && ParseTimestamp(i.fase_historie.front().op, &since))
+    f.dagen_zonder_terugblik = static_cast<int>(std::chrono::duration<double>(now - since).count() / 86400.0);
+  f.terugblik_te_laat = due.te_laat;
+  if (!steering.value().besluitdata.empty()) {
+    const std::string& last_gate = steering.value().besluitdata.back();
+    AccessFacts facts = FactsOf(i);
+    f.geen_les_na_poort = std::none_of(lessons.begin(), lessons.end(), [&](const Lesson& l) {
+      AccessFacts lesson_facts = facts;
+      lesson_facts.zichtbaarheid = l.zichtbaarheid;
+      return l.vorm == "les" && l.aangemaakt_op >= last_gate && CanRead(actor, lesson_facts);
+    });
+  }
+  int leaders = 0;
+  for (const auto& m : i.team) leaders += m.rol == "projectleider";
+  // One projectleider carries active work past the idea: nobody takes over.
+  f.projectleider_zonder_vervanger = leaders == 1 && i.status == "actief" && PhaseIndex(i.fase) >= 1;
   out.advies = AdviseInnovation(k_, f);
   return out;
 }

@@ -16,6 +16,8 @@ Error NotFoundError(Missing what) {
     case Missing::kCluster: return NotFound("Dit cluster bestaat niet of is niet zichtbaar voor u.");
     case Missing::kIndicator: return NotFound("Deze indicator bestaat niet of is niet zichtbaar voor u.");
     case Missing::kMunicipalityMap: return NotFound("De kaart van de gemeenten is niet beschikbaar.");
+    case Missing::kLesson: return NotFound("Deze les bestaat niet of is niet zichtbaar voor u.");
+    case Missing::kActionReview: return NotFound("Deze terugblik bestaat niet of is niet zichtbaar voor u.");
   }
   return NotFound("");
 }

@@ -19,6 +19,8 @@ enum class Missing {
   kCluster,
   kIndicator,
   kMunicipalityMap,
+  kLesson,
+  kActionReview,
 };
 
 Error NotFoundError(Missing what);

@@ -30,6 +30,12 @@ std::string NextReview(const std::vector<Review>& recorded) {
   return recorded.empty() ? "" : recorded.back().volgende_beoordeling;
 }
 
+std::vector<std::string> DecisionDates(const std::vector<Review>& recorded) {
+  std::vector<std::string> out;
+  for (const auto& r : recorded) out.push_back(r.vastgesteld_op);
+  return out;
+}
+
 }  // namespace
 
 void Steering::ResolveDeciders(Review* r, const std::string& org, bool deciding, std::vector<FieldProblem>* problems) {
@@ -70,9 +76,15 @@ Result<std::vector<Steering::SteeringRow>> Steering::Rows(const std::string& org
     if (!innovations.ok()) return innovations.error();
     auto reviews = w.steering().ListReviewsOf(ids);
     if (!reviews.ok()) return reviews.error();
+    auto cadences = w.learning().CadencesOf(ids);
+    if (!cadences.ok()) return cadences.error();
+    auto looking_back = w.learning().ActionReviewsOf(ids);
+    if (!looking_back.ok()) return looking_back.error();
     std::vector<SteeringRow> rows;
     for (auto& in : innovations.value()) {
-      SteeringRow row{std::move(in), {}, {}};
+      const int64_t id = in.id;
+      SteeringRow row{std::move(in), {}, {}, {}, std::move(looking_back.value()[id])};
+      if (auto c = cadences.value().find(row.innovatie.id); c != cadences.value().end()) row.ritme = c->second;
       for (auto& r : reviews.value()[row.innovatie.id])
         (r.status == "vastgesteld" ? row.besluiten : row.concepten).push_back(std::move(r));
       std::stable_sort(row.besluiten.begin(), row.besluiten.end(),
@@ -369,7 +381,17 @@ Result<Pitch> Steering::AddPitch(int64_t innovation_id, Pitch pitch, const Actor
 Result<SteeringFacts> Steering::Facts(int64_t innovation_id, const Actor& actor) {
   auto in = reg_.Get(innovation_id, actor);
   if (!in.ok()) return in.error();
-  auto reviews = store_.Read([&](Work& w) { return w.steering().ListReviews(innovation_id); });
+  ReviewCadence cadence;
+  std::vector<ActionReview> looking_back;
+  auto reviews = store_.Read([&](Work& w) -> Result<std::vector<Review>> {
+    auto c = w.learning().GetCadence(innovation_id);
+    if (!c.ok()) return c.error();
+    auto a = w.learning().ActionReviews(innovation_id);
+    if (!a.ok()) return a.error();
+    cadence = std::move(c).value();
+    looking_back = std::move(a).value();
+    return w.steering().ListReviews(innovation_id);
+  });
   if (!reviews.ok()) return reviews.error();
   std::vector<Review> recorded;
   for (auto& r : reviews.value())
@@ -381,6 +403,8 @@ Result<SteeringFacts> Steering::Facts(int64_t innovation_id, const Actor& actor)
   f.volgende_beoordeling = NextReview(recorded);
   f.achterstallig = !f.volgende_beoordeling.empty() && f.volgende_beoordeling < Today(reg_.clock()) &&
                     in.value().status == "actief";
+  f.besluitdata = DecisionDates(recorded);
+  f.terugblik = NextReview(cadence, looking_back, f.besluitdata, Today(reg_.clock()));
   return f;
 }
 
@@ -444,7 +468,11 @@ Result<OrganisationSteering> Steering::ForOrganisation(const std::string& org, c
     card.achterstallig = !card.volgende_beoordeling.empty() && card.volgende_beoordeling < today && in.status == "actief";
     if (!row.besluiten.empty()) card.laatste_besluit = row.besluiten.back().besluit;
     if (!row.concepten.empty()) card.ter_besluit = row.concepten.back();
+    // Stopped or finished work is not looked back on by the cadence.
+    if (in.status == "actief" || in.status == "gepauzeerd")
+      card.terugblik = NextReview(row.ritme, row.terugblikken, DecisionDates(row.besluiten), today);
     if (card.achterstallig) out.achterstallig.push_back(card);
+    if (card.terugblik.te_laat) out.terugblik_te_laat.push_back(card);
     if (card.ter_besluit) out.ter_besluit.push_back(card);
     for (const auto& r : row.besluiten)
       if (r.vastgesteld_op >= quarter_ago) out.besluiten_kwartaal.push_back({r, in.titel});

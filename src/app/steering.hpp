@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/register.hpp"
+#include "domain/learning.hpp"
 #include "domain/steering.hpp"
 
 namespace koers {
@@ -25,6 +26,7 @@ struct FunnelCard {
   std::string laatste_besluit;
   // The draft review waiting for the stuurgroep's decision (the newest), if any.
   std::optional<Review> ter_besluit;
+  ReviewDue terugblik;  // the next After Action Review
 };
 
 struct SteeringFacts {
@@ -32,12 +34,15 @@ struct SteeringFacts {
   LeadTime doorlooptijd;
   std::string volgende_beoordeling;
   bool achterstallig = false;
+  ReviewDue terugblik;  // the next After Action Review
+  std::vector<std::string> besluitdata;  // when each recorded decision was taken, oldest first
 };
 
 struct OrganisationSteering {
   FunnelOverview overzicht;
   std::vector<FunnelCard> kaarten;
   std::vector<FunnelCard> achterstallig;
+  std::vector<FunnelCard> terugblik_te_laat;  // cards whose After Action Review is overdue
   // Cards with a draft review waiting for a decision: the planned date
   // first (earliest first, undated last), then the oldest draft.
   std::vector<FunnelCard> ter_besluit;
@@ -101,6 +106,8 @@ class Steering {
     Innovation innovatie;
     std::vector<Review> besluiten;  // recorded, oldest first
     std::vector<Review> concepten;  // drafts, in order of creation
+    ReviewCadence ritme;
+    std::vector<ActionReview> terugblikken;
   };
   Result<std::vector<SteeringRow>> Rows(const std::string& org, const Actor& actor);
   // Replaces e-mail addresses among the deciders by the accounts' names;

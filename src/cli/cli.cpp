@@ -16,6 +16,7 @@
 #include "app/audit_trail.hpp"
 #include "app/diagnosis.hpp"
 #include "app/indicators.hpp"
+#include "app/learning.hpp"
 #include "app/clusters.hpp"
 #include "formats/area_codes.hpp"
 #include "formats/municipality_map.hpp"
@@ -212,8 +213,10 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   Indicators indicators(*w.store, *w.reg, steering, area_codes.value());
   Portfolio portfolio(*w.store, *w.reg, indicators, settings.uurtarief);
   AuditTrail audit(*w.store, *w.reg);
-  api::Services services{*w.reg,     *w.accounts, audit,     steering, clusters, adoptions, diagnosis, indicators,
-                         portfolio,  kaart ? &*kaart : nullptr, cache,     limits,   api_options};
+  Learning learning(*w.store, *w.reg, knowledge.value());
+  api::Services services{*w.reg,    *w.accounts, audit,    steering, clusters, adoptions,
+                         diagnosis, indicators,  portfolio, learning, kaart ? &*kaart : nullptr,
+                         cache,     limits,      api_options};
   api::Api app(services, web, oidc.get());
   options.body_limit_for = api::BodyLimitFor;
   options.decorate = [](const std::string& target, http::Response* res) {
@@ -282,15 +285,21 @@ int Demo(const Common& c) {
   auto area_codes = ReadAreaCodes(c.data_dir + "/cbs/cbs_kwb2024_gm_wk_stripped.json", 2024);
   if (!area_codes.ok()) area_codes = AreaCodes{};
   Indicators indicators(*w.store, *w.reg, steering, area_codes.value());
-  auto report = LoadDemo(*w.reg, indicators, c.data_dir);
+  auto knowledge = LoadKnowledge(c.data_dir + "/kennis");
+  if (!knowledge.ok()) {
+    std::cerr << "De kennisbank bevat fouten.\n";
+    return 1;
+  }
+  Learning learning(*w.store, *w.reg, knowledge.value());
+  auto report = LoadDemo(*w.reg, indicators, c.data_dir, &learning);
   if (!report.ok()) {
     std::cerr << "Demo laden mislukt: " << report.error().message << "\n";
     return 1;
   }
   const auto& r = report.value();
   std::printf("Demo: %d organisaties toegevoegd; referentiecases: %d toegevoegd, %d gewijzigd, %d ongewijzigd; "
-              "%d CBS-cijfers als metingen.\n",
-              r.organisaties_toegevoegd, r.toegevoegd, r.gewijzigd, r.ongewijzigd, r.metingen);
+              "%d CBS-cijfers als metingen; %d lessen.\n",
+              r.organisaties_toegevoegd, r.toegevoegd, r.gewijzigd, r.ongewijzigd, r.metingen, r.lessen);
   return 0;
 }
 

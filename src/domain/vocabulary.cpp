@@ -161,6 +161,24 @@ constexpr VocabEntry kHergebruikSoortEntries[] = {
     {"businesscase", "Businesscase"},
     {"overig", "Overig document"},
 };
+constexpr VocabEntry kLesVormEntries[] = {
+    {"les", "Les"},
+    {"logboek", "Notitie in het logboek"},
+};
+constexpr VocabEntry kHoeGeleerdEntries[] = {
+    {"tijdens_werk", "Tijdens het werk"},
+    {"van_anderen", "Van anderen"},
+    {"formeel", "Formeel (cursus, opleiding)"},
+};
+constexpr VocabEntry kLesSoortEntries[] = {
+    {"ging_goed", "Ging goed"},
+    {"anders_doen", "Volgende keer anders"},
+    {"niet_herhalen", "Fout om niet te herhalen"},
+};
+constexpr VocabEntry kTerugblikSoortEntries[] = {
+    {"terugblik", "Terugblik (After Action Review)"},
+    {"succes", "Succes bij een mijlpaal"},
+};
 }  // namespace
 
 const Vocabulary kDomein{"domein", kDomeinEntries};
@@ -181,13 +199,17 @@ const Vocabulary kOrganisatieSoort{"organisatieSoort", kOrganisatieSoortEntries}
 const Vocabulary kGebruikersRol{"gebruikersRol", kGebruikersRolEntries};
 const Vocabulary kAdoptieStatus{"adoptieStatus", kAdoptieStatusEntries};
 const Vocabulary kHergebruikSoort{"hergebruikSoort", kHergebruikSoortEntries};
+const Vocabulary kLesVorm{"lesVorm", kLesVormEntries};
+const Vocabulary kHoeGeleerd{"hoeGeleerd", kHoeGeleerdEntries};
+const Vocabulary kLesSoort{"lesSoort", kLesSoortEntries};
+const Vocabulary kTerugblikSoort{"terugblikSoort", kTerugblikSoortEntries};
 
 std::span<const Vocabulary* const> All() {
-  static const std::array<const Vocabulary*, 18> kAll = {
+  static const std::array<const Vocabulary*, 22> kAll = {
       &kDomein,     &kFase,          &kStatus, &kInnovatieType, &kInnovatieNiveau,
       &kAnalyseNiveau, &kOrientatie, &kWaardeSoort, &kWaardeNiveau, &kInkoopRoute,
       &kZichtbaarheid, &kUrgentie,   &kRol,    &kArchetype,     &kOrganisatieSoort, &kGebruikersRol,
-      &kAdoptieStatus, &kHergebruikSoort};
+      &kAdoptieStatus, &kHergebruikSoort, &kLesVorm,     &kHoeGeleerd,    &kLesSoort, &kTerugblikSoort};
   return kAll;
 }
 

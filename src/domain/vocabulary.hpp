@@ -44,6 +44,10 @@ extern const Vocabulary kOrganisatieSoort;
 extern const Vocabulary kGebruikersRol;
 extern const Vocabulary kAdoptieStatus;
 extern const Vocabulary kHergebruikSoort;
+extern const Vocabulary kLesVorm;
+extern const Vocabulary kHoeGeleerd;
+extern const Vocabulary kLesSoort;
+extern const Vocabulary kTerugblikSoort;
 
 // All lists, in a fixed order.
 std::span<const Vocabulary* const> All();

@@ -3,9 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/indicators.hpp"
+#include "app/learning.hpp"
 #include "app/register.hpp"
 #include "formats/reference_cases.hpp"
 #include "core/file_io.hpp"
+#include "domain/learning_json.hpp"
 #include "importer/organisations.hpp"
 #include "store/store.hpp"
 
@@ -68,9 +70,38 @@ Indicator MakeIndicator(const char* naam, const char* soort, const char* eenheid
   return in;
 }
 
+// The lessons of data/demo/lessen.json, each added to its reference case
+// unless that case already has a lesson with the same text.
+Result<int> LoadDemoLessons(Register& reg, Learning& learning, const std::string& path) {
+  auto text = ReadFile(path, 4u << 20);
+  if (!text.ok()) return text.error();
+  auto root = nlohmann::json::parse(text.value(), nullptr, false);
+  if (!root.is_object() || !root.contains("lessen") || !root["lessen"].is_array())
+    return Invalid(path + ": verwacht een object met een lijst 'lessen'.", {});
+  Actor demo = Actor::System("demo");
+  int added = 0;
+  for (auto item : root["lessen"]) {
+    if (!item.is_object() || !item.contains("referentie") || !item["referentie"].is_string()) continue;
+    auto innovation = reg.FindReference(item["referentie"].get<std::string>());
+    if (!innovation.ok()) continue;
+    item.erase("referentie");
+    Lesson lesson;
+    auto problems = FromJson(item, &lesson);
+    auto existing = learning.Lessons(innovation.value(), demo);
+    if (!existing.ok()) return existing.error();
+    bool known = false;
+    for (const auto& e : existing.value()) known = known || e.les.tekst == lesson.tekst;
+    if (known) continue;
+    auto saved = learning.CreateLesson(innovation.value(), std::move(lesson), demo, std::move(problems));
+    if (!saved.ok()) return saved.error();
+    ++added;
+  }
+  return added;
+}
+
 }  // namespace
 
-Result<DemoReport> LoadDemo(Register& reg, Indicators& indicators, const std::string& data_dir) {
+Result<DemoReport> LoadDemo(Register& reg, Indicators& indicators, const std::string& data_dir, Learning* learning) {
   DemoReport report;
   auto added = LoadStandardOrganisations(reg, data_dir);
   if (!added.ok()) return added.error();
@@ -86,6 +117,11 @@ Result<DemoReport> LoadDemo(Register& reg, Indicators& indicators, const std::st
   report.toegevoegd = counts.value().toegevoegd;
   report.gewijzigd = counts.value().gewijzigd;
   report.ongewijzigd = counts.value().ongewijzigd;
+  if (learning) {
+    auto lessons = LoadDemoLessons(reg, *learning, data_dir + "/demo/lessen.json");
+    if (!lessons.ok()) return lessons.error();
+    report.lessen = lessons.value();
+  }
 
   auto cbs_text = ReadFile(data_dir + "/cbs/cbs_kwb2024_gm_wk_stripped.json", 64u << 20);
   if (!cbs_text.ok()) return report;  // the demo works without the figures

@@ -8,6 +8,8 @@
 
 namespace koers {
 
+class Learning;
+
 class Indicators;
 class Register;
 
@@ -17,11 +19,14 @@ struct DemoReport {
   int gewijzigd = 0;
   int ongewijzigd = 0;
   int metingen = 0;  // CBS figures stored as measurements of demo indicators
+  int lessen = 0;    // lessons of the reference cases added
 };
 
 // Loads the standard organisations, the reference cases and, from the CBS
 // key figures of 2024, indicators per wijk for two of them (Woningbouwmonitor
-// Eindhoven: housing stock; Rotterdam Groeit: inhabitants). Idempotent.
-Result<DemoReport> LoadDemo(Register& reg, Indicators& indicators, const std::string& data_dir);
+// Eindhoven: housing stock; Rotterdam Groeit: inhabitants) and, with
+// `learning`, the lessons of the reference cases. Idempotent.
+Result<DemoReport> LoadDemo(Register& reg, Indicators& indicators, const std::string& data_dir,
+                            Learning* learning = nullptr);
 
 }  // namespace koers

@@ -12,6 +12,10 @@ class NullSearchIndex final : public SearchIndex {
     return std::vector<SearchHit>{};
   }
   Status SetProducts(const std::unordered_map<int64_t, std::string>&) override { return Status::Ok(); }
+  Result<LessonResult> SearchLessons(const LessonQuery&) const override { return LessonResult{}; }
+  Result<std::vector<LessonHit>> LessonsFor(int64_t, const SearchViewer&, int) const override {
+    return std::vector<LessonHit>{};
+  }
 };
 
 }  // namespace

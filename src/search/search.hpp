@@ -67,6 +67,33 @@ struct SearchResult {
   std::vector<std::string> correcties;  // "asistent → assistent"
 };
 
+// Lessons (domain/learning.hpp) are searched with the same Dutch analysis,
+// in an index of their own; a lesson is found by whoever may read it by its
+// own visibility.
+struct LessonQuery {
+  std::string text;
+  int offset = 0;
+  int limit = 20;
+  SearchViewer viewer;
+  // cluster, hoe, fase, soort, succesfactor, organisatie, vorm (default les).
+  std::map<std::string, std::string> filters;
+};
+
+struct LessonHit {
+  int64_t id = 0;
+  int64_t innovatie_id = 0;
+  double score = 0;
+  std::vector<Fragment> fragment;
+  std::vector<std::string> waarom;  // why it was found or chosen, in Dutch
+};
+
+struct LessonResult {
+  std::vector<LessonHit> hits;
+  int64_t totaal = 0;
+  // cluster, hoe, fase, soort, organisatie: counts over every match.
+  std::map<std::string, std::vector<FacetCount>> facetten;
+};
+
 class SearchIndex {
  public:
   virtual ~SearchIndex() = default;
@@ -82,6 +109,12 @@ class SearchIndex {
   // id; the others have none. Replaces what was set before. Records of one
   // product are searched as one entry (SearchQuery::per_product).
   virtual Status SetProducts(const std::unordered_map<int64_t, std::string>& products) = 0;
+
+  virtual Result<LessonResult> SearchLessons(const LessonQuery& query) const = 0;
+  // Lessons of other innovations that `viewer` may read, most relevant to
+  // innovation `id` first: alike in text, learned in the phase it is in, or
+  // from an innovation using the same techniques; each with its reasons.
+  virtual Result<std::vector<LessonHit>> LessonsFor(int64_t id, const SearchViewer& viewer, int limit) const = 0;
 };
 
 // An index that keeps nothing and finds nothing; for commands that do not

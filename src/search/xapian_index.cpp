@@ -19,6 +19,7 @@
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "domain/innovation_json.hpp"
+#include "domain/learning.hpp"
 #include "search/analyzer.hpp"
 #include "search/search.hpp"
 #include "search/snippet.hpp"
@@ -34,7 +35,7 @@ using search::Words;
 
 // Bump when the analysis or the document layout changes: the index is then
 // rebuilt at the next start.
-constexpr const char* kAnalysisVersion = "4";
+constexpr const char* kAnalysisVersion = "5";
 
 // Value slots (facets).
 enum Slot : Xapian::valueno { kDomein = 0, kFase, kStatus, kOrgSoort, kProvincie, kTechniek };
@@ -46,6 +47,18 @@ constexpr char kListSeparator = '\x1f';
 // Boolean term prefixes (filters and visibility).
 std::string IdTerm(int64_t id) { return "Q" + std::to_string(id); }
 constexpr const char* kFilterPrefix[] = {"XD", "XF", "XS", "XK", "XP", "XT"};
+
+// Lessons: their innovation, and their facets as value slots.
+std::string InnovationTerm(int64_t id) { return "XI" + std::to_string(id); }
+using LessonsByInnovation = std::map<int64_t, std::vector<Lesson>>;
+enum LessonSlot : Xapian::valueno { kLesCluster = 0, kLesHoe, kLesFase, kLesSoort, kLesOrganisatie };
+constexpr const char* kLessonFacets[] = {"cluster", "hoe", "fase", "soort", "organisatie"};
+constexpr const char* kLessonPrefix[] = {"XC", "XH", "XF", "XW", "XO"};
+
+// How wide a visibility reaches: each includes the narrower ones.
+int Reach(const std::string& zichtbaarheid) {
+  return zichtbaarheid == "openbaar" ? 2 : zichtbaarheid == "organisatie" ? 1 : 0;
+}
 
 Error Failure(const Xapian::Error& e) {
   log::Error("zoekindex_fout", {{"fout", e.get_description()}});
@@ -311,6 +324,22 @@ class XapianIndex final : public SearchIndex {
         Commit();
         after = batch.value().back().id;
       }
+      for (after = 0;;) {
+        auto batch = store.Read([&](Work& w) -> Result<std::pair<std::vector<Innovation>, LessonsByInnovation>> {
+          auto ids = w.learning().InnovationsWithLessons(after, 1000);
+          if (!ids.ok()) return ids.error();
+          auto innovations = w.innovations().GetMany(ids.value());
+          if (!innovations.ok()) return innovations.error();
+          auto lessons = w.learning().LessonsOf(ids.value());
+          if (!lessons.ok()) return lessons.error();
+          return std::pair{std::move(innovations).value(), std::move(lessons).value()};
+        });
+        if (!batch.ok()) return batch.status();
+        if (batch.value().first.empty()) break;
+        for (const auto& in : batch.value().first) WriteLessons(in, batch.value().second[in.id]);
+        Commit();
+        after = batch.value().first.back().id;
+      }
       writers_[kAll]->set_metadata("koers_analyse", kAnalysisVersion);
       Commit();
     } catch (const Xapian::Error& e) {
@@ -415,6 +444,140 @@ class XapianIndex final : public SearchIndex {
     return Status::Ok();
   }
 
+  Result<LessonResult> SearchLessons(const LessonQuery& q) const override {
+    try {
+      ReaderLease reader(this);
+      Xapian::Database& db = reader.lessons();
+      PublicStats stats{reader.lessons(), reader.lessons_hidden()};
+      std::vector<QueryGroup> groups;
+      std::vector<std::string> corrections;
+      Xapian::Query text = BuildQuery(stats, q.text, &groups, &corrections);
+      Xapian::Query full(Xapian::Query::OP_FILTER, text.empty() ? Xapian::Query::MatchAll : text,
+                         LessonFilter(q.viewer, q.filters));
+      Xapian::Enquire enquire(db);
+      enquire.set_query(full);
+      enquire.set_weighting_scheme(PublicBm25(stats.AverageLength()));
+      if (text.empty()) enquire.set_docid_order(Xapian::Enquire::DESCENDING);
+      std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+      for (Xapian::valueno slot = kLesCluster; slot <= kLesOrganisatie; ++slot) {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+        enquire.add_matchspy(spies.back().get());
+      }
+      // Every match is counted: lessons are few beside innovations.
+      Xapian::MSet mset = enquire.get_mset(q.offset, q.limit, db.get_doccount());
+      LessonResult out;
+      out.totaal = mset.get_matches_estimated();
+      std::set<std::string> stems;
+      for (const auto& g : groups)
+        for (const auto& a : g.alternatives) stems.insert(a.terms.begin(), a.terms.end());
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        LessonHit hit = LessonHitOf(it);
+        auto data = json::parse(it.get_document().get_data(), nullptr, false);
+        if (!stems.empty() && data.is_object())
+          hit.fragment = search::MakeSnippet(data.value("tekst", ""), stems, lexicon_, 36);
+        hit.waarom = Reasons(enquire, it, groups);
+        out.hits.push_back(std::move(hit));
+      }
+      for (Xapian::valueno slot = kLesCluster; slot <= kLesOrganisatie; ++slot) {
+        std::vector<FacetCount> counts;
+        for (auto v = spies[slot]->values_begin(); v != spies[slot]->values_end(); ++v)
+          counts.push_back({*v, static_cast<int64_t>(v.get_termfreq())});
+        std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+          return a.aantal != b.aantal ? a.aantal > b.aantal : a.waarde < b.waarde;
+        });
+        out.facetten[kLessonFacets[slot]] = std::move(counts);
+      }
+      return out;
+    } catch (const Xapian::Error& e) {
+      return Failure(e);
+    }
+  }
+
+  // The innovation's distinctive content terms (as Similar), its phase and
+  // its techniques, asked of the lessons of other innovations.
+  Result<std::vector<LessonHit>> LessonsFor(int64_t id, const SearchViewer& viewer, int limit) const override {
+    try {
+      ReaderLease reader(this);
+      Xapian::Database& innovations = reader.db();
+      Xapian::PostingIterator p = innovations.postlist_begin(IdTerm(id));
+      if (p == innovations.postlist_end(IdTerm(id))) return NotFound("Deze innovatie staat niet in de zoekindex.");
+      Xapian::Database& db = reader.lessons();
+      PublicStats stats{reader.lessons(), reader.lessons_hidden()};
+      std::vector<std::pair<double, std::string>> scored;
+      for (auto t = innovations.termlist_begin(*p); t != innovations.termlist_end(*p); ++t) {
+        const std::string term = *t;
+        if (term.size() <= 2 || std::isupper(static_cast<unsigned char>(term[0]))) continue;
+        double df = stats.frequency(term);
+        if (df < 1) continue;
+        scored.emplace_back(std::log1p(t.get_wdf()) * stats.Idf(df), term);
+      }
+      std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+      });
+      if (scored.size() > 25) scored.resize(25);
+      std::vector<Xapian::Query> terms;
+      for (const auto& [weight, term] : scored)
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), stats.Idf(stats.frequency(term)));
+      Xapian::Document doc = innovations.get_document(*p);
+      const std::string fase = doc.get_value(kFase);
+      // The phase counts for less than a shared word: many lessons share it.
+      if (!fase.empty())
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("XF" + fase), 0.5);
+      std::vector<std::string> techniques;
+      for (const auto& t : Split(doc.get_value(kTechniek), kListSeparator))
+        if (!t.empty()) {
+          techniques.push_back(t);
+          terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("XT" + t),
+                             std::max(1.0, stats.Idf(stats.frequency("XT" + t))));
+        }
+      if (terms.empty()) return std::vector<LessonHit>{};
+      Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+      query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(InnovationTerm(id)));
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, LessonFilter(viewer, {}));
+      Xapian::Enquire enquire(db);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(PublicBm25(stats.AverageLength()));
+      Xapian::MSet mset = enquire.get_mset(0, limit);
+      std::vector<LessonHit> out;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        LessonHit hit = LessonHitOf(it);
+        std::set<std::string> words;
+        bool same_phase = false;
+        std::vector<std::string> shared_techniques;
+        for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+          const std::string term = *t;
+          if (term == "XF" + fase) {
+            same_phase = true;
+          } else if (term.rfind("XT", 0) == 0) {
+            shared_techniques.push_back(term.substr(2));
+          } else {
+            words.insert(term);
+          }
+        }
+        auto data = json::parse(it.get_document().get_data(), nullptr, false);
+        const std::string text = data.is_object() ? data.value("tekst", "") : "";
+        if (!words.empty()) {
+          // The matched stems as the lesson writes them.
+          std::vector<std::string> shown;
+          for (const auto& w : Words(text))
+            if (shown.size() < 4 && words.count(Stem(w)) &&
+                std::find(shown.begin(), shown.end(), w) == shown.end())
+              shown.push_back(w);
+          std::string list;
+          for (const auto& w : shown) list += (list.empty() ? "" : ", ") + Quote(w);
+          hit.waarom.push_back(list.empty() ? "lijkt op deze innovatie" : "lijkt op deze innovatie: " + list);
+          hit.fragment = search::MakeSnippet(text, words, lexicon_, 36);
+        }
+        if (same_phase) hit.waarom.push_back("geleerd in dezelfde fase");
+        for (const auto& t : shared_techniques) hit.waarom.push_back("zelfde techniek: " + Quote(t));
+        out.push_back(std::move(hit));
+      }
+      return out;
+    } catch (const Xapian::Error& e) {
+      return Failure(e);
+    }
+  }
+
   // The innovation's most distinctive content terms (wdf weighed by the
   // public idf) as a query; visible to the viewer, itself excluded.
   Result<std::vector<SearchHit>> Similar(int64_t id, const SearchViewer& viewer, int limit) const override {
@@ -468,11 +631,13 @@ class XapianIndex final : public SearchIndex {
   // Two databases: every document, for finding (filtered by who may read
   // what), and copies of the non-public ones, so that statistics can leave
   // them out (PublicStats). Only public words are spelling data.
-  enum Part { kAll = 0, kHidden = 1 };
-  std::string PartPath(Part part) const { return options_.path + (part == kAll ? "/alle" : "/besloten"); }
+  // Lessons have the same two parts in databases of their own.
+  enum Part { kAll = 0, kHidden = 1, kLessons = 2, kLessonsHidden = 3 };
+  static constexpr const char* kPartNames[] = {"/alle", "/besloten", "/lessen", "/lessen-besloten"};
+  std::string PartPath(Part part) const { return options_.path + kPartNames[part]; }
 
   void OpenWriters(int flags) {
-    for (Part part : {kAll, kHidden})
+    for (Part part : {kAll, kHidden, kLessons, kLessonsHidden})
       writers_[part] = std::make_unique<Xapian::WritableDatabase>(PartPath(part), flags);
   }
 
@@ -493,12 +658,13 @@ class XapianIndex final : public SearchIndex {
       if (!reader_.all) {
         reader_.all = std::make_unique<Xapian::Database>(index_->PartPath(kAll));
         reader_.hidden = std::make_unique<Xapian::Database>(index_->PartPath(kHidden));
+        reader_.lessons = std::make_unique<Xapian::Database>(index_->PartPath(kLessons));
+        reader_.lessons_hidden = std::make_unique<Xapian::Database>(index_->PartPath(kLessonsHidden));
         reader_.generation = index_->generation_;
       }
       if (reader_.generation != index_->generation_) {
         reader_.generation = index_->generation_;
-        reader_.all->reopen();
-        reader_.hidden->reopen();
+        for (auto* db : {&reader_.all, &reader_.hidden, &reader_.lessons, &reader_.lessons_hidden}) (*db)->reopen();
       }
     }
     ~ReaderLease() {
@@ -508,11 +674,13 @@ class XapianIndex final : public SearchIndex {
     Xapian::Database& db() { return *reader_.all; }
     uint64_t generation() const { return reader_.generation; }
     const Xapian::Database& hidden_db() { return *reader_.hidden; }
+    Xapian::Database& lessons() { return *reader_.lessons; }
+    const Xapian::Database& lessons_hidden() { return *reader_.lessons_hidden; }
 
    private:
     const XapianIndex* index_;
     struct Reader {
-      std::unique_ptr<Xapian::Database> all, hidden;
+      std::unique_ptr<Xapian::Database> all, hidden, lessons, lessons_hidden;
       uint64_t generation = 0;
     };
     Reader reader_;
@@ -553,12 +721,87 @@ class XapianIndex final : public SearchIndex {
 
   void Commit() {
     std::unique_lock committing(commit_mutex_);
-    writers_[kHidden]->commit();
-    writers_[kAll]->commit();
+    for (Part part : {kHidden, kAll, kLessonsHidden, kLessons}) writers_[part]->commit();
+  }
+
+  // (Re)indexes the lessons of one innovation. A lesson is found by its own
+  // visibility; it carries its innovation's title and techniques only when
+  // the innovation is seen at least as widely, so that no hidden word of an
+  // innovation can lead to a lesson.
+  void WriteLessons(const Innovation& in, const std::vector<Lesson>& lessons) {
+    for (Part part : {kLessons, kLessonsHidden}) writers_[part]->delete_document(InnovationTerm(in.id));
+    for (const auto& l : lessons) {
+      Xapian::Document doc;
+      AddText(&doc, l.tekst, 1, nullptr);
+      for (const auto& t : l.tags) AddText(&doc, t, 2, nullptr);
+      const bool with_innovation = Reach(in.zichtbaarheid) >= Reach(l.zichtbaarheid);
+      if (with_innovation) {
+        AddText(&doc, in.titel, 1, nullptr);
+        // Scored terms (not boolean): a shared technique weighs in LessonsFor.
+        for (const auto& t : in.technieken)
+          if (std::string folded = FoldAccents(Trim(t)); !folded.empty()) doc.add_term("XT" + folded, 1);
+      }
+      if (!l.fase.empty()) doc.add_term("XF" + l.fase, 1);
+      doc.add_boolean_term(IdTerm(l.id));
+      doc.add_boolean_term(InnovationTerm(in.id));
+      doc.add_boolean_term("XL" + l.vorm);
+      for (const auto& f : l.succesfactoren) doc.add_boolean_term("XG" + f);
+      const std::string values[] = {l.cluster, l.hoe, l.fase, l.soort, in.organisatie};
+      for (Xapian::valueno slot = kLesCluster; slot <= kLesOrganisatie; ++slot) {
+        if (values[slot].empty()) continue;
+        doc.add_value(slot, values[slot]);
+        if (slot != kLesFase) doc.add_boolean_term(kLessonPrefix[slot] + values[slot]);
+      }
+      // Visibility as for innovations (Filter), with the lesson's own.
+      doc.add_boolean_term("XV" + l.zichtbaarheid);
+      doc.add_boolean_term("XA" + in.organisatie);
+      for (const auto& p : in.partners) doc.add_boolean_term("XB" + p);
+      for (const auto& m : in.team)
+        if (m.gebruiker_id > 0) doc.add_boolean_term("XU" + std::to_string(m.gebruiker_id));
+      if (in.aangemaakt_door > 0) doc.add_boolean_term("XU" + std::to_string(in.aangemaakt_door));
+      json data{{"id", l.id}, {"innovatie", in.id}, {"tekst", l.tekst.substr(0, 4000)}};
+      doc.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
+      writers_[kLessons]->replace_document(IdTerm(l.id), doc);
+      if (l.zichtbaarheid != "openbaar") writers_[kLessonsHidden]->replace_document(IdTerm(l.id), doc);
+    }
+  }
+
+  // The viewer's filter and the lesson filters of `filters`.
+  Xapian::Query LessonFilter(const SearchViewer& viewer, const std::map<std::string, std::string>& filters) const {
+    std::vector<Xapian::Query> parts;
+    if (Xapian::Query visible = Filter(viewer, {}); !visible.empty()) parts.push_back(visible);
+    auto vorm = filters.find("vorm");
+    parts.emplace_back("XL" + (vorm == filters.end() || vorm->second.empty() ? std::string("les") : vorm->second));
+    for (const auto& [name, value] : filters) {
+      if (value.empty()) continue;
+      if (name == "succesfactor") parts.emplace_back("XG" + value);
+      for (Xapian::valueno slot = kLesCluster; slot <= kLesOrganisatie; ++slot)
+        if (name == kLessonFacets[slot]) parts.emplace_back(kLessonPrefix[slot] + value);
+    }
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  }
+
+  static LessonHit LessonHitOf(const Xapian::MSetIterator& it) {
+    LessonHit hit;
+    hit.score = it.get_weight();
+    auto data = json::parse(it.get_document().get_data(), nullptr, false);
+    if (data.is_object()) {
+      hit.id = data.value("id", int64_t{0});
+      hit.innovatie_id = data.value("innovatie", int64_t{0});
+    }
+    return hit;
   }
 
   Status Apply(Store& store, const std::vector<int64_t>& ids) {
-    auto found = store.Read([&](Work& w) { return w.innovations().GetMany(ids); });
+    LessonsByInnovation lessons;
+    auto found = store.Read([&](Work& w) -> Result<std::vector<Innovation>> {
+      auto innovations = w.innovations().GetMany(ids);
+      if (!innovations.ok()) return innovations;
+      auto l = w.learning().LessonsOf(ids);
+      if (!l.ok()) return l.error();
+      lessons = std::move(l).value();
+      return innovations;
+    });
     if (!found.ok()) return found.status();
     try {
       std::set<int64_t> present;
@@ -571,11 +814,13 @@ class XapianIndex final : public SearchIndex {
         }
         if (!known) (void)LoadOrganisations(store);
         Write(in);
+        WriteLessons(in, lessons[in.id]);
       }
       for (int64_t id : ids) {
         if (present.count(id)) continue;  // deleted since it was queued
         ForgetSpelling(id);
-        for (auto& w : writers_) w->delete_document(IdTerm(id));
+        for (Part part : {kAll, kHidden}) writers_[part]->delete_document(IdTerm(id));
+        for (Part part : {kLessons, kLessonsHidden}) writers_[part]->delete_document(InnovationTerm(id));
       }
       Commit();
     } catch (const Xapian::Error& e) {
@@ -810,21 +1055,28 @@ class XapianIndex final : public SearchIndex {
       hit.samenvatting_json = data["samenvatting"].dump(-1, ' ', false, json::error_handler_t::replace);
       if (!stems.empty()) hit.fragment = search::MakeSnippet(data.value("tekst", ""), stems, lexicon_, 36);
     }
-    if (!groups.empty()) {
-      std::set<std::string> matched;
-      for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
-        matched.insert(*t);
-      for (const auto& g : groups)
-        for (const auto& a : g.alternatives) {
-          bool all = !a.terms.empty() &&
-                     std::all_of(a.terms.begin(), a.terms.end(), [&](const std::string& t) { return matched.count(t); });
-          if (all) {
-            hit.waarom.push_back(a.reason);
-            break;
-          }
-        }
-    }
+    hit.waarom = Reasons(enquire, it, groups);
     return hit;
+  }
+
+  // Per query group, the first alternative whose terms all matched.
+  static std::vector<std::string> Reasons(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it,
+                                          const std::vector<QueryGroup>& groups) {
+    std::vector<std::string> out;
+    if (groups.empty()) return out;
+    std::set<std::string> matched;
+    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
+      matched.insert(*t);
+    for (const auto& g : groups)
+      for (const auto& a : g.alternatives) {
+        bool all = !a.terms.empty() &&
+                   std::all_of(a.terms.begin(), a.terms.end(), [&](const std::string& t) { return matched.count(t); });
+        if (all) {
+          out.push_back(a.reason);
+          break;
+        }
+      }
+    return out;
   }
 
   SearchOptions options_;
@@ -837,7 +1089,7 @@ class XapianIndex final : public SearchIndex {
   std::unordered_map<int64_t, std::string> products_;  // under write_mutex_
   bool products_loaded_ = false;
   mutable std::shared_mutex commit_mutex_;  // held by writers while both parts commit
-  std::unique_ptr<Xapian::WritableDatabase> writers_[2];  // by Part
+  std::unique_ptr<Xapian::WritableDatabase> writers_[4];  // by Part
   std::atomic<uint64_t> generation_{0};
   mutable std::mutex readers_mutex_;
   mutable std::vector<typename ReaderLease::Reader> readers_;

@@ -26,6 +26,7 @@
 #include "store/diagnosis_store.hpp"
 #include "store/indicator_store.hpp"
 #include "store/innovation_store.hpp"
+#include "store/learning_store.hpp"
 #include "store/steering_store.hpp"
 
 namespace koers {
@@ -47,6 +48,7 @@ class Work {
   virtual DiagnosisStore& diagnosis() = 0;
   virtual IndicatorStore& indicators() = 0;
   virtual AdoptionStore& adoptions() = 0;
+  virtual LearningStore& learning() = 0;
   virtual AuditStore& audit() = 0;
   virtual ChangeFeed& changes() = 0;
   virtual ClusterStore& clusters() = 0;

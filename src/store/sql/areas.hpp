@@ -208,6 +208,30 @@ class SqlClusters final : public ClusterStore {
   Connection& c_;
 };
 
+class SqlLearning final : public LearningStore {
+ public:
+  explicit SqlLearning(Connection& c) : c_(c) {}
+  Result<std::vector<Lesson>> Lessons(int64_t innovation_id) override;
+  Result<std::map<int64_t, std::vector<Lesson>>> LessonsOf(const std::vector<int64_t>& innovation_ids) override;
+  Result<std::vector<Lesson>> GetLessons(const std::vector<int64_t>& ids) override;
+  Result<Lesson> GetLesson(int64_t innovation_id, int64_t id) override;
+  Result<Lesson> SaveLesson(const Lesson& lesson, int64_t expected_version, TimePoint now) override;
+  Status DeleteLesson(int64_t innovation_id, int64_t id) override;
+  Result<std::vector<int64_t>> InnovationsWithLessons(int64_t after, int limit) override;
+  Result<std::vector<ActionReview>> ActionReviews(int64_t innovation_id) override;
+  Result<std::map<int64_t, std::vector<ActionReview>>> ActionReviewsOf(
+      const std::vector<int64_t>& innovation_ids) override;
+  Result<ActionReview> GetActionReview(int64_t innovation_id, int64_t id) override;
+  Result<ActionReview> SaveActionReview(const ActionReview& review, int64_t expected_version, TimePoint now) override;
+  Status DeleteActionReview(int64_t innovation_id, int64_t id) override;
+  Result<ReviewCadence> GetCadence(int64_t innovation_id) override;
+  Result<std::map<int64_t, ReviewCadence>> CadencesOf(const std::vector<int64_t>& innovation_ids) override;
+  Result<ReviewCadence> SaveCadence(const ReviewCadence& cadence, int64_t expected_version, TimePoint now) override;
+
+ private:
+  Connection& c_;
+};
+
 // Errors of the store's own rules, without a message (the app words them).
 Error NotFoundError(std::string detail);
 Error StaleError(std::string detail);

@@ -37,6 +37,7 @@ class SqlWork final : public Work {
         diagnosis_(*c_),
         indicators_(*c_),
         adoptions_(*c_, organisations_),
+        learning_(*c_),
         audit_(*c_),
         changes_(*c_),
         clusters_(*c_) {}
@@ -51,6 +52,7 @@ class SqlWork final : public Work {
   DiagnosisStore& diagnosis() override { return diagnosis_; }
   IndicatorStore& indicators() override { return indicators_; }
   AdoptionStore& adoptions() override { return adoptions_; }
+  LearningStore& learning() override { return learning_; }
   AuditStore& audit() override { return audit_; }
   ChangeFeed& changes() override { return changes_; }
   ClusterStore& clusters() override { return clusters_; }
@@ -74,6 +76,7 @@ class SqlWork final : public Work {
   SqlDiagnosis diagnosis_;
   SqlIndicators indicators_;
   SqlAdoptions adoptions_;
+  SqlLearning learning_;
   SqlAudit audit_;
   SqlChangeFeed changes_;
   SqlClusters clusters_;

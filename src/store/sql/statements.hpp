@@ -371,4 +371,54 @@ inline constexpr const char* kRollup =
     "SELECT gemeente, jaar, som, metingen, aantal, kleinste_aantal FROM meting_jaar WHERE indicator_id = ?1 "
     "ORDER BY gemeente, jaar";
 
+// --- learning ------------------------------------------------------------------
+// Lessons and After Action Reviews keep their content as JSON
+// (domain/learning_json); read by ReadLesson and ReadActionReview
+// (learning.cpp).
+inline constexpr const char* kLessonColumns =
+    "SELECT id, innovatie_id, inhoud, coalesce(auteur, ''), coalesce(auteur_id, 0), aangemaakt_op, gewijzigd_op, "
+    "versie FROM les";
+inline constexpr const char* kWhereLessonsOf = " WHERE innovatie_id = ?1 ORDER BY id";
+inline constexpr const char* kWhereLesson = " WHERE innovatie_id = ?1 AND id = ?2";
+inline constexpr const char* kWhereLessonsIn = " WHERE id IN ";
+inline constexpr const char* kWhereLessonsOfIn = " WHERE innovatie_id IN ";
+inline constexpr const char* kOrderLessons = " ORDER BY innovatie_id, id";
+inline constexpr const char* kInsertLesson =
+    "INSERT INTO les (innovatie_id, inhoud, auteur, auteur_id, aangemaakt_op, gewijzigd_op, versie) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1) RETURNING id";
+inline constexpr const char* kUpdateLesson =
+    "UPDATE les SET inhoud = ?3, gewijzigd_op = ?4, versie = versie + 1 "
+    "WHERE innovatie_id = ?1 AND id = ?2 AND (?5 = 0 OR versie = ?5)";
+inline constexpr const char* kLessonVersion = "SELECT versie FROM les WHERE innovatie_id = ?1 AND id = ?2";
+inline constexpr const char* kDeleteLesson = "DELETE FROM les WHERE innovatie_id = ?1 AND id = ?2";
+inline constexpr const char* kInnovationsWithLessons =
+    "SELECT DISTINCT innovatie_id FROM les WHERE innovatie_id > ?1 ORDER BY innovatie_id LIMIT ?2";
+
+inline constexpr const char* kActionReviewColumns =
+    "SELECT id, innovatie_id, inhoud, coalesce(auteur, ''), coalesce(auteur_id, 0), aangemaakt_op, gewijzigd_op, "
+    "versie FROM terugblik";
+inline constexpr const char* kWhereActionReviewsOf = " WHERE innovatie_id = ?1";
+inline constexpr const char* kWhereActionReview = " WHERE innovatie_id = ?1 AND id = ?2";
+inline constexpr const char* kWhereActionReviewsOfIn = " WHERE innovatie_id IN ";
+inline constexpr const char* kOrderActionReviews = " ORDER BY innovatie_id, datum, id";
+inline constexpr const char* kInsertActionReview =
+    "INSERT INTO terugblik (innovatie_id, datum, inhoud, auteur, auteur_id, aangemaakt_op, gewijzigd_op, versie) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1) RETURNING id";
+inline constexpr const char* kUpdateActionReview =
+    "UPDATE terugblik SET datum = ?3, inhoud = ?4, gewijzigd_op = ?5, versie = versie + 1 "
+    "WHERE innovatie_id = ?1 AND id = ?2 AND (?6 = 0 OR versie = ?6)";
+inline constexpr const char* kActionReviewVersion =
+    "SELECT versie FROM terugblik WHERE innovatie_id = ?1 AND id = ?2";
+inline constexpr const char* kDeleteActionReview = "DELETE FROM terugblik WHERE innovatie_id = ?1 AND id = ?2";
+
+inline constexpr const char* kCadenceColumns =
+    "SELECT innovatie_id, inhoud, gewijzigd_op, versie FROM terugblik_ritme";
+inline constexpr const char* kWhereCadence = " WHERE innovatie_id = ?1";
+inline constexpr const char* kWhereCadencesIn = " WHERE innovatie_id IN ";
+inline constexpr const char* kInsertCadence =
+    "INSERT INTO terugblik_ritme (innovatie_id, inhoud, gewijzigd_op, versie) VALUES (?1, ?2, ?3, 1)";
+inline constexpr const char* kUpdateCadence =
+    "UPDATE terugblik_ritme SET inhoud = ?2, gewijzigd_op = ?3, versie = versie + 1 "
+    "WHERE innovatie_id = ?1 AND (?4 = 0 OR versie = ?4)";
+
 }  // namespace koers::sql::statements

@@ -507,6 +507,46 @@ INSERT INTO meting_jaar
 DELETE FROM cluster_paar;
 DELETE FROM wachtrij_stand WHERE consument = 'clusters';
 )sql",
+
+    // 15: learning - lessons and logbook notes (their content as JSON, each
+    // change in the feed of its innovation, so the search index follows),
+    // After Action Reviews and their cadence.
+    R"sql(
+CREATE TABLE les (
+  id            INTEGER PRIMARY KEY,
+  innovatie_id  INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  inhoud        TEXT NOT NULL,
+  auteur        TEXT,
+  auteur_id     INTEGER,
+  aangemaakt_op TEXT NOT NULL,
+  gewijzigd_op  TEXT NOT NULL,
+  versie        INTEGER NOT NULL
+);
+CREATE INDEX les_innovatie_idx ON les(innovatie_id, id);
+CREATE TRIGGER wijziging_les_ins AFTER INSERT ON les BEGIN INSERT INTO wijziging (innovatie_id) VALUES (NEW.innovatie_id); END;
+CREATE TRIGGER wijziging_les_upd AFTER UPDATE ON les BEGIN INSERT INTO wijziging (innovatie_id) VALUES (NEW.innovatie_id); END;
+CREATE TRIGGER wijziging_les_del AFTER DELETE ON les BEGIN INSERT INTO wijziging (innovatie_id) VALUES (OLD.innovatie_id); END;
+
+CREATE TABLE terugblik (
+  id            INTEGER PRIMARY KEY,
+  innovatie_id  INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  datum         TEXT NOT NULL,
+  inhoud        TEXT NOT NULL,
+  auteur        TEXT,
+  auteur_id     INTEGER,
+  aangemaakt_op TEXT NOT NULL,
+  gewijzigd_op  TEXT NOT NULL,
+  versie        INTEGER NOT NULL
+);
+CREATE INDEX terugblik_innovatie_idx ON terugblik(innovatie_id, datum);
+
+CREATE TABLE terugblik_ritme (
+  innovatie_id INTEGER PRIMARY KEY REFERENCES innovatie(id) ON DELETE CASCADE,
+  inhoud       TEXT NOT NULL,
+  gewijzigd_op TEXT NOT NULL,
+  versie       INTEGER NOT NULL
+);
+)sql",
 };
 
 

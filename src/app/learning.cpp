@@ -1,0 +1,386 @@
+#include "app/learning.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
+
+#include "app/not_found.hpp"
+#include "core/log.hpp"
+#include "core/text.hpp"
+#include "domain/checks.hpp"
+#include "domain/learning_json.hpp"
+
+namespace koers {
+namespace {
+
+using nlohmann::json;
+
+AccessFacts LessonFacts(AccessFacts innovation, const Lesson& l) {
+  innovation.zichtbaarheid = l.zichtbaarheid;
+  return innovation;
+}
+
+Error WordedLesson(Error e) {
+  if (e.kind == ErrorKind::kNotFound) return NotFoundError(Missing::kLesson);
+  if (e.kind == ErrorKind::kPreconditionFailed && e.message.empty())
+    e.message = "De les is intussen gewijzigd. Laad haar opnieuw.";
+  return e;
+}
+
+Error WordedReview(Error e) {
+  if (e.kind == ErrorKind::kNotFound) return NotFoundError(Missing::kActionReview);
+  if (e.kind == ErrorKind::kPreconditionFailed && e.message.empty())
+    e.message = "De terugblik of het ritme is intussen gewijzigd. Laad de pagina opnieuw.";
+  return e;
+}
+
+void Normalise(Lesson* l) {
+  l->tekst = Trim(l->tekst);
+  for (auto& t : l->tags) t = Trim(t);
+  std::erase_if(l->tags, [](const std::string& t) { return t.empty(); });
+}
+
+}  // namespace
+
+std::vector<FieldProblem> Learning::Check(const Lesson& l) const {
+  std::vector<FieldProblem> out = Validate(l);
+  if (!l.cluster.empty() && !k_.LessonCluster(l.cluster)) {
+    std::string ids;
+    for (const auto& c : k_.lesclusters) ids += (ids.empty() ? "" : ", ") + c.id;
+    MergeProblems(&out, {{"cluster", "kies uit: " + ids}});
+  }
+  for (size_t i = 0; i < l.succesfactoren.size(); ++i)
+    if (!k_.Factor(l.succesfactoren[i]))
+      MergeProblems(&out, {{"succesfactoren[" + std::to_string(i) + "]", "is geen succesfactor uit de kennisbank"}});
+  return out;
+}
+
+Result<InnovationHeader> Learning::Editable(int64_t innovation_id, const Actor& actor) {
+  auto header = reg_.Header(innovation_id, actor);
+  if (!header.ok()) return header;
+  if (actor.Anonymous()) return Error{ErrorKind::kUnauthenticated, "Log in om lessen en terugblikken vast te leggen.", {}};
+  if (!CanEdit(actor, header.value().facts)) {
+    log::Warn("toegang_geweigerd", {{"gebruiker", actor.gebruiker_id}, {"innovatie", innovation_id}, {"actie", "leren"}});
+    return Forbidden("Alleen het team (lid of projectleider) van " + header.value().facts.organisatie +
+                     " legt lessen en terugblikken van deze innovatie vast.");
+  }
+  return header;
+}
+
+Result<std::vector<LessonView>> Learning::Views(std::vector<Lesson> lessons, const Actor& actor) {
+  std::vector<int64_t> ids;
+  for (const auto& l : lessons) ids.push_back(l.innovatie_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::unordered_map<int64_t, Innovation> innovations;
+  std::unordered_map<std::string, std::string> names;
+  Status read = store_.Read([&](Work& w) -> Status {
+    auto found = w.innovations().GetMany(ids);
+    if (!found.ok()) return found.status();
+    for (auto& in : found.value()) {
+      if (!names.count(in.organisatie)) {
+        auto org = w.organisations().Get(in.organisatie);
+        names[in.organisatie] = org.ok() ? org.value().naam : in.organisatie;
+      }
+      innovations.emplace(in.id, std::move(in));
+    }
+    return Status::Ok();
+  });
+  if (!read.ok()) return read.error();
+  std::vector<LessonView> out;
+  for (auto& l : lessons) {
+    auto in = innovations.find(l.innovatie_id);
+    if (in == innovations.end()) continue;
+    const AccessFacts facts = FactsOf(in->second);
+    if (!CanRead(actor, LessonFacts(facts, l))) continue;
+    LessonView v;
+    v.organisatie = in->second.organisatie;
+    v.organisatie_naam = names[v.organisatie];
+    if (CanRead(actor, facts)) v.innovatie_titel = in->second.titel;
+    v.wijzigbaar = CanEdit(actor, facts);
+    v.les = std::move(l);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Result<std::vector<LessonView>> Learning::Lessons(int64_t innovation_id, const Actor& actor) {
+  auto header = reg_.Header(innovation_id, actor);
+  if (!header.ok()) return header.error();
+  auto lessons = store_.Read([&](Work& w) { return w.learning().Lessons(innovation_id); });
+  if (!lessons.ok()) return lessons.error();
+  return Views(std::move(lessons).value(), actor);
+}
+
+Result<LessonView> Learning::GetLesson(int64_t lesson_id, const Actor& actor) {
+  auto found = store_.Read([&](Work& w) { return w.learning().GetLessons({lesson_id}); });
+  if (!found.ok()) return found.error();
+  auto views = Views(std::move(found).value(), actor);
+  if (!views.ok()) return views.error();
+  if (views.value().empty()) return NotFoundError(Missing::kLesson);
+  return std::move(views.value().front());
+}
+
+Result<LessonView> Learning::CreateLesson(int64_t innovation_id, Lesson lesson, const Actor& actor,
+                                          std::vector<FieldProblem> earlier) {
+  auto header = Editable(innovation_id, actor);
+  if (!header.ok()) return header.error();
+  lesson.id = 0;
+  lesson.innovatie_id = innovation_id;
+  lesson.auteur = actor.weergavenaam;
+  lesson.auteur_id = actor.gebruiker_id;
+  if (lesson.datum.empty()) lesson.datum = FormatDate(reg_.clock().Now());
+  Normalise(&lesson);
+  auto problems = std::move(earlier);
+  MergeProblems(&problems, Check(lesson));
+  if (!problems.empty()) return Rejected(std::move(problems), lesson.vorm == "logboek" ? "De notitie" : "De les");
+  if (lesson.terugblik_id) {
+    auto aar = store_.Read([&](Work& w) { return w.learning().GetActionReview(innovation_id, lesson.terugblik_id); });
+    if (!aar.ok())
+      return Rejected({{"terugblikId", "is geen terugblik van deze innovatie"}}, "De les");
+  }
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  auto saved = store_.Write([&](Work& w) -> Result<Lesson> {
+    auto stored = w.learning().SaveLesson(lesson, 0, change.op);
+    if (!stored.ok()) return stored;
+    Status st = w.audit().Append(PartAudit(change, "aangemaakt", "les", std::to_string(stored.value().id), org,
+                                           innovation_id, json::object(), ToJson(stored.value())));
+    if (!st.ok()) return st.error();
+    return stored;
+  });
+  if (!saved.ok()) return WordedLesson(saved.error());
+  reg_.Absorb();
+  return GetLesson(saved.value().id, actor);
+}
+
+Result<LessonView> Learning::UpdateLesson(int64_t lesson_id, Lesson lesson, int64_t expected_version,
+                                          const Actor& actor, std::vector<FieldProblem> earlier) {
+  auto current = GetLesson(lesson_id, actor);
+  if (!current.ok()) return current.error();
+  const Lesson& old = current.value().les;
+  auto header = Editable(old.innovatie_id, actor);
+  if (!header.ok()) return header.error().kind == ErrorKind::kNotFound ? NotFoundError(Missing::kLesson) : header.error();
+  lesson.id = lesson_id;
+  lesson.innovatie_id = old.innovatie_id;
+  lesson.auteur = old.auteur;
+  lesson.auteur_id = old.auteur_id;
+  Normalise(&lesson);
+  auto problems = std::move(earlier);
+  MergeProblems(&problems, Check(lesson));
+  if (!problems.empty()) return Rejected(std::move(problems), lesson.vorm == "logboek" ? "De notitie" : "De les");
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  auto saved = store_.Write([&](Work& w) -> Result<Lesson> {
+    auto before = w.learning().GetLesson(old.innovatie_id, lesson_id);
+    if (!before.ok()) return before;
+    auto stored = w.learning().SaveLesson(lesson, expected_version, change.op);
+    if (!stored.ok()) return stored;
+    Status st = w.audit().Append(PartAudit(change, "gewijzigd", "les", std::to_string(lesson_id), org,
+                                           old.innovatie_id, ToJson(before.value()), ToJson(stored.value())));
+    if (!st.ok()) return st.error();
+    return stored;
+  });
+  if (!saved.ok()) return WordedLesson(saved.error());
+  reg_.Absorb();
+  return GetLesson(lesson_id, actor);
+}
+
+Status Learning::DeleteLesson(int64_t lesson_id, const Actor& actor) {
+  auto current = GetLesson(lesson_id, actor);
+  if (!current.ok()) return current.error();
+  const int64_t innovation_id = current.value().les.innovatie_id;
+  auto header = Editable(innovation_id, actor);
+  if (!header.ok()) return header.error().kind == ErrorKind::kNotFound ? NotFoundError(Missing::kLesson) : header.error();
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  Status st = store_.Write([&](Work& w) -> Status {
+    auto before = w.learning().GetLesson(innovation_id, lesson_id);
+    if (!before.ok()) return before.status();
+    Status st = w.learning().DeleteLesson(innovation_id, lesson_id);
+    if (!st.ok()) return st;
+    return w.audit().Append(PartAudit(change, "verwijderd", "les", std::to_string(lesson_id), org, innovation_id,
+                                      ToJson(before.value()), json::object()));
+  });
+  if (!st.ok()) return WordedLesson(st.error());
+  reg_.Absorb();
+  return Status::Ok();
+}
+
+Result<LessonPage> Learning::Search(const LessonSearch& search, const Actor& actor) {
+  LessonQuery q;
+  q.text = search.text;
+  q.filters = search.filters;
+  q.offset = search.offset;
+  q.limit = search.limit;
+  q.viewer = SearchViewerOf(actor);
+  auto found = reg_.search().SearchLessons(q);
+  if (!found.ok()) return found.error();
+  std::vector<int64_t> ids;
+  for (const auto& h : found.value().hits) ids.push_back(h.id);
+  auto lessons = store_.Read([&](Work& w) { return w.learning().GetLessons(ids); });
+  if (!lessons.ok()) return lessons.error();
+  auto views = Views(std::move(lessons).value(), actor);
+  if (!views.ok()) return views.error();
+  std::unordered_map<int64_t, const LessonHit*> hits;
+  for (const auto& h : found.value().hits) hits[h.id] = &h;
+  LessonPage page;
+  page.totaal = found.value().totaal;
+  page.facetten = std::move(found.value().facetten);
+  for (auto& v : views.value()) {
+    if (auto h = hits.find(v.les.id); h != hits.end()) {
+      v.redenen = h->second->waarom;
+      v.fragment = h->second->fragment;
+    }
+    page.items.push_back(std::move(v));
+  }
+  return page;
+}
+
+Result<std::vector<LessonView>> Learning::ForGate(int64_t innovation_id, const Actor& actor, int limit) {
+  auto header = reg_.Header(innovation_id, actor);
+  if (!header.ok()) return header.error();
+  reg_.Absorb();  // a lesson recorded a moment ago counts
+  auto found = reg_.search().LessonsFor(innovation_id, SearchViewerOf(actor), limit);
+  if (!found.ok()) {
+    if (found.error().kind == ErrorKind::kNotFound) return std::vector<LessonView>{};
+    return found.error();
+  }
+  std::vector<int64_t> ids;
+  for (const auto& h : found.value()) ids.push_back(h.id);
+  auto lessons = store_.Read([&](Work& w) { return w.learning().GetLessons(ids); });
+  if (!lessons.ok()) return lessons.error();
+  auto views = Views(std::move(lessons).value(), actor);
+  if (!views.ok()) return views.error();
+  std::unordered_map<int64_t, const LessonHit*> hits;
+  for (const auto& h : found.value()) hits[h.id] = &h;
+  for (auto& v : views.value()) {
+    v.redenen = hits[v.les.id]->waarom;
+    v.fragment = hits[v.les.id]->fragment;
+  }
+  return views;
+}
+
+Result<ActionReviewOverview> Learning::ActionReviews(int64_t innovation_id, const Actor& actor) {
+  auto header = reg_.Header(innovation_id, actor);
+  if (!header.ok()) return header.error();
+  ActionReviewOverview out;
+  std::vector<Lesson> lessons;
+  std::vector<Review> gates;
+  Status read = store_.Read([&](Work& w) -> Status {
+    auto a = w.learning().ActionReviews(innovation_id);
+    auto c = w.learning().GetCadence(innovation_id);
+    auto l = w.learning().Lessons(innovation_id);
+    auto g = w.steering().ListReviews(innovation_id);
+    for (const Status& st : {a.status(), c.status(), l.status(), g.status()})
+      if (!st.ok()) return st;
+    for (auto& r : a.value()) out.terugblikken.push_back({std::move(r), {}});
+    out.ritme = std::move(c).value();
+    lessons = std::move(l).value();
+    gates = std::move(g).value();
+    return Status::Ok();
+  });
+  if (!read.ok()) return read.error();
+  std::vector<std::string> decisions;
+  for (const auto& g : gates)
+    if (g.status == "vastgesteld") decisions.push_back(g.vastgesteld_op);
+  std::sort(decisions.begin(), decisions.end());
+  std::vector<ActionReview> plain;
+  for (const auto& v : out.terugblikken) plain.push_back(v.terugblik);
+  out.volgende = NextReview(out.ritme, plain, decisions, FormatDate(reg_.clock().Now()));
+  auto views = Views(std::move(lessons), actor);
+  if (!views.ok()) return views.error();
+  for (auto& v : views.value())
+    for (auto& r : out.terugblikken)
+      if (v.les.terugblik_id == r.terugblik.id) r.lessen.push_back(v);
+  return out;
+}
+
+Result<ActionReviewView> Learning::GetActionReview(int64_t innovation_id, int64_t id, const Actor& actor) {
+  auto all = ActionReviews(innovation_id, actor);
+  if (!all.ok()) return all.error();
+  for (auto& r : all.value().terugblikken)
+    if (r.terugblik.id == id) return std::move(r);
+  return NotFoundError(Missing::kActionReview);
+}
+
+Result<ActionReviewView> Learning::SaveActionReview(int64_t innovation_id, ActionReview review,
+                                                    int64_t expected_version, const Actor& actor,
+                                                    std::vector<FieldProblem> earlier) {
+  auto header = Editable(innovation_id, actor);
+  if (!header.ok()) return header.error();
+  review.innovatie_id = innovation_id;
+  for (auto* text : {&review.mijlpaal, &review.gepland, &review.gebeurd, &review.verschil, &review.vervolg})
+    *text = Trim(*text);
+  auto problems = std::move(earlier);
+  MergeProblems(&problems, Validate(review));
+  if (!problems.empty()) return Rejected(std::move(problems), "De terugblik");
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  auto saved = store_.Write([&](Work& w) -> Result<ActionReview> {
+    json before = json::object();
+    if (review.id != 0) {
+      auto old = w.learning().GetActionReview(innovation_id, review.id);
+      if (!old.ok()) return old;
+      before = ToJson(old.value());
+      review.auteur = old.value().auteur;
+    } else {
+      review.auteur = change.door;
+    }
+    auto stored = w.learning().SaveActionReview(review, expected_version, change.op);
+    if (!stored.ok()) return stored;
+    Status st = w.audit().Append(PartAudit(change, review.id == 0 ? "aangemaakt" : "gewijzigd", "terugblik",
+                                           std::to_string(stored.value().id), org, innovation_id, before,
+                                           ToJson(stored.value())));
+    if (!st.ok()) return st.error();
+    return stored;
+  });
+  if (!saved.ok()) return WordedReview(saved.error());
+  return GetActionReview(innovation_id, saved.value().id, actor);
+}
+
+Status Learning::DeleteActionReview(int64_t innovation_id, int64_t id, const Actor& actor) {
+  auto header = Editable(innovation_id, actor);
+  if (!header.ok()) return header.error();
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  Status st = store_.Write([&](Work& w) -> Status {
+    auto old = w.learning().GetActionReview(innovation_id, id);
+    if (!old.ok()) return old.status();
+    Status st = w.learning().DeleteActionReview(innovation_id, id);
+    if (!st.ok()) return st;
+    return w.audit().Append(PartAudit(change, "verwijderd", "terugblik", std::to_string(id), org, innovation_id,
+                                      ToJson(old.value()), json::object()));
+  });
+  if (!st.ok()) return WordedReview(st.error());
+  return Status::Ok();
+}
+
+Result<ActionReviewOverview> Learning::SaveCadence(int64_t innovation_id, ReviewCadence cadence,
+                                                   int64_t expected_version, const Actor& actor,
+                                                   std::vector<FieldProblem> earlier) {
+  auto header = Editable(innovation_id, actor);
+  if (!header.ok()) return header.error();
+  cadence.innovatie_id = innovation_id;
+  if (cadence.vanaf.empty() && cadence.elke_weken) cadence.vanaf = FormatDate(reg_.clock().Now());
+  auto problems = std::move(earlier);
+  MergeProblems(&problems, Validate(cadence));
+  if (!problems.empty()) return Rejected(std::move(problems), "Het ritme van de terugblikken");
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  auto saved = store_.Write([&](Work& w) -> Result<ReviewCadence> {
+    auto old = w.learning().GetCadence(innovation_id);
+    if (!old.ok()) return old;
+    auto stored = w.learning().SaveCadence(cadence, expected_version, change.op);
+    if (!stored.ok()) return stored;
+    Status st = w.audit().Append(PartAudit(change, "gewijzigd", "terugblikritme", std::to_string(innovation_id), org,
+                                           innovation_id, ToJson(old.value()), ToJson(stored.value())));
+    if (!st.ok()) return st.error();
+    return stored;
+  });
+  if (!saved.ok()) return WordedReview(saved.error());
+  return ActionReviews(innovation_id, actor);
+}
+
+}  // namespace koers
