@@ -35,6 +35,8 @@ Error WordedReview(Error e) {
   return e;
 }
 
+Error NotYours() { return Forbidden("Alleen het team van de innovatie wijzigt deze les."); }
+
 void Normalise(Lesson* l) {
   l->tekst = Trim(l->tekst);
   for (auto& t : l->tags) t = Trim(t);
@@ -161,7 +163,9 @@ Result<LessonView> Learning::UpdateLesson(int64_t lesson_id, Lesson lesson, int6
   if (!current.ok()) return current.error();
   const Lesson& old = current.value().les;
   auto header = Editable(old.innovatie_id, actor);
-  if (!header.ok()) return header.error().kind == ErrorKind::kNotFound ? NotFoundError(Missing::kLesson) : header.error();
+  // The lesson is readable, so its existence is no secret: a team it is not
+  // shared with may not change it.
+  if (!header.ok()) return header.error().kind == ErrorKind::kNotFound ? NotYours() : header.error();
   lesson.id = lesson_id;
   lesson.innovatie_id = old.innovatie_id;
   lesson.auteur = old.auteur;
@@ -192,7 +196,9 @@ Status Learning::DeleteLesson(int64_t lesson_id, const Actor& actor) {
   if (!current.ok()) return current.error();
   const int64_t innovation_id = current.value().les.innovatie_id;
   auto header = Editable(innovation_id, actor);
-  if (!header.ok()) return header.error().kind == ErrorKind::kNotFound ? NotFoundError(Missing::kLesson) : header.error();
+  // The lesson is readable, so its existence is no secret: a team it is not
+  // shared with may not change it.
+  if (!header.ok()) return header.error().kind == ErrorKind::kNotFound ? NotYours() : header.error();
   ChangeContext change = reg_.Change(actor);
   const std::string org = header.value().facts.organisatie;
   Status st = store_.Write([&](Work& w) -> Status {

@@ -108,17 +108,17 @@ ReviewDue NextReview(const ReviewCadence& cadence, const std::vector<ActionRevie
       due.reden = std::move(why);
     }
   };
+  // A planned review is done once a review was held on or after its date.
   for (const auto& r : reviews)
     if (r.status == "gepland")
-      if (auto d = DayNumber(r.datum)) consider(*d, "er is een terugblik gepland op " + DateOf(*d));
+      if (auto d = DayNumber(r.datum); d && (!last_held || *d > *last_held))
+        consider(*d, "er is een terugblik gepland op " + DateOf(*d));
   if (cadence.elke_weken) {
-    std::optional<int64_t> from = last_held;
-    if (auto v = DayNumber(cadence.vanaf); v && (!from || *v > *from)) from = v;
+    std::optional<int64_t> from = last_held ? last_held : DayNumber(cadence.vanaf);
     if (from)
       consider(*from + 7 * *cadence.elke_weken,
                "het ritme is elke " + std::to_string(*cadence.elke_weken) + " weken, " +
-                   (last_held && *from == *last_held ? "de laatste terugblik was op " + DateOf(*from)
-                                                     : "geteld vanaf " + DateOf(*from)));
+                   (last_held ? "de laatste terugblik was op " + DateOf(*from) : "geteld vanaf " + DateOf(*from)));
   }
   if (cadence.bij_elke_poort) {
     std::optional<int64_t> first_decision;

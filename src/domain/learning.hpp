@@ -77,8 +77,9 @@ struct ActionReview {
 };
 std::vector<FieldProblem> Validate(const ActionReview& r);
 
-// How often an innovation looks back: every N weeks (counted from `vanaf`,
-// then from the last review held) and/or after each gate decision.
+// How often an innovation looks back: every N weeks (counted from the last
+// review held, or from `vanaf` before the first) and/or after each gate
+// decision.
 struct ReviewCadence {
   int64_t innovatie_id = 0;
   std::optional<int> elke_weken;  // 1..52

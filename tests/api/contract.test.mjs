@@ -112,6 +112,12 @@ before(async () => {
     session: s.lid, body: 'periode;gebied;waarde;aantal\n2024;GM0344;12;40\n', headers: { 'content-type': 'text/csv' },
   });
   created.push(['post', '/indicatoren/{indicatorId}/metingen/_import', imp]);
+  const les = await made('lid', `${i}/lessen`, { tekst: 'Vraag de data vroeg op.', cluster: 'data_en_technologie', hoe: 'tijdens_werk', fase: 'ontwikkeling', soort: 'anders_doen', zichtbaarheid: 'openbaar' });
+  created.push(['post', '/innovaties/{id}/lessen', les]);
+  ids.lesId = les.body.id;
+  const terugblik = await made('lid', `${i}/terugblikken`, { datum: '2026-11-01', gebeurd: 'De eerste versie draait.' });
+  created.push(['post', '/innovaties/{id}/terugblikken', terugblik]);
+  ids.terugblikId = terugblik.body.id;
   const reuse = await made('lid', `${i}/hergebruik`, { soort: 'broncode', titel: 'Code', url: 'https://example.org/code' });
   created.push(['post', '/innovaties/{id}/hergebruik', reuse]);
   const adoption = await made('beheer', '/adopties', { bron: ids.id, organisatie: 'GM0014', status: 'buitenkring' });

@@ -319,7 +319,7 @@ function firstDifference(a, b) {
 // canSee null: not an object with a reader rule (organisations, clusters).
 const ids = {
   innovatie: [], beoordeling: [], onzekerheid: [], hergebruik: [], indicator: [], adoptie: [],
-  gebruiker: [], rol: [], token: [], cluster: [], code: [],
+  gebruiker: [], rol: [], token: [], cluster: [], code: [], les: [], terugblik: [],
 };
 const open = () => true;
 const byAudience = (audience) => (who) => AUDIENCE[audience](actorInfo(who));
@@ -343,6 +343,8 @@ function idsFor(template, name) {
     onzekerheidId: 'onzekerheid',
     hergebruikId: 'hergebruik',
     indicatorId: 'indicator',
+    lesId: 'les',
+    terugblikId: 'terugblik',
     adoptieId: 'adoptie',
     clusterId: 'cluster',
     rolId: 'rol',
@@ -373,6 +375,9 @@ function extraQueries(template) {
       qs.push(...qs.filter((x) => x.startsWith('q=')).map((x) => `${x}&groeperen=geen`));
       return qs;
     }
+    case '/lessen':
+    case '/lessen/_export':
+      return [...WORD_MARKERS, ...COMMON_QUERIES].map((w) => `q=${encodeURIComponent(w)}`).concat([`organisatie=${A}`, `organisatie=${B}`, 'vorm=logboek']);
     case '/innovaties':
       return [
         `${big}&sorteer=-id`, `organisatie=${A}&${big}&sorteer=-id`, `organisatie=${B}&${big}&sorteer=-id`,

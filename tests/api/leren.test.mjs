@@ -1,0 +1,180 @@
+// Learning through the API: lessons with their own visibility, lessons of
+// other municipalities at the gate, After Action Reviews that fall due and
+// show on the funnel board, and lessons found by a plain Dutch question.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { call, login, startKoers } from '../lib/koers.mjs';
+
+const USERS = [
+  { email: 'lid@utrecht.test', org: 'GM0344', role: 'lid' },
+  { email: 'lid@amsterdam.test', org: 'GM0363', role: 'lid' },
+  { email: 'lezer@amsterdam.test', org: 'GM0363', role: 'lezer' },
+];
+
+let koers;
+const s = {};
+const api = (who, method, path, options = {}) => call(koers.url, method, `/api/v1${path}`, { session: s[who], ...options });
+
+async function innovation(who, org, fields) {
+  const r = await api(who, 'POST', '/innovaties', {
+    json: { organisatie: org, fase: 'ontwikkeling', status: 'actief', zichtbaarheid: 'openbaar', ...fields },
+  });
+  assert.equal(r.status, 201, r.text);
+  return r.body.id;
+}
+
+async function lesson(who, id, fields) {
+  const r = await api(who, 'POST', `/innovaties/${id}/lessen`, {
+    json: { cluster: 'data_en_technologie', hoe: 'tijdens_werk', fase: 'ontwikkeling', soort: 'anders_doen', ...fields },
+  });
+  assert.equal(r.status, 201, r.text);
+  return r.body;
+}
+
+let utrecht, amsterdam, publicLesson, teamLesson;
+
+before(async () => {
+  koers = await startKoers({ users: USERS });
+  s.utrecht = await login(koers.url, 'lid@utrecht.test');
+  s.amsterdam = await login(koers.url, 'lid@amsterdam.test');
+  s.lezer = await login(koers.url, 'lezer@amsterdam.test');
+  // The project stays internal to the team; one of its lessons is published.
+  utrecht = await innovation('utrecht', 'GM0344', {
+    titel: 'Voorspellen van wateroverlast in straten',
+    samenvatting: 'Een model voorspelt bij hevige regen welke straten onder water lopen, uit neerslag en hoogtekaarten.',
+    technieken: ['machine learning'],
+    zichtbaarheid: 'team',
+  });
+  publicLesson = await lesson('utrecht', utrecht, {
+    tekst: 'Vraag de hoogtekaarten vroeg op bij het waterschap: de koppeling met neerslagdata kostte ons drie maanden.',
+    zichtbaarheid: 'openbaar',
+    tags: ['wateroverlast'],
+  });
+  teamLesson = await lesson('utrecht', utrecht, {
+    tekst: 'Intern: de leverancier hield de hoogtekaarten vast tot de factuur betaald was (kwartelkoning).',
+    zichtbaarheid: 'team',
+  });
+  amsterdam = await innovation('amsterdam', 'GM0363', {
+    titel: 'Waarschuwen voor wateroverlast bij regen',
+    samenvatting: 'Bij zware regen voorspellen welke straten overlopen, met neerslagradar en hoogtekaarten.',
+    technieken: ['machine learning'],
+  });
+});
+after(() => koers?.stop());
+
+describe('lessons at the gate', () => {
+  test('a public lesson of Utrecht comes back when Amsterdam prepares a review of a similar innovation', async () => {
+    const r = await api('amsterdam', 'GET', `/innovaties/${amsterdam}/lessen-van-anderen`);
+    assert.equal(r.status, 200, r.text);
+    const found = r.body._embedded.lessen.find((l) => l.id === publicLesson.id);
+    assert.ok(found, `the public lesson is among ${JSON.stringify(r.body._embedded.lessen.map((l) => l.tekst))}`);
+    assert.ok(found.redenen.length > 0, 'each lesson says why it was chosen');
+    assert.match(found.redenen.join(' '), /lijkt op deze innovatie|techniek|fase/);
+    // The innovation is team-only: Amsterdam sees the municipality, not its title.
+    assert.equal(found.innovatie.titel, null);
+    assert.equal(found.innovatie.organisatie, 'GM0344');
+    assert.equal(found._links.innovatie, undefined);
+  });
+
+  test('a team-only lesson never comes back for others, and is found by nobody outside the team', async () => {
+    for (const who of ['amsterdam', 'lezer', undefined]) {
+      const gate = await api(who, 'GET', `/innovaties/${amsterdam}/lessen-van-anderen?aantal=20`);
+      assert.equal(gate.status, 200, gate.text);
+      assert.ok(!gate.text.includes('kwartelkoning'), `gate for ${who ?? 'anonymous'}`);
+      const search = await api(who, 'GET', '/lessen?q=kwartelkoning');
+      assert.equal(search.status, 200, search.text);
+      assert.equal(search.body.totaal, 0);
+      assert.ok(!JSON.stringify(search.body._embedded).includes('kwartelkoning'));
+      const direct = await api(who, 'GET', `/lessen/${teamLesson.id}`);
+      assert.equal(direct.status, 404);
+    }
+    const own = await api('utrecht', 'GET', '/lessen?q=kwartelkoning');
+    assert.equal(own.body.totaal, 1, 'the team finds its own lesson');
+  });
+});
+
+describe('lessons across municipalities', () => {
+  test('a question in plain Dutch finds lessons, with the same analysis as the zoekhulp', async () => {
+    // "koppelingen" is not the word of the lesson: stemming finds "koppeling".
+    const r = await api(undefined, 'GET', `/lessen?q=${encodeURIComponent('hoe koppelingen met het waterschap regelen')}`);
+    assert.equal(r.status, 200, r.text);
+    assert.ok(r.body._embedded.lessen.some((l) => l.id === publicLesson.id), r.text);
+    const hit = r.body._embedded.lessen.find((l) => l.id === publicLesson.id);
+    assert.ok(hit.fragment.some((f) => f.treffer), 'the snippet marks the matches');
+    assert.ok(r.body.facetten.cluster.some((f) => f.waarde === 'data_en_technologie' && f.label === 'Data en technologie'));
+    assert.ok(r.body.hoeGeleerd.tijdensWerk >= 1);
+  });
+
+  test('filters and the export count only what the viewer may read', async () => {
+    const r = await api('lezer', 'GET', '/lessen?organisatie=GM0344');
+    assert.equal(r.status, 200);
+    const ids = r.body._embedded.lessen.map((l) => l.id);
+    assert.ok(ids.includes(publicLesson.id));
+    assert.ok(!ids.includes(teamLesson.id));
+    assert.ok(r.body._embedded.lessen.every((l) => l.innovatie.organisatie === 'GM0344'));
+    assert.equal(r.body.facetten.organisatie.reduce((n, f) => n + f.aantal, 0), r.body.totaal, 'facets count what is listed');
+    const csv = await api('lezer', 'GET', '/lessen/_export?formaat=csv-nl&organisatie=GM0344');
+    assert.equal(csv.status, 200);
+    assert.ok(csv.text.includes('waterschap'));
+    assert.ok(!csv.text.includes('kwartelkoning'));
+  });
+
+  test('bad input gets a Dutch problem, and outsiders cannot write', async () => {
+    const bad = await api('utrecht', 'POST', `/innovaties/${utrecht}/lessen`, { json: { tekst: '', cluster: 'onzin', hoe: 'x' } });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.headers.get('content-type'), 'application/problem+json');
+    const fields = bad.body.invalidParams.map((p) => p.name);
+    for (const f of ['tekst', 'cluster', 'hoe']) assert.ok(fields.includes(f), `${f} in ${fields}`);
+    const note = await api('utrecht', 'POST', `/innovaties/${utrecht}/lessen`, { json: { vorm: 'logboek', tekst: 'snel genoteerd' } });
+    assert.equal(note.status, 201, note.text);
+    assert.equal(note.body.zichtbaarheid, 'team');
+    const foreign = await api('amsterdam', 'PUT', `/lessen/${publicLesson.id}`, { json: { ...publicLesson, tekst: 'overschreven' } });
+    assert.equal(foreign.status, 403);
+    const unknown = await api('amsterdam', 'GET', '/lessen/999999');
+    assert.equal(unknown.status, 404);
+  });
+});
+
+describe('After Action Reviews', () => {
+  test('an overdue review shows on the funnel board and in the advice', async () => {
+    const id = await innovation('amsterdam', 'GM0363', { titel: 'Sensoren in de riolering' });
+    const none = await api('amsterdam', 'GET', `/innovaties/${id}/terugblikken`);
+    assert.equal(none.body.volgende.teLaat, false);
+    const held = await api('amsterdam', 'POST', `/innovaties/${id}/terugblikken`, {
+      json: { datum: '2026-01-15', gepland: 'Eerste sensoren plaatsen', gebeurd: 'Twee van de vijf geplaatst', verschil: 'Vergunning liep vertraging op', vervolg: 'Vergunning eerder aanvragen',
+        acties: [{ omschrijving: 'Vergunning aanvragen', eigenaar: 'Anna', deadline: '2026-02-01', status: 'open' }] },
+    });
+    assert.equal(held.status, 201, held.text);
+    const cadence = await api('amsterdam', 'PUT', `/innovaties/${id}/terugblikritme`, { json: { elkeWeken: 6 } });
+    assert.equal(cadence.status, 200, cadence.text);
+    assert.equal(cadence.body.volgende.datum, '2026-02-26');
+    assert.equal(cadence.body.volgende.teLaat, true);
+    const funnel = await api('amsterdam', 'GET', '/organisaties/GM0363/funnel');
+    const card = funnel.body.kolommen.flatMap((k) => k.kaarten).find((k) => k.id === id);
+    assert.equal(card.terugblik.teLaat, true);
+    assert.equal(card.terugblik.laatste, '2026-01-15');
+    const steering = await api('amsterdam', 'GET', '/organisaties/GM0363/sturing');
+    assert.ok(steering.body.terugblikkenTeLaat.some((k) => k.id === id));
+    const advice = await api('amsterdam', 'GET', `/innovaties/${id}/advies`);
+    assert.ok(JSON.stringify(advice.body).includes('after_action_review'), advice.text);
+    // Holding the review takes the card off the list.
+    const today = new Date().toISOString().slice(0, 10);
+    await api('amsterdam', 'POST', `/innovaties/${id}/terugblikken`, { json: { datum: today, gebeurd: 'Alle sensoren geplaatst' } });
+    const later = await api('amsterdam', 'GET', '/organisaties/GM0363/funnel');
+    assert.equal(later.body.kolommen.flatMap((k) => k.kaarten).find((k) => k.id === id).terugblik.teLaat, false);
+  });
+
+  test('a planned review whose date passed is overdue; a lesson can come from a review', async () => {
+    const id = await innovation('amsterdam', 'GM0363', { titel: 'Slimme lantaarnpalen' });
+    const planned = await api('amsterdam', 'POST', `/innovaties/${id}/terugblikken`, { json: { status: 'gepland', datum: '2026-03-01' } });
+    assert.equal(planned.status, 201, planned.text);
+    const list = await api('amsterdam', 'GET', `/innovaties/${id}/terugblikken`);
+    assert.equal(list.body.volgende.teLaat, true);
+    assert.equal(list.body.volgende.datum, '2026-03-01');
+    const held = await api('amsterdam', 'POST', `/innovaties/${id}/terugblikken`, { json: { datum: '2026-03-02', gebeurd: 'Gehouden' } });
+    const l = await lesson('amsterdam', id, { tekst: 'Plan de terugblik in de agenda van de opdrachtgever.', terugblikId: held.body.id, zichtbaarheid: 'openbaar' });
+    const review = await api('lezer', 'GET', `/innovaties/${id}/terugblikken/${held.body.id}`);
+    assert.equal(review.status, 200, review.text);
+    assert.deepEqual(review.body.lessen.map((x) => x.id), [l.id]);
+  });
+});
