@@ -135,11 +135,9 @@ Result<InnovationDiagnosis> Diagnosis::Advise(int64_t innovation_id, const Actor
   f.terugblik_te_laat = due.te_laat;
   if (!steering.value().besluitdata.empty()) {
     const std::string& last_gate = steering.value().besluitdata.back();
-    AccessFacts facts = FactsOf(i);
+    const AccessFacts facts = FactsOf(i);
     f.geen_les_na_poort = std::none_of(lessons.begin(), lessons.end(), [&](const Lesson& l) {
-      AccessFacts lesson_facts = facts;
-      lesson_facts.zichtbaarheid = l.zichtbaarheid;
-      return l.vorm == "les" && l.aangemaakt_op >= last_gate && CanRead(actor, lesson_facts);
+      return l.vorm == "les" && l.aangemaakt_op >= last_gate && CanReadLesson(actor, facts, l);
     });
   }
   int leaders = 0;

@@ -16,11 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-AccessFacts LessonFacts(AccessFacts innovation, const Lesson& l) {
-  innovation.zichtbaarheid = l.zichtbaarheid;
-  return innovation;
-}
-
 Error WordedLesson(Error e) {
   if (e.kind == ErrorKind::kNotFound) return NotFoundError(Missing::kLesson);
   if (e.kind == ErrorKind::kPreconditionFailed && e.message.empty())
@@ -95,7 +90,7 @@ Result<std::vector<LessonView>> Learning::Views(std::vector<Lesson> lessons, con
     auto in = innovations.find(l.innovatie_id);
     if (in == innovations.end()) continue;
     const AccessFacts facts = FactsOf(in->second);
-    if (!CanRead(actor, LessonFacts(facts, l))) continue;
+    if (!CanReadLesson(actor, facts, l)) continue;
     LessonView v;
     v.organisatie = in->second.organisatie;
     v.organisatie_naam = names[v.organisatie];
@@ -105,6 +100,23 @@ Result<std::vector<LessonView>> Learning::Views(std::vector<Lesson> lessons, con
     out.push_back(std::move(v));
   }
   return out;
+}
+
+Result<std::vector<LessonView>> Learning::ViewsOfHits(const std::vector<LessonHit>& hits, const Actor& actor) {
+  std::vector<int64_t> ids;
+  for (const auto& h : hits) ids.push_back(h.id);
+  auto lessons = store_.Read([&](Work& w) { return w.learning().GetLessons(ids); });
+  if (!lessons.ok()) return lessons.error();
+  // The index found them; the store's lesson and its access rules decide.
+  auto views = Views(std::move(lessons).value(), actor);
+  if (!views.ok()) return views.error();
+  std::unordered_map<int64_t, const LessonHit*> by_id;
+  for (const auto& h : hits) by_id[h.id] = &h;
+  for (auto& v : views.value()) {
+    v.redenen = by_id[v.les.id]->waarom;
+    v.fragment = by_id[v.les.id]->fragment;
+  }
+  return views;
 }
 
 Result<std::vector<LessonView>> Learning::Lessons(int64_t innovation_id, const Actor& actor) {
@@ -223,49 +235,20 @@ Result<LessonPage> Learning::Search(const LessonSearch& search, const Actor& act
   q.viewer = SearchViewerOf(actor);
   auto found = reg_.search().SearchLessons(q);
   if (!found.ok()) return found.error();
-  std::vector<int64_t> ids;
-  for (const auto& h : found.value().hits) ids.push_back(h.id);
-  auto lessons = store_.Read([&](Work& w) { return w.learning().GetLessons(ids); });
-  if (!lessons.ok()) return lessons.error();
-  auto views = Views(std::move(lessons).value(), actor);
+  auto views = ViewsOfHits(found.value().hits, actor);
   if (!views.ok()) return views.error();
-  std::unordered_map<int64_t, const LessonHit*> hits;
-  for (const auto& h : found.value().hits) hits[h.id] = &h;
-  LessonPage page;
-  page.totaal = found.value().totaal;
-  page.facetten = std::move(found.value().facetten);
-  for (auto& v : views.value()) {
-    if (auto h = hits.find(v.les.id); h != hits.end()) {
-      v.redenen = h->second->waarom;
-      v.fragment = h->second->fragment;
-    }
-    page.items.push_back(std::move(v));
-  }
-  return page;
+  return LessonPage{std::move(views).value(), found.value().totaal, std::move(found.value().facetten)};
 }
 
 Result<std::vector<LessonView>> Learning::ForGate(int64_t innovation_id, const Actor& actor, int limit) {
   auto header = reg_.Header(innovation_id, actor);
   if (!header.ok()) return header.error();
-  reg_.Absorb();  // a lesson recorded a moment ago counts
   auto found = reg_.search().LessonsFor(innovation_id, SearchViewerOf(actor), limit);
   if (!found.ok()) {
     if (found.error().kind == ErrorKind::kNotFound) return std::vector<LessonView>{};
     return found.error();
   }
-  std::vector<int64_t> ids;
-  for (const auto& h : found.value()) ids.push_back(h.id);
-  auto lessons = store_.Read([&](Work& w) { return w.learning().GetLessons(ids); });
-  if (!lessons.ok()) return lessons.error();
-  auto views = Views(std::move(lessons).value(), actor);
-  if (!views.ok()) return views.error();
-  std::unordered_map<int64_t, const LessonHit*> hits;
-  for (const auto& h : found.value()) hits[h.id] = &h;
-  for (auto& v : views.value()) {
-    v.redenen = hits[v.les.id]->waarom;
-    v.fragment = hits[v.les.id]->fragment;
-  }
-  return views;
+  return ViewsOfHits(found.value(), actor);
 }
 
 Result<ActionReviewOverview> Learning::ActionReviews(int64_t innovation_id, const Actor& actor) {

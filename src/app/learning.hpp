@@ -86,6 +86,8 @@ class Learning {
   Result<InnovationHeader> Editable(int64_t innovation_id, const Actor& actor);
   // Views of `lessons` that `actor` may read, in their order.
   Result<std::vector<LessonView>> Views(std::vector<Lesson> lessons, const Actor& actor);
+  // Views of the lessons the index found, with its reasons and snippets.
+  Result<std::vector<LessonView>> ViewsOfHits(const std::vector<LessonHit>& hits, const Actor& actor);
   std::vector<FieldProblem> Check(const Lesson& l) const;
   Store& store_;
   Register& reg_;

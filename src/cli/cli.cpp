@@ -130,6 +130,16 @@ bool Open(const Common& c, Wiring* w, bool with_search = false) {
   return true;
 }
 
+// The knowledge base, or its mistakes reported on stderr.
+Result<Knowledge> ReadKnowledge(const Common& c) {
+  auto knowledge = LoadKnowledge(c.data_dir + "/kennis");
+  if (!knowledge.ok()) {
+    std::cerr << "De kennisbank bevat fouten; Koers gaat niet verder.\n";
+    for (const auto& p : knowledge.error().problems) std::cerr << "  " << p.message << "\n";
+  }
+  return knowledge;
+}
+
 int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) {
   Wiring w;
   if (!Open(c, &w, true)) return 1;
@@ -184,12 +194,8 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   api::ResponseCache cache;
   api::RateLimiter limits;
   Steering steering(*w.store, *w.reg);
-  auto knowledge = LoadKnowledge(c.data_dir + "/kennis");
-  if (!knowledge.ok()) {
-    std::cerr << "De kennisbank bevat fouten; Koers start niet.\n";
-    for (const auto& p : knowledge.error().problems) std::cerr << "  " << p.message << "\n";
-    return 1;
-  }
+  auto knowledge = ReadKnowledge(c);
+  if (!knowledge.ok()) return 1;
   Diagnosis diagnosis(*w.store, *w.reg, steering, knowledge.value());
   Clusters clusters(*w.store, *w.reg, SearchOptionsFor(c).hunspell_file);
   // The clusters are loaded before the first request, like the search index:
@@ -285,11 +291,8 @@ int Demo(const Common& c) {
   auto area_codes = ReadAreaCodes(c.data_dir + "/cbs/cbs_kwb2024_gm_wk_stripped.json", 2024);
   if (!area_codes.ok()) area_codes = AreaCodes{};
   Indicators indicators(*w.store, *w.reg, steering, area_codes.value());
-  auto knowledge = LoadKnowledge(c.data_dir + "/kennis");
-  if (!knowledge.ok()) {
-    std::cerr << "De kennisbank bevat fouten.\n";
-    return 1;
-  }
+  auto knowledge = ReadKnowledge(c);
+  if (!knowledge.ok()) return 1;
   Learning learning(*w.store, *w.reg, knowledge.value());
   auto report = LoadDemo(*w.reg, indicators, c.data_dir, &learning);
   if (!report.ok()) {

@@ -42,6 +42,11 @@ std::string DateOf(int64_t day) { return FormatDate(TimePoint(std::chrono::hours
 
 }  // namespace
 
+bool CanReadLesson(const Actor& a, AccessFacts innovation, const Lesson& l) {
+  innovation.zichtbaarheid = l.zichtbaarheid;
+  return CanRead(a, innovation);
+}
+
 std::vector<FieldProblem> Validate(const Lesson& l) {
   std::vector<FieldProblem> out;
   CheckCode(&out, "vorm", l.vorm, vocab::kLesVorm, true);

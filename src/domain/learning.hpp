@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/status.hpp"
+#include "domain/access.hpp"
 
 namespace koers {
 
@@ -39,6 +40,10 @@ struct Lesson {
   std::string aangemaakt_op, gewijzigd_op;
   int64_t versie = 0;
 };
+
+// May `a` read lesson `l` of the innovation with access facts `innovation`?
+// The innovation's rules, with the lesson's visibility.
+bool CanReadLesson(const Actor& a, AccessFacts innovation, const Lesson& l);
 
 // The rules a lesson must meet, except which clusters and success factors
 // exist (the knowledge base's).

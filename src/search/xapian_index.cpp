@@ -503,21 +503,7 @@ class XapianIndex final : public SearchIndex {
       if (p == innovations.postlist_end(IdTerm(id))) return NotFound("Deze innovatie staat niet in de zoekindex.");
       Xapian::Database& db = reader.lessons();
       PublicStats stats{reader.lessons(), reader.lessons_hidden()};
-      std::vector<std::pair<double, std::string>> scored;
-      for (auto t = innovations.termlist_begin(*p); t != innovations.termlist_end(*p); ++t) {
-        const std::string term = *t;
-        if (term.size() <= 2 || std::isupper(static_cast<unsigned char>(term[0]))) continue;
-        double df = stats.frequency(term);
-        if (df < 1) continue;
-        scored.emplace_back(std::log1p(t.get_wdf()) * stats.Idf(df), term);
-      }
-      std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
-      });
-      if (scored.size() > 25) scored.resize(25);
-      std::vector<Xapian::Query> terms;
-      for (const auto& [weight, term] : scored)
-        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), stats.Idf(stats.frequency(term)));
+      std::vector<Xapian::Query> terms = DistinctiveTerms(innovations, *p, stats);
       Xapian::Document doc = innovations.get_document(*p);
       const std::string fase = doc.get_value(kFase);
       // The phase counts for less than a shared word: many lessons share it.
@@ -587,23 +573,8 @@ class XapianIndex final : public SearchIndex {
       PublicStats stats{reader.db(), reader.hidden_db()};
       Xapian::PostingIterator p = db.postlist_begin(IdTerm(id));
       if (p == db.postlist_end(IdTerm(id))) return NotFound("Deze innovatie staat niet in de zoekindex.");
-      std::vector<std::pair<double, std::string>> scored;
-      for (auto t = db.termlist_begin(*p); t != db.termlist_end(*p); ++t) {
-        const std::string term = *t;
-        // Content terms only: filter terms start with an upper-case letter.
-        if (term.size() <= 2 || std::isupper(static_cast<unsigned char>(term[0]))) continue;
-        double df = stats.frequency(term);
-        if (df < 1) continue;  // a word no public text has cannot lead to anything an outsider may see
-        scored.emplace_back(std::log1p(t.get_wdf()) * stats.Idf(df), term);
-      }
-      std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
-      });
-      if (scored.size() > 25) scored.resize(25);
-      if (scored.empty()) return std::vector<SearchHit>{};
-      std::vector<Xapian::Query> terms;
-      for (const auto& [weight, term] : scored)
-        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), stats.Idf(stats.frequency(term)));
+      std::vector<Xapian::Query> terms = DistinctiveTerms(db, *p, stats);
+      if (terms.empty()) return std::vector<SearchHit>{};
       Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
       query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(IdTerm(id)));
       // Other solutions: its own product's records are its cluster, not alternatives.
@@ -631,6 +602,29 @@ class XapianIndex final : public SearchIndex {
   // Two databases: every document, for finding (filtered by who may read
   // what), and copies of the non-public ones, so that statistics can leave
   // them out (PublicStats). Only public words are spelling data.
+  // The 25 content terms of document `doc` of `db` that say most about it
+  // (wdf weighed by the idf of `stats`), each weighed by that idf.
+  static std::vector<Xapian::Query> DistinctiveTerms(const Xapian::Database& db, Xapian::docid doc,
+                                                     const PublicStats& stats) {
+    std::vector<std::pair<double, std::string>> scored;
+    for (auto t = db.termlist_begin(doc); t != db.termlist_end(doc); ++t) {
+      const std::string term = *t;
+      // Content terms only: filter terms start with an upper-case letter.
+      if (term.size() <= 2 || std::isupper(static_cast<unsigned char>(term[0]))) continue;
+      double df = stats.frequency(term);
+      if (df < 1) continue;  // a word no public text has cannot lead to anything an outsider may see
+      scored.emplace_back(std::log1p(t.get_wdf()) * stats.Idf(df), term);
+    }
+    std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (scored.size() > 25) scored.resize(25);
+    std::vector<Xapian::Query> terms;
+    for (const auto& [weight, term] : scored)
+      terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), stats.Idf(stats.frequency(term)));
+    return terms;
+  }
+
   // Lessons have the same two parts in databases of their own.
   enum Part { kAll = 0, kHidden = 1, kLessons = 2, kLessonsHidden = 3 };
   static constexpr const char* kPartNames[] = {"/alle", "/besloten", "/lessen", "/lessen-besloten"};
