@@ -9,6 +9,7 @@
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
 #include "app/diagnosis.hpp"
+#include "app/learning.hpp"
 #include "app/not_found.hpp"
 #include "app/register.hpp"
 
@@ -82,6 +83,7 @@ http::Response GetKennis(Services& s, const Call&) {
                                               {"themas", std::move(themes)},
                                               {"opties", std::move(options)},
                                               {"archetypegroepen", std::move(groups)},
+                                              {"lesclusters", ItemsJson(k.lesclusters)},
                                               {"pijlers", std::move(pillars)}});
   res.SetHeader("Cache-Control", "public, max-age=300");
   return res;
@@ -151,16 +153,29 @@ http::Response GetPortfolioLessen(Services& s, const Call& c) {
   if (!q.ok()) return Problem(q.error(), c.req.path);
   auto lessons = s.diagnosis.Lessons(org, c.actor);
   if (!lessons.ok()) return Problem(lessons.error(), c.req.path);
-  json items = json::array();
-  for (const auto& l : lessons.value()) {
-    auto share = [&](int reached, int n) { return n > 0 ? json(std::round(1000.0 * reached / n) / 1000) : json(nullptr); };
+  auto clusters = s.learning.ClusterPatterns(org, c.actor, kMinGroupForLesson);
+  if (!clusters.ok()) return Problem(clusters.error(), c.req.path);
+  auto group = [](int reached, int n) {
+    return json{{"n", n},
+                {"implementatieBereikt", reached},
+                {"aandeel", n > 0 ? json(std::round(1000.0 * reached / n) / 1000) : json(nullptr)}};
+  };
+  json items = json::array(), by_cluster = json::array();
+  for (const auto& l : lessons.value())
     items.push_back({{"factor", l.factor->id},
                      {"naam", l.factor->naam},
-                     {"hoog", {{"n", l.hoog_n}, {"implementatieBereikt", l.hoog_bereikt}, {"aandeel", share(l.hoog_bereikt, l.hoog_n)}}},
-                     {"laag", {{"n", l.laag_n}, {"implementatieBereikt", l.laag_bereikt}, {"aandeel", share(l.laag_bereikt, l.laag_n)}}},
+                     {"hoog", group(l.hoog_bereikt, l.hoog_n)},
+                     {"laag", group(l.laag_bereikt, l.laag_n)},
                      {"genoegGegevens", l.genoeg}});
-  }
-  return JsonResponse(200, json{{"minimumPerGroep", kMinGroupForLesson}, {"factoren", std::move(items)}});
+  for (const auto& p : clusters.value())
+    by_cluster.push_back({{"cluster", p.cluster->id},
+                          {"naam", p.cluster->naam},
+                          {"met", group(p.met_bereikt, p.met_n)},
+                          {"zonder", group(p.zonder_bereikt, p.zonder_n)},
+                          {"genoegGegevens", p.genoeg}});
+  return JsonResponse(200, json{{"minimumPerGroep", kMinGroupForLesson},
+                                {"factoren", std::move(items)},
+                                {"lesclusters", std::move(by_cluster)}});
 }
 
 }  // namespace koers::api

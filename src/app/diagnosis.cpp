@@ -26,12 +26,6 @@ std::map<std::string, int> Latest(const std::map<std::string, Score>& scores) {
   return out;
 }
 
-bool ReachedImplementation(const Innovation& in) {
-  for (const auto& p : in.fase_historie)
-    if (p.fase == "implementatie" || p.fase == "opschaling") return true;
-  return in.fase == "implementatie" || in.fase == "opschaling";
-}
-
 }  // namespace
 
 Result<std::vector<Assessment>> Diagnosis::Diagnoses(int64_t innovation_id, const Actor& actor) {

@@ -10,6 +10,7 @@
 #include "core/text.hpp"
 #include "domain/checks.hpp"
 #include "domain/learning_json.hpp"
+#include "domain/steering.hpp"
 
 namespace koers {
 namespace {
@@ -249,6 +250,59 @@ Result<std::vector<LessonView>> Learning::ForGate(int64_t innovation_id, const A
     return found.error();
   }
   return ViewsOfHits(found.value(), actor);
+}
+
+Result<std::vector<ClusterPattern>> Learning::ClusterPatterns(const std::string& org, const Actor& actor, int minimum) {
+  // Per readable innovation with readable lessons: their clusters, and
+  // whether it reached implementation. In batches, by id.
+  std::vector<std::pair<std::set<std::string>, bool>> rows;
+  constexpr int kBatch = 1000;
+  for (int64_t after = 0;;) {
+    std::vector<int64_t> ids;
+    Status read = store_.Read([&](Work& w) -> Status {
+      auto batch = w.learning().InnovationsWithLessons(after, kBatch);
+      if (!batch.ok()) return batch.status();
+      ids = std::move(batch).value();
+      if (ids.empty()) return Status::Ok();
+      auto innovations = w.innovations().GetMany(ids);
+      if (!innovations.ok()) return innovations.status();
+      auto lessons = w.learning().LessonsOf(ids);
+      if (!lessons.ok()) return lessons.status();
+      for (const auto& in : innovations.value()) {
+        if (!org.empty() && in.organisatie != org) continue;
+        const AccessFacts facts = FactsOf(in);
+        if (!CanRead(actor, facts)) continue;
+        auto own = lessons.value().find(in.id);
+        if (own == lessons.value().end()) continue;
+        std::set<std::string> clusters;
+        for (const auto& l : own->second)
+          if (l.vorm == "les" && !l.cluster.empty() && CanReadLesson(actor, facts, l)) clusters.insert(l.cluster);
+        if (!clusters.empty()) rows.emplace_back(std::move(clusters), ReachedImplementation(in));
+      }
+      return Status::Ok();
+    });
+    if (!read.ok()) return read.error();
+    if (ids.empty()) break;
+    after = ids.back();
+    if (static_cast<int>(ids.size()) < kBatch) break;
+  }
+  std::vector<ClusterPattern> out;
+  for (const auto& c : k_.lesclusters) {
+    ClusterPattern p;
+    p.cluster = &c;
+    for (const auto& [clusters, reached] : rows) {
+      if (clusters.count(c.id)) {
+        ++p.met_n;
+        p.met_bereikt += reached;
+      } else {
+        ++p.zonder_n;
+        p.zonder_bereikt += reached;
+      }
+    }
+    p.genoeg = p.met_n >= minimum && p.zonder_n >= minimum;
+    out.push_back(p);
+  }
+  return out;
 }
 
 Result<ActionReviewOverview> Learning::ActionReviews(int64_t innovation_id, const Actor& actor) {

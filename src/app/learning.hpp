@@ -52,6 +52,15 @@ struct ActionReviewOverview {
   ReviewDue volgende;
 };
 
+// Which clusters of lessons go with reaching implementation: innovations
+// with a lesson in the cluster against innovations with lessons, none in it.
+struct ClusterPattern {
+  const KnowledgeItem* cluster = nullptr;
+  int met_n = 0, met_bereikt = 0;
+  int zonder_n = 0, zonder_bereikt = 0;
+  bool genoeg = false;  // both groups at least the minimum size
+};
+
 class Learning {
  public:
   // Borrows all three. Thread-safe.
@@ -70,6 +79,10 @@ class Learning {
   // The most relevant lessons of other innovations for the gate review of
   // `innovation_id`, each with its reasons.
   Result<std::vector<LessonView>> ForGate(int64_t innovation_id, const Actor& actor, int limit = 5);
+
+  // Per cluster of lessons, for the innovations of `org` (all when empty);
+  // only innovations and lessons `actor` may read count.
+  Result<std::vector<ClusterPattern>> ClusterPatterns(const std::string& org, const Actor& actor, int minimum);
 
   Result<ActionReviewOverview> ActionReviews(int64_t innovation_id, const Actor& actor);
   Result<ActionReviewView> GetActionReview(int64_t innovation_id, int64_t id, const Actor& actor);

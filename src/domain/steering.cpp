@@ -262,4 +262,11 @@ FunnelOverview Overview(const std::vector<Innovation>& innovations, TimePoint no
   return o;
 }
 
+bool ReachedImplementation(const Innovation& in) {
+  if (PhaseIndex(in.fase) >= 2) return true;
+  for (const auto& p : in.fase_historie)
+    if (PhaseIndex(p.fase) >= 2) return true;
+  return false;
+}
+
 }  // namespace koers

@@ -191,4 +191,7 @@ FunnelOverview Overview(const std::vector<Innovation>& innovations, TimePoint no
 // Index of a phase in the funnel (idee 0 ... opschaling 3), -1 when unknown.
 int PhaseIndex(const std::string& fase);
 
+// Whether the innovation is, or ever was, in implementatie or opschaling.
+bool ReachedImplementation(const Innovation& in);
+
 }  // namespace koers

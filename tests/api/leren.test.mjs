@@ -180,3 +180,47 @@ describe('After Action Reviews', () => {
     assert.deepEqual(review.body.lessen.map((x) => x.id), [l.id]);
   });
 });
+
+describe('portfolio learning on lessons', () => {
+  test('which clusters go with reaching implementation: counted from what the viewer may read, no claim below the minimum', async () => {
+    const row = (body, cluster) => body.lesclusters.find((c) => c.cluster === cluster);
+    const patterns = async (who) => {
+      const r = await api(who, 'GET', '/portfolio/succesfactoren?organisatie=GM0344');
+      assert.equal(r.status, 200, r.text);
+      return r.body;
+    };
+    const before = await patterns('utrecht');
+    // Five Utrecht innovations that reached implementation with a lesson
+    // about cooperation, five still in development with another lesson.
+    for (let n = 0; n < 5; n++) {
+      const done = await innovation('utrecht', 'GM0344', { titel: `Gedeelde dienst ${n}`, fase: 'implementatie' });
+      await lesson('utrecht', done, { tekst: `Samen met de buurgemeente beheren ${n}`, cluster: 'samenwerken', zichtbaarheid: 'openbaar' });
+      const open = await innovation('utrecht', 'GM0344', { titel: `Proef ${n}` });
+      await lesson('utrecht', open, { tekst: `Te laat begonnen met de data ${n}`, cluster: 'overig', zichtbaarheid: 'openbaar' });
+    }
+    const own = await patterns('utrecht');
+    const was = row(before, 'samenwerken');
+    const together = row(own, 'samenwerken');
+    assert.equal(together.met.n - was.met.n, 5);
+    assert.equal(together.met.implementatieBereikt - was.met.implementatieBereikt, 5);
+    assert.equal(together.zonder.n - was.zonder.n, 5);
+    assert.equal(together.zonder.implementatieBereikt - was.zonder.implementatieBereikt, 0);
+    assert.equal(together.genoegGegevens, true);
+    for (const c of own.lesclusters) {
+      assert.equal(c.genoegGegevens, c.met.n >= own.minimumPerGroep && c.zonder.n >= own.minimumPerGroep, `no claim below the minimum (${c.cluster})`);
+    }
+    // Outsiders do not count the team-only innovation, not even through its public lesson.
+    for (const who of ['amsterdam', undefined]) {
+      const other = await patterns(who);
+      assert.equal(row(other, 'data_en_technologie').met.n, row(own, 'data_en_technologie').met.n - 1, `for ${who ?? 'anonymous'}`);
+      assert.equal(row(other, 'samenwerken').met.n, together.met.n, `for ${who ?? 'anonymous'}`);
+    }
+  });
+
+  test('the knowledge lists the clusters of lessons', async () => {
+    const k = await api(undefined, 'GET', '/kennis');
+    assert.deepEqual(k.body.lesclusters.map((c) => c.id), [
+      'proces_projectmanagement', 'ondersteuning_organisatie', 'doelformulering', 'data_en_technologie', 'externe_inhuur', 'samenwerken', 'overig',
+    ]);
+  });
+});

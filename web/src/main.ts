@@ -19,7 +19,9 @@ import { reportPage } from './pages/rapport';
 import { funnelPage, steeringOverviewPage, waitingPage } from './pages/funnel';
 import { searchPage } from './pages/zoeken';
 import { clusterPage, clustersPage } from './pages/clusters';
-import { adviceReportPage, climatePage, diagnosePage, lessonsPage } from './pages/diagnose';
+import { adviceReportPage, climatePage, diagnosePage } from './pages/diagnose';
+import { lessonsPage } from './pages/lessen';
+import { learningPage } from './pages/leren';
 import { indicatorsPage } from './pages/indicatoren';
 import { dashboardPage } from './pages/dashboard';
 
@@ -41,6 +43,7 @@ addRoute('/organisaties/:code/klimaat', climatePage);
 addRoute('/organisaties/:code/lessen', lessonsPage);
 addRoute('/organisaties/:code/dashboard', dashboardPage);
 addRoute('/innovaties/:id/indicatoren', indicatorsPage);
+addRoute('/innovaties/:id/leren', learningPage);
 addRoute('/lessen', lessonsPage);
 addRoute('/innovaties/:id/beoordelingen/nieuw', reviewPage);
 addRoute('/innovaties/:id/beoordelingen/:beoordeling', reviewPage);

@@ -1,6 +1,7 @@
 // Types and labels of the steering resources of the API.
 import { formatEuro } from './format';
 import { label } from './vocab';
+import type { Volgende } from './learning';
 
 export interface Score {
   score: number | null;
@@ -75,6 +76,7 @@ export interface SturingInnovatie {
   doorlooptijd: { jaren: number; implementatieBereikt: boolean; verwacht: { minJaren: number; maxJaren: number } | null; overschreden: boolean };
   volgendeBeoordeling: string | null;
   achterstallig: boolean;
+  terugblik: Volgende;
 }
 
 export const PILLARS: [string, string, string][] = [

@@ -11,6 +11,7 @@ import { DARK_SIDES, DECISIONS, DECISION_HELP, PILLARS, phaseLabel, type Beoorde
 import { renderPage } from '../components/page-shell/page-shell';
 import { selectField, textArea, textField } from '../components/form-field/form-field';
 import { errorSummary, focusErrorSummary, type FieldError } from '../components/error-summary/error-summary';
+import { lessonsOfOthersSection, loadLearningKnowledge, loadLessonsOfOthers, type KennisItem, type Les } from '../lib/learning';
 import { problemPage } from './problem';
 
 interface State {
@@ -24,6 +25,8 @@ interface State {
   draft: Record<string, string> | null;
   confirming: boolean; // the decision waits for "Ja, besluit vaststellen"
   notice: string; // beside the buttons after saving in place
+  lessons: Les[] | null; // lessons of other innovations that fit this one
+  clusters: KennisItem[];
 }
 
 // Every field of the form: its id (the API name), visible label and how an
@@ -114,6 +117,7 @@ function draw(state: State, options: { inPlace?: boolean } = {}): void {
           ? html`<dl class="utrecht-data-list koers-data-list">${(['behoeften', 'aanpak', 'voordelen', 'alternatieven'] as const).map((k) => html`<div class="utrecht-data-list__item koers-data-list__item"><dt class="utrecht-data-list__item-key">${k[0].toUpperCase() + k.slice(1)}</dt><dd class="utrecht-data-list__item-value">${state.pitch![k] ?? '–'}</dd></div>`)}</dl>`
           : html`<p class="utrecht-paragraph">Er is nog geen pitch. <a class="utrecht-link" href="/innovaties/${i.id}/sturing">Schrijf er een</a>.</p>`}
       </section>
+      ${lessonsOfOthersSection(state.lessons, state.clusters)}
       ${r && r.status === 'vastgesteld'
         ? readOnly(r)
         : !decider && !canEditInnovation(i)
@@ -303,7 +307,12 @@ async function decide(form: HTMLFormElement, state: State): Promise<void> {
 }
 
 export async function reviewPage(params: Record<string, string>): Promise<void> {
-  const [i, p] = await Promise.all([apiGet<Innovatie>(`/innovaties/${params.id}`), apiGet<{ huidig: Pitch | null }>(`/innovaties/${params.id}/pitch`)]);
+  const [i, p, lessons, k] = await Promise.all([
+    apiGet<Innovatie>(`/innovaties/${params.id}`),
+    apiGet<{ huidig: Pitch | null }>(`/innovaties/${params.id}/pitch`),
+    loadLessonsOfOthers(params.id),
+    loadLearningKnowledge(),
+  ]);
   if (!i.ok) return problemPage('Beoordeling', i.problem);
   let review: Beoordeling | null = null;
   if (params.beoordeling) {
@@ -311,5 +320,5 @@ export async function reviewPage(params: Record<string, string>): Promise<void> 
     if (!r.ok) return problemPage('Beoordeling', r.problem);
     review = r.body;
   }
-  draw({ innovatie: i.body, pitch: p.ok ? p.body.huidig : null, review, errors: [], general: '', draft: null, confirming: false, notice: '' });
+  draw({ innovatie: i.body, pitch: p.ok ? p.body.huidig : null, review, errors: [], general: '', draft: null, confirming: false, notice: '', lessons, clusters: k.lesclusters });
 }

@@ -365,7 +365,28 @@ export async function climatePage(params: Record<string, string>): Promise<void>
 
 // --- portfolio learning ---------------------------------------------------------------
 
-interface Les {
+interface Groep {
+  n: number;
+  implementatieBereikt: number;
+  aandeel: number | null;
+}
+interface ClusterPatroon {
+  cluster: string;
+  naam: string;
+  met: Groep;
+  zonder: Groep;
+  genoegGegevens: boolean;
+}
+
+// What a comparison of two groups may say: nothing below the minimum.
+function verdict(enough: boolean, a: number | null, b: number | null, more: string, less: string): string {
+  if (!enough) return 'Te weinig innovaties om iets te zeggen.';
+  if ((a ?? 0) > (b ?? 0)) return more;
+  if ((a ?? 0) < (b ?? 0)) return less;
+  return 'Geen verschil.';
+}
+
+interface FactorPatroon {
   factor: string;
   naam: string;
   hoog: { n: number; implementatieBereikt: number; aandeel: number | null };
@@ -375,22 +396,14 @@ interface Les {
 
 const percent = (x: number | null) => (x == null ? '–' : `${formatNumber(Math.round(x * 100))}%`);
 
-export async function lessonsPage(params: Record<string, string>): Promise<void> {
-  const code = params.code ?? '';
-  const [r, o] = await Promise.all([
-    apiGet<{ minimumPerGroep: number; factoren: Les[] }>(`/portfolio/succesfactoren${code ? `?organisatie=${encodeURIComponent(code)}` : ''}`),
-    code ? apiGet<{ naam: string }>(`/organisaties/${encodeURIComponent(code)}`) : Promise.resolve(null),
-  ]);
-  if (!r.ok) return problemPage('Lessen uit het portfolio', r.problem);
-  if (o && !o.ok) return problemPage('Lessen uit het portfolio', o.problem);
-  const naam = o?.ok ? o.body.naam : '';
+// What the portfolio says about success factors: a section of the lessons
+// pages, for one organisation or for all.
+export async function portfolioPatterns(code: string): Promise<TemplateResult> {
+  const r = await apiGet<{ minimumPerGroep: number; factoren: FactorPatroon[]; lesclusters: ClusterPatroon[] }>(`/portfolio/succesfactoren${code ? `?organisatie=${encodeURIComponent(code)}` : ''}`);
+  if (!r.ok) return html`<p class="utrecht-paragraph">De patronen in het portfolio konden niet worden geladen: ${r.problem.detail ?? r.problem.title}</p>`;
   const min = r.body.minimumPerGroep;
-  renderPage(
-    naam ? `Lessen uit het portfolio van ${naam}` : 'Lessen uit het portfolio',
-    html`
-      ${code ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="/organisaties/${code}">${naam}</a></p>` : nothing}
-      <h1 class="utrecht-heading-1">Lessen uit het portfolio${naam ? html`: ${naam}` : nothing}</h1>
-      ${code ? orgNav(code, 'lessen') : nothing}
+  return html`<section class="koers-section" aria-labelledby="patronen-kop">
+      <h2 class="utrecht-heading-2" id="patronen-kop">Patronen in het portfolio</h2>
       <p class="utrecht-paragraph">
         Per succesfactor: hoe vaak innovaties die er in hun laatste diagnose hoog (4 of 5) of laag (1 of 2) op scoorden,
         de implementatie haalden. Koers trekt pas een conclusie als beide groepen minstens ${min} innovaties tellen;
@@ -403,14 +416,20 @@ export async function lessonsPage(params: Record<string, string>): Promise<void>
           `${l.hoog.implementatieBereikt} (${percent(l.hoog.aandeel)})`,
           l.laag.n,
           `${l.laag.implementatieBereikt} (${percent(l.laag.aandeel)})`,
-          l.genoegGegevens
-            ? (l.hoog.aandeel ?? 0) > (l.laag.aandeel ?? 0)
-              ? 'Hoog scorende innovaties haalden vaker de implementatie.'
-              : (l.hoog.aandeel ?? 0) < (l.laag.aandeel ?? 0)
-                ? 'Laag scorende innovaties haalden vaker de implementatie.'
-                : 'Geen verschil.'
-            : 'Te weinig innovaties om iets te zeggen.',
+          verdict(l.genoegGegevens, l.hoog.aandeel, l.laag.aandeel, 'Hoog scorende innovaties haalden vaker de implementatie.', 'Laag scorende innovaties haalden vaker de implementatie.'),
         ]), { numeric: [1, 3] })}
-    `,
-  );
+      <p class="utrecht-paragraph">
+        Per onderwerp van lessen: haalden innovaties met een les over dat onderwerp vaker de implementatie dan innovaties
+        die wel lessen vastlegden, maar niet daarover? Alleen innovaties en lessen die u mag lezen tellen mee.
+      </p>
+      ${dataTable('Onderwerpen van lessen en het halen van de implementatie', ['Onderwerp', 'Met zo’n les: aantal', 'Met: implementatie gehaald', 'Zonder: aantal', 'Zonder: implementatie gehaald', 'Wat het zegt'],
+        r.body.lesclusters.map((c) => [
+          c.naam,
+          c.met.n,
+          `${c.met.implementatieBereikt} (${percent(c.met.aandeel)})`,
+          c.zonder.n,
+          `${c.zonder.implementatieBereikt} (${percent(c.zonder.aandeel)})`,
+          verdict(c.genoegGegevens, c.met.aandeel, c.zonder.aandeel, 'Innovaties met zo’n les haalden vaker de implementatie.', 'Innovaties zonder zo’n les haalden vaker de implementatie.'),
+        ]), { numeric: [1, 3] })}
+    </section>`;
 }

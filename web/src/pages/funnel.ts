@@ -10,6 +10,7 @@ import { renderPage } from '../components/page-shell/page-shell';
 import { dataTable } from '../components/data-table/data-table';
 import { checkboxGroup, textArea, textField } from '../components/form-field/form-field';
 import { errorSummary, focusErrorSummary, type FieldError } from '../components/error-summary/error-summary';
+import type { Volgende } from '../lib/learning';
 import { problemPage } from './problem';
 
 interface Kaart {
@@ -22,10 +23,11 @@ interface Kaart {
   achterstallig: boolean;
   laatsteBesluit: string | null;
   terBesluit: { id: number; fase: string; voorstel: string | null; opgesteldDoor: string | null; opgesteldOp: string | null } | null;
+  terugblik: Volgende;
 }
 
 function card(k: Kaart): TemplateResult {
-  return html`<li class="koers-funnel__card ${k.achterstallig ? 'koers-funnel__card--overdue' : ''}">
+  return html`<li class="koers-funnel__card ${k.achterstallig || k.terugblik.teLaat ? 'koers-funnel__card--overdue' : ''}">
     <a class="utrecht-link koers-funnel__title" href="/innovaties/${k.id}/sturing">${k.titel}</a>
     <span>${label('status', k.status)} · ${days(k.dagenInFase)} in deze fase</span>
     ${k.volgendeBeoordeling
@@ -34,6 +36,9 @@ function card(k: Kaart): TemplateResult {
     ${k.terBesluit
       ? html`<a class="utrecht-link" href="/innovaties/${k.id}/beoordelingen/${k.terBesluit.id}">Ter besluit: beoordeling voorbereid${k.terBesluit.opgesteldOp ? ` op ${formatDate(k.terBesluit.opgesteldOp)}` : ''}</a>`
       : nothing}
+    ${k.terugblik.teLaat
+      ? html`<a class="utrecht-link koers-overdue" href="/innovaties/${k.id}/leren">Terugblik te laat sinds ${formatDate(k.terugblik.datum)}</a>`
+      : k.terugblik.datum ? html`<span>Volgende terugblik ${formatDate(k.terugblik.datum)}</span>` : nothing}
     ${k.laatsteBesluit ? html`<span>Laatste besluit: ${DECISIONS[k.laatsteBesluit]}</span>` : nothing}
   </li>`;
 }
@@ -111,7 +116,7 @@ export async function funnelPage(params: Record<string, string>): Promise<void> 
     html`
       <h1 class="utrecht-heading-1">Funnelbord: ${org.body.naam}</h1>
       ${orgNav(code, 'funnel')}
-      <p class="utrecht-paragraph">Elke innovatie staat in de kolom van haar fase. Een rode rand en het woord “achterstallig” tonen een beoordeling die had moeten plaatsvinden.</p>
+      <p class="utrecht-paragraph">Elke innovatie staat in de kolom van haar fase. Een rode rand toont een beoordeling of een terugblik die had moeten plaatsvinden.</p>
       <div class="koers-funnel">
         ${board.body.kolommen.map((k) => html`<section class="koers-funnel__column" aria-labelledby="kolom-${k.fase}">
           <h2 class="utrecht-heading-3" id="kolom-${k.fase}">${phaseLabel(k.fase)} <span class="koers-muted">(${k.kaarten.length})</span></h2>

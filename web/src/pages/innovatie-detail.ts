@@ -84,6 +84,7 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
       <ul class="utrecht-unordered-list koers-links">
         <li><a class="utrecht-link" href="/innovaties/${i.id}/sturing">Sturing: fasen, pitch, risico’s, businesscase en besluiten</a></li>
         <li><a class="utrecht-link" href="/innovaties/${i.id}/diagnose">Diagnose en advies: succesfactoren, teamcheck en handelingsopties</a></li>
+        <li><a class="utrecht-link" href="/innovaties/${i.id}/leren">Leren: lessen, logboek en terugblikken</a></li>
         <li><a class="utrecht-link" href="/innovaties/${i.id}/indicatoren">Indicatoren en waarde: wat de innovatie kost en oplevert, gemeten over tijd</a></li>
       </ul>
       ${text('Samenvatting', i.samenvatting)}

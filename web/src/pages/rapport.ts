@@ -8,6 +8,7 @@ import { label } from '../lib/vocab';
 import { BENEFIT_HEADERS, DARK_SIDES, DECISIONS, PILLARS, UNCERTAINTY_STATUS, benefitRows, days, phaseLabel, type Beoordeling, type Businesscase, type Onzekerheid, type Pitch, type SturingInnovatie } from '../lib/steering';
 import { renderPage } from '../components/page-shell/page-shell';
 import { dataTable } from '../components/data-table/data-table';
+import { lessonsOfOthersSection, loadLearningKnowledge, loadLessonsOfOthers, nextReviewText } from '../lib/learning';
 import { problemPage } from './problem';
 
 // What a reader of the printed report needs first, on page 1: the latest
@@ -43,6 +44,7 @@ export async function reportPage(params: Record<string, string>): Promise<void> 
     apiGet<Businesscase>(`/innovaties/${id}/businesscase`),
     apiGet<{ _embedded: { beoordelingen: Beoordeling[] } }>(`/innovaties/${id}/beoordelingen`),
   ]);
+  const [lessons, k] = await Promise.all([loadLessonsOfOthers(id), loadLearningKnowledge()]);
   if (!i.ok) return problemPage('Stuurrapport', i.problem);
   if (!st.ok || !p.ok || !o.ok || !b.ok || !r.ok) return problemPage('Stuurrapport', { status: 500, title: 'Fout', detail: 'Het rapport kon niet worden samengesteld.' });
   const inn = i.body;
@@ -92,6 +94,10 @@ export async function reportPage(params: Record<string, string>): Promise<void> 
       ${decisions.length
         ? dataTable('Besluiten van de stuurgroep', ['Datum', 'Fase', 'Besluit', 'Motivering', 'Budget en doorlooptijd'], decisions.map((d) => [formatDate(d.vastgesteldOp), phaseLabel(d.fase), DECISIONS[d.besluit ?? ''] ?? '–', d.motivering ?? '–', [d.budget != null ? formatEuro(d.budget) : '', d.doorlooptijdMaanden != null ? `${d.doorlooptijdMaanden} maanden` : ''].filter(Boolean).join(', ') || '–']), { hiddenCaption: true })
         : html`<p class="utrecht-paragraph">Nog geen besluiten.</p>`}
+
+      <h2 class="utrecht-heading-2">Terugblikken</h2>
+      <p class="utrecht-paragraph">${nextReviewText(st.body.terugblik)}</p>
+      ${lessonsOfOthersSection(lessons, k.lesclusters)}
     </article>`,
   );
 }

@@ -12,6 +12,7 @@ import { selectField, textArea, textField } from '../components/form-field/form-
 import { errorSummary, focusErrorSummary, type FieldError } from '../components/error-summary/error-summary';
 import { phaseBadges } from '../components/status-badge/status-badge';
 import { checkFields, errorFor, formDraft, parseAmount, problemErrors, type FieldSpec } from '../lib/form-errors';
+import { nextReviewText } from '../lib/learning';
 import { problemPage } from './problem';
 
 interface State {
@@ -209,6 +210,7 @@ function reviewsSection(state: State): TemplateResult {
     ${state.sturing.volgendeBeoordeling
       ? html`<p class="utrecht-paragraph ${state.sturing.achterstallig ? 'koers-overdue' : ''}">Volgende beoordeling: ${formatDate(state.sturing.volgendeBeoordeling)}${state.sturing.achterstallig ? ' (achterstallig)' : ''}.</p>`
       : nothing}
+    <p class="utrecht-paragraph ${state.sturing.terugblik.teLaat ? 'koers-overdue' : ''}">${nextReviewText(state.sturing.terugblik)} <a class="utrecht-link" href="/innovaties/${i.id}/leren">Lessen en terugblikken</a></p>
     ${state.beoordelingen.length
       ? dataTable('Beoordelingen', ['Beoordeling', 'Fase', 'Status', 'Besluit'], state.beoordelingen.map((b) => [
           html`<a class="utrecht-link" href="/innovaties/${i.id}/beoordelingen/${b.id}">Beoordeling ${b.id}</a>`,
