@@ -61,6 +61,7 @@ const C = 'GM0014'; // Groningen
 const AUDIENCE = {
   orgA: (a) => a.landelijk || a.orgs.includes(A),
   team: (a) => a.landelijk || a.key === 'teamA',
+  pubteam: (a) => a.landelijk || a.key === 'lidA',
   // Adoption notes and their author: the two organisations involved.
   adoptie: (a) => a.landelijk || a.orgs.includes(A) || a.orgs.includes(B),
   // A value with a count below the threshold: insiders of the owner only.
@@ -86,6 +87,7 @@ function marker(key, word, audience, provers = ['landelijk']) {
 const INNOVATION_FIELDS = [
   'titel', 'samenvatting', 'opgave', 'doel', 'tag', 'techniek', 'databron', 'teamlid',
   'concept', 'pijler', 'besluit', 'risico', 'baten', 'stoplijst', 'pitch', 'diagnose', 'indicator', 'hergebruik',
+  'les', 'logboek', 'terugblik', 'actie',
 ];
 const M = {};
 for (const field of INNOVATION_FIELDS) {
@@ -98,6 +100,8 @@ M['org.batenBedrag'] = marker('org.batenBedrag', '771177', 'orgA');
 M['team.batenBedrag'] = marker('team.batenBedrag', '882288', 'team', ['landelijk', 'teamA']);
 M['org.klimaat'] = marker('org.klimaat', 'zqorgklimaat', 'orgA');
 M['org.volwassenheid'] = marker('org.volwassenheid', 'zqorgvolwassen', 'orgA');
+// A team-only lesson on the public innovation: its team (lidA) reads it.
+M['pub.les'] = marker('pub.les', 'zqpubteamles', 'pubteam', ['landelijk', 'lidA']);
 M['org.token'] = marker('org.token', 'zqorgtoken', 'token', ['lidA', 'landelijk']);
 M['org.stuurNaam'] = marker('org.stuurNaam', 'zqorgstuurnaam', 'orgA'); // decides on private innovations only
 M['team.naam'] = marker('team.naam', 'zqteamnaam', 'teamNaam', ['landelijk', 'teamA']);
@@ -356,7 +360,7 @@ function idsFor(template, name) {
 
 const AUDIT_RESOURCES = [
   'innovatie', 'beoordeling', 'onzekerheid', 'businesscase', 'pitch', 'diagnose', 'hergebruik', 'indicator',
-  'metingen', 'adoptie', 'klimaatmeting', 'volwassenheid', 'token', 'gebruiker', 'rol',
+  'metingen', 'adoptie', 'klimaatmeting', 'volwassenheid', 'token', 'gebruiker', 'rol', 'les', 'terugblik', 'terugblikritme',
 ];
 
 // Query strings per path template, beyond the bare call: what makes the
@@ -598,6 +602,30 @@ async function fillInnovation(p, id, who, decider, audience) {
     json: { soort: 'dpia', titel: `DPIA ${M[`${p}.hergebruik`]}`, url: 'https://docs.example.nl/dpia.pdf', licentie: 'CC-BY-4.0', toelichting: M[`${p}.hergebruik`] },
   }), 201, `${p}: reuse asset`);
   addId('hergebruik', asset.id, `${p} reuse asset`, see);
+
+  // A lesson and a logbook note as private as the innovation, an After
+  // Action Review with an action, and a cadence.
+  const zichtbaarheid = p === 'org' ? 'organisatie' : 'team';
+  const les = expectStatus(await api(who, 'POST', `/innovaties/${id}/lessen`, {
+    json: {
+      tekst: `De koppeling met de vulgraadsensoren kostte maanden ${M[`${p}.les`]}`, cluster: 'data_en_technologie', hoe: 'tijdens_werk',
+      fase: 'idee', soort: 'anders_doen', succesfactoren: ['netwerk_en_keten'], tags: [M[`${p}.les`], 'afval'], zichtbaarheid,
+    },
+  }), 201, `${p}: lesson`);
+  addId('les', les.id, `${p} lesson`, see);
+  const note = expectStatus(await api(who, 'POST', `/innovaties/${id}/lessen`, {
+    json: { vorm: 'logboek', tekst: `Afvalcontainers in de binnenstad vaker legen ${M[`${p}.logboek`]}`, zichtbaarheid },
+  }), 201, `${p}: logbook note`);
+  addId('les', note.id, `${p} logbook note`, see);
+  const aar = expectStatus(await api(who, 'POST', `/innovaties/${id}/terugblikken`, {
+    json: {
+      datum: '2026-04-01', status: 'gehouden', gepland: `drie wijken met sensoren ${M[`${p}.terugblik`]}`, gebeurd: 'een wijk',
+      verschil: 'de sensoren kwamen laat', vervolg: 'tweede wijk', deelnemers: [`Olga ${M[`${p}.terugblik`]}`],
+      acties: [{ omschrijving: `afspraak met de leverancier ${M[`${p}.actie`]}`, eigenaar: `Olga ${M[`${p}.actie`]}`, deadline: '2026-05-01', status: 'open' }],
+    },
+  }), 201, `${p}: After Action Review`);
+  addId('terugblik', aar.id, `${p} After Action Review`, see);
+  expectStatus(await api(who, 'PUT', `/innovaties/${id}/terugblikritme`, { json: { elkeWeken: 2, bijElkePoort: true } }), 200, `${p}: cadence`);
 }
 
 // An innovation of A whose every text field carries a marker of `p`.
@@ -746,6 +774,13 @@ describe("phase 2: A's organisation-only objects", () => {
     fixture.org = org.id;
     addId('innovatie', org.id, 'organisation-only innovation', byAudience('orgA'));
     await fillInnovation('org', org.id, 'lidA', 'stuurA', 'orgA');
+    const pubLesson = expectStatus(await api('lidA', 'POST', `/innovaties/${fixture.pub}/lessen`, {
+      json: {
+        tekst: `Vulgraadsensoren in afvalcontainers: de leverancier rekende extra ${M['pub.les']}`, cluster: 'externe_inhuur', hoe: 'tijdens_werk',
+        fase: 'ontwikkeling', soort: 'niet_herhalen', tags: [M['pub.les']], zichtbaarheid: 'team',
+      },
+    }), 201, 'team-only lesson of the public innovation');
+    addId('les', pubLesson.id, 'team-only lesson of the public innovation', byAudience('pubteam'));
 
     expectStatus(await api('beheerA', 'POST', `/organisaties/${A}/klimaat`, {
       json: { datum: '2026-09-01', kenmerken: { voortouw_nemen: { score: 2, notitie: `niemand trekt ${M['org.klimaat']}` } }, drempels: { middelen: { score: 4, notitie: 'geen budget' } } },
