@@ -125,6 +125,8 @@ function routes(f) {
     '/adopties', `/adopties/${f.adoptie}`, '/clusters', '/clusters?zoek=assistent', `/clusters/${f.cluster}`,
     '/kaart/gemeenten', '/sessie', '/gebruikers', `/gebruikers/${f.gebruiker}`,
     `/gebruikers/${f.gebruiker}/rollen/${f.rol}`, '/tokens', `/tokens/${f.token}`, '/audit', '/audit?pagina=20',
+    '/lessen', `/lessen?q=${encodeURIComponent('hoe regel je koppelingen met waterschappen')}`, `/lessen?organisatie=${f.org}&cluster=data_en_technologie`,
+    `${i}/lessen`, `${i}/lessen-van-anderen`, `${i}/terugblikken`, `${i}/terugblikritme`, `${i}/uitnodigingen`, '/uitnodigingen',
   ];
 }
 

@@ -104,6 +104,12 @@ http::Response ReplaceTerugblik(Services&, const Call&);
 http::Response DeleteTerugblik(Services&, const Call&);
 http::Response GetTerugblikritme(Services&, const Call&);
 http::Response ReplaceTerugblikritme(Services&, const Call&);
+http::Response ListUitnodigingen(Services&, const Call&);
+http::Response CreateUitnodiging(Services&, const Call&);
+http::Response DeleteUitnodiging(Services&, const Call&);
+http::Response MijnUitnodigingen(Services&, const Call&);
+http::Response GetGedeeld(Services&, const Call&);
+http::Response CreateCommentaar(Services&, const Call&);
 
 http::Response GetWaardelijsten(Services&, const Call&);
 http::Response GetStatistieken(Services&, const Call&);

@@ -1,6 +1,7 @@
 // Handlers of learning: /api/v1/lessen (across organisations, with its
-// export), /api/v1/lessen/{lesId}, and per innovation lessen,
-// lessen-van-anderen, terugblikken and terugblikritme.
+// export), /api/v1/lessen/{lesId}, per innovation lessen,
+// lessen-van-anderen, terugblikken, terugblikritme and uitnodigingen, and
+// a critical friend's /api/v1/uitnodigingen.
 #include <nlohmann/json.hpp>
 
 #include "api/api.hpp"
@@ -55,6 +56,31 @@ json RitmeJson(const ActionReviewOverview& o) {
   json out = ToJson(o.ritme);
   out["volgende"] = ToJson(o.volgende);
   return out;
+}
+
+// A person's address is not shown: the team knows the friend by name, the
+// friend knows their own. The friend sees no names of the team: who
+// invited them and who wrote what stay with the team.
+json UitnodigingJson(const InvitationView& v, bool for_friend = false) {
+  json out = ToJson(v.uitnodiging);
+  out.erase("email");
+  if (for_friend) out["auteur"] = nullptr;
+  out["open"] = v.open;
+  out["innovatie"] = {{"id", v.uitnodiging.innovatie_id},
+                      {"titel", v.innovatie_titel},
+                      {"organisatie", v.organisatie},
+                      {"organisatieNaam", v.organisatie_naam}};
+  json comments = json::array();
+  for (const auto& c : v.commentaar) comments.push_back(ToJson(c));
+  out["commentaar"] = std::move(comments);
+  out["_links"] = {{"self", {{"href", "/api/v1/uitnodigingen/" + std::to_string(v.uitnodiging.id)}}}};
+  return out;
+}
+
+json UitnodigingenJson(const std::vector<InvitationView>& views, bool for_friend = false) {
+  json items = json::array();
+  for (const auto& v : views) items.push_back(UitnodigingJson(v, for_friend));
+  return json{{"_embedded", {{"uitnodigingen", std::move(items)}}}};
 }
 
 LessonSearch ReadSearch(QueryReader& q, const Knowledge& k, std::vector<FieldProblem>* problems) {
@@ -281,6 +307,70 @@ http::Response ReplaceTerugblikritme(Services& s, const Call& c) {
   auto o = s.learning.SaveCadence(c.params.Id("id"), std::move(r), version, c.actor, std::move(problems));
   if (!o.ok()) return Problem(o.error(), c.req.path);
   return WithVersion(JsonResponse(200, RitmeJson(o.value())), o.value().ritme.versie);
+}
+
+http::Response ListUitnodigingen(Services& s, const Call& c) {
+  auto list = s.learning.Invitations(c.params.Id("id"), c.actor);
+  if (!list.ok()) return Problem(list.error(), c.req.path);
+  return JsonResponse(200, UitnodigingenJson(list.value()));
+}
+
+http::Response CreateUitnodiging(Services& s, const Call& c) {
+  http::Response res;
+  json body;
+  if (!ReadBody(c, &body, &res)) return res;
+  Invitation inv;
+  auto problems = FromJson(body, &inv);
+  auto v = s.learning.Invite(c.params.Id("id"), std::move(inv), c.actor, std::move(problems));
+  if (!v.ok()) return Problem(v.error(), c.req.path);
+  return JsonResponse(201, UitnodigingJson(v.value()));
+}
+
+http::Response DeleteUitnodiging(Services& s, const Call& c) {
+  Status st = s.learning.Withdraw(c.params.Id("id"), c.params.Id("uitnodigingId"), c.actor);
+  if (!st.ok()) return Problem(st.error(), c.req.path);
+  return NoContent();
+}
+
+http::Response MijnUitnodigingen(Services& s, const Call& c) {
+  auto list = s.learning.MyInvitations(c.actor);
+  if (!list.ok()) return Problem(list.error(), c.req.path);
+  return JsonResponse(200, UitnodigingenJson(list.value(), true));
+}
+
+http::Response GetGedeeld(Services& s, const Call& c) {
+  auto v = s.learning.Shared(c.params.Id("uitnodigingId"), c.actor);
+  if (!v.ok()) return Problem(v.error(), c.req.path);
+  const Innovation& in = v.value().innovatie;
+  json reviews = json::array(), lessons = json::array();
+  for (const auto& r : v.value().terugblikken) reviews.push_back(ToJson(r));
+  for (const auto& l : v.value().lessen) lessons.push_back(ToJson(l));
+  for (json* list : {&reviews, &lessons})
+    for (auto& item : *list) item["auteur"] = nullptr;
+  return JsonResponse(200, json{{"uitnodiging", UitnodigingJson(v.value().uitnodiging, true)},
+                                {"innovatie",
+                                 {{"id", in.id},
+                                  {"titel", in.titel},
+                                  {"samenvatting", in.samenvatting},
+                                  {"opgave", in.opgave},
+                                  {"doel", in.doel},
+                                  {"fase", in.fase},
+                                  {"status", in.status},
+                                  {"organisatie", in.organisatie},
+                                  {"organisatieNaam", v.value().uitnodiging.organisatie_naam}}},
+                                {"terugblikken", std::move(reviews)},
+                                {"lessen", std::move(lessons)}});
+}
+
+http::Response CreateCommentaar(Services& s, const Call& c) {
+  http::Response res;
+  json body;
+  if (!ReadBody(c, &body, &res)) return res;
+  FriendComment comment;
+  auto problems = FromJson(body, &comment);
+  auto v = s.learning.Comment(c.params.Id("uitnodigingId"), std::move(comment), c.actor, std::move(problems));
+  if (!v.ok()) return Problem(v.error(), c.req.path);
+  return JsonResponse(201, ToJson(v.value()));
 }
 
 }  // namespace koers::api

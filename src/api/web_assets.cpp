@@ -60,6 +60,7 @@ bool IsAppPage(const std::string& path) {
       {"innovaties", "*", "sturing"}, {"innovaties", "*", "rapport"}, {"innovaties", "*", "beoordelingen", "*"},
       {"innovaties", "*", "diagnose"}, {"innovaties", "*", "adviesrapport"}, {"organisaties", "*", "klimaat"},
       {"organisaties", "*", "lessen"}, {"lessen"},   {"innovaties", "*", "indicatoren"}, {"organisaties", "*", "dashboard"},
+      {"organisaties", "*", "ter-besluit"}, {"innovaties", "*", "leren"}, {"uitnodigingen"}, {"uitnodigingen", "*"},
   };
   for (const auto& p : kPages)
     if (MatchSegments(path, p)) return true;

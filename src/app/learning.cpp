@@ -427,3 +427,215 @@ Result<ActionReviewOverview> Learning::SaveCadence(int64_t innovation_id, Review
 }
 
 }  // namespace koers
+
+namespace koers {
+namespace {
+
+// Openbaar is widest, team narrowest.
+int Width(const std::string& zichtbaarheid) {
+  return zichtbaarheid == "openbaar" ? 2 : zichtbaarheid == "organisatie" ? 1 : 0;
+}
+
+// What the audit trail keeps of an invitation: not the friend's address.
+json AuditOf(const Invitation& i) {
+  json j = ToJson(i);
+  j.erase("email");
+  return j;
+}
+
+}  // namespace
+
+Result<std::vector<InvitationView>> Learning::InvitationViews(std::vector<Invitation> invitations) {
+  std::vector<int64_t> ids;
+  for (const auto& i : invitations) ids.push_back(i.innovatie_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<InvitationView> out;
+  const std::string today = FormatDate(reg_.clock().Now());
+  Status read = store_.Read([&](Work& w) -> Status {
+    auto innovations = w.innovations().GetMany(ids);
+    if (!innovations.ok()) return innovations.status();
+    std::unordered_map<int64_t, const Innovation*> by_id;
+    for (const auto& in : innovations.value()) by_id[in.id] = &in;
+    std::unordered_map<int64_t, std::vector<FriendComment>> comments;
+    for (int64_t id : ids) {
+      auto c = w.learning().Comments(id);
+      if (!c.ok()) return c.status();
+      for (auto& x : c.value()) comments[x.uitnodiging_id].push_back(std::move(x));
+    }
+    std::unordered_map<std::string, std::string> names;
+    for (auto& i : invitations) {
+      auto in = by_id.find(i.innovatie_id);
+      if (in == by_id.end()) continue;
+      InvitationView v;
+      v.open = IsOpen(i, today);
+      v.innovatie_titel = in->second->titel;
+      v.organisatie = in->second->organisatie;
+      if (!names.count(v.organisatie)) {
+        auto org = w.organisations().Get(v.organisatie);
+        names[v.organisatie] = org.ok() ? org.value().naam : v.organisatie;
+      }
+      v.organisatie_naam = names[v.organisatie];
+      v.commentaar = std::move(comments[i.id]);
+      v.uitnodiging = std::move(i);
+      out.push_back(std::move(v));
+    }
+    return Status::Ok();
+  });
+  if (!read.ok()) return read.error();
+  return out;
+}
+
+Result<std::vector<InvitationView>> Learning::Invitations(int64_t innovation_id, const Actor& actor) {
+  auto header = Editable(innovation_id, actor);
+  if (!header.ok()) return header.error();
+  auto list = store_.Read([&](Work& w) { return w.learning().Invitations(innovation_id); });
+  if (!list.ok()) return list.error();
+  return InvitationViews(std::move(list).value());
+}
+
+Result<InvitationView> Learning::Invite(int64_t innovation_id, Invitation inv, const Actor& actor,
+                                        std::vector<FieldProblem> earlier) {
+  auto header = Editable(innovation_id, actor);
+  if (!header.ok()) return header.error();
+  const std::string org = header.value().facts.organisatie;
+  inv.id = 0;
+  inv.innovatie_id = innovation_id;
+  inv.ingetrokken = false;
+  inv.auteur = actor.weergavenaam;
+  inv.email = Trim(inv.email);
+  inv.naam = Trim(inv.naam);
+  auto problems = std::move(earlier);
+  MergeProblems(&problems, Validate(inv, FormatDate(reg_.clock().Now())));
+  if (inv.terugblik_id) {
+    auto aar = store_.Read([&](Work& w) { return w.learning().GetActionReview(innovation_id, inv.terugblik_id); });
+    if (!aar.ok()) MergeProblems(&problems, {{"terugblikId", "is geen terugblik van deze innovatie"}});
+  }
+  if (!inv.email.empty()) {
+    auto user = store_.Read([&](Work& w) { return w.accounts().FindUserByEmail(inv.email); });
+    if (!user.ok() || !user.value().actief) {
+      MergeProblems(&problems, {{"email", "er is geen Koers-account met dit e-mailadres"}});
+    } else if (std::any_of(user.value().rollen.begin(), user.value().rollen.end(),
+                           [&](const RoleGrant& r) { return r.organisatie == org; })) {
+      MergeProblems(&problems, {{"email", "hoort bij uw eigen organisatie; een kritische vriend komt van een andere"}});
+    } else {
+      inv.gebruiker_id = user.value().id;
+      inv.email = user.value().email;
+    }
+  }
+  if (!problems.empty()) return Rejected(std::move(problems), "De uitnodiging");
+  ChangeContext change = reg_.Change(actor);
+  auto saved = store_.Write([&](Work& w) -> Result<Invitation> {
+    auto stored = w.learning().SaveInvitation(inv, 0, change.op);
+    if (!stored.ok()) return stored;
+    Status st = w.audit().Append(PartAudit(change, "aangemaakt", "uitnodiging", std::to_string(stored.value().id), org,
+                                           innovation_id, json::object(), AuditOf(stored.value())));
+    if (!st.ok()) return st.error();
+    return stored;
+  });
+  if (!saved.ok()) return saved.error();
+  auto views = InvitationViews({saved.value()});
+  if (!views.ok()) return views.error();
+  if (views.value().empty()) return NotFoundError(Missing::kInvitation);
+  return std::move(views.value().front());
+}
+
+Status Learning::Withdraw(int64_t innovation_id, int64_t id, const Actor& actor) {
+  auto header = Editable(innovation_id, actor);
+  if (!header.ok()) return header.error();
+  auto current = store_.Read([&](Work& w) { return w.learning().GetInvitation(id); });
+  if (!current.ok() || current.value().innovatie_id != innovation_id) return NotFoundError(Missing::kInvitation);
+  if (current.value().ingetrokken) return Status::Ok();
+  Invitation changed = current.value();
+  changed.ingetrokken = true;
+  ChangeContext change = reg_.Change(actor);
+  const std::string org = header.value().facts.organisatie;
+  return store_.Write([&](Work& w) -> Status {
+    auto stored = w.learning().SaveInvitation(changed, current.value().versie, change.op);
+    if (!stored.ok()) return stored.status();
+    return w.audit().Append(PartAudit(change, "ingetrokken", "uitnodiging", std::to_string(id), org, innovation_id,
+                                      AuditOf(current.value()), AuditOf(stored.value())));
+  });
+}
+
+Result<std::vector<InvitationView>> Learning::MyInvitations(const Actor& actor) {
+  if (actor.Anonymous() || actor.gebruiker_id == 0)
+    return Error{ErrorKind::kUnauthenticated, "Log in om uw uitnodigingen te zien.", {}};
+  auto list = store_.Read([&](Work& w) { return w.learning().InvitationsOfUser(actor.gebruiker_id); });
+  if (!list.ok()) return list.error();
+  const std::string today = FormatDate(reg_.clock().Now());
+  std::erase_if(list.value(), [&](const Invitation& i) { return !IsOpen(i, today); });
+  return InvitationViews(std::move(list).value());
+}
+
+Result<std::pair<Invitation, Innovation>> Learning::OpenInvitation(int64_t id, const Actor& actor) {
+  if (actor.Anonymous() || actor.gebruiker_id == 0)
+    return Error{ErrorKind::kUnauthenticated, "Log in om een uitnodiging te openen.", {}};
+  auto found = store_.Read([&](Work& w) -> Result<std::pair<Invitation, Innovation>> {
+    auto i = w.learning().GetInvitation(id);
+    if (!i.ok()) return i.error();
+    auto in = w.innovations().Get(i.value().innovatie_id);
+    if (!in.ok()) return in.error();
+    return std::make_pair(std::move(i).value(), std::move(in).value());
+  });
+  // Someone else's invitation, a closed one and none at all read the same.
+  if (!found.ok() || found.value().first.gebruiker_id != actor.gebruiker_id ||
+      !IsOpen(found.value().first, FormatDate(reg_.clock().Now())))
+    return NotFoundError(Missing::kInvitation);
+  return found;
+}
+
+Result<SharedView> Learning::Shared(int64_t id, const Actor& actor) {
+  auto open = OpenInvitation(id, actor);
+  if (!open.ok()) return open.error();
+  auto& [inv, innovation] = open.value();
+  SharedView out;
+  Status read = store_.Read([&](Work& w) -> Status {
+    auto a = w.learning().ActionReviews(inv.innovatie_id);
+    auto l = w.learning().Lessons(inv.innovatie_id);
+    if (!a.ok()) return a.status();
+    if (!l.ok()) return l.status();
+    for (auto& r : a.value())
+      if (!inv.terugblik_id || r.id == inv.terugblik_id) out.terugblikken.push_back(std::move(r));
+    for (auto& les : l.value())
+      if ((!inv.terugblik_id || les.terugblik_id == inv.terugblik_id) &&
+          Width(les.zichtbaarheid) >= Width(innovation.zichtbaarheid))
+        out.lessen.push_back(std::move(les));
+    return Status::Ok();
+  });
+  if (!read.ok()) return read.error();
+  if (inv.terugblik_id && out.terugblikken.empty()) return NotFoundError(Missing::kInvitation);
+  auto views = InvitationViews({inv});
+  if (!views.ok()) return views.error();
+  if (views.value().empty()) return NotFoundError(Missing::kInvitation);
+  out.uitnodiging = std::move(views.value().front());
+  out.innovatie = std::move(innovation);
+  return out;
+}
+
+Result<FriendComment> Learning::Comment(int64_t id, FriendComment comment, const Actor& actor,
+                                        std::vector<FieldProblem> earlier) {
+  auto open = OpenInvitation(id, actor);
+  if (!open.ok()) return open.error();
+  const auto& [inv, innovation] = open.value();
+  comment.id = 0;
+  comment.uitnodiging_id = id;
+  comment.innovatie_id = inv.innovatie_id;
+  comment.tekst = Trim(comment.tekst);
+  comment.auteur = actor.weergavenaam;
+  auto problems = std::move(earlier);
+  MergeProblems(&problems, Validate(comment));
+  if (!problems.empty()) return Rejected(std::move(problems), "Het commentaar");
+  ChangeContext change = reg_.Change(actor);
+  return store_.Write([&](Work& w) -> Result<FriendComment> {
+    auto stored = w.learning().AddComment(comment, change.op);
+    if (!stored.ok()) return stored;
+    Status st = w.audit().Append(PartAudit(change, "aangemaakt", "commentaar", std::to_string(stored.value().id),
+                                           innovation.organisatie, inv.innovatie_id, json::object(),
+                                           ToJson(stored.value())));
+    if (!st.ok()) return st.error();
+    return stored;
+  });
+}
+
+}  // namespace koers

@@ -52,6 +52,26 @@ struct ActionReviewOverview {
   ReviewDue volgende;
 };
 
+// An invitation to a critical friend as the team or the friend sees it.
+struct InvitationView {
+  Invitation uitnodiging;
+  bool open = false;  // may be used today
+  std::string innovatie_titel;
+  std::string organisatie, organisatie_naam;
+  std::vector<FriendComment> commentaar;  // oldest first
+};
+
+// What a critical friend reads through an invitation: the innovation's
+// description and its reviews and lessons, or only the one review shared
+// and the lessons that came from it. Lessons narrower than the innovation
+// (team-only lessons of an organisation-wide innovation) stay with the team.
+struct SharedView {
+  InvitationView uitnodiging;
+  Innovation innovatie;
+  std::vector<ActionReview> terugblikken;
+  std::vector<Lesson> lessen;
+};
+
 // Which clusters of lessons go with reaching implementation: innovations
 // with a lesson in the cluster against innovations with lessons, none in it.
 struct ClusterPattern {
@@ -92,6 +112,20 @@ class Learning {
   Result<ActionReviewOverview> SaveCadence(int64_t innovation_id, ReviewCadence cadence, int64_t expected_version,
                                            const Actor& actor, std::vector<FieldProblem> earlier = {});
 
+  // Critical friends. The team invites accounts of other organisations,
+  // withdraws invitations and reads them with their comments; the friend
+  // reads what was shared and comments while the invitation is open.
+  // Every invitation, withdrawal and comment is audited.
+  Result<std::vector<InvitationView>> Invitations(int64_t innovation_id, const Actor& actor);
+  Result<InvitationView> Invite(int64_t innovation_id, Invitation invitation, const Actor& actor,
+                                std::vector<FieldProblem> earlier = {});
+  Status Withdraw(int64_t innovation_id, int64_t id, const Actor& actor);
+  // The open invitations of `actor`, newest first.
+  Result<std::vector<InvitationView>> MyInvitations(const Actor& actor);
+  Result<SharedView> Shared(int64_t id, const Actor& actor);
+  Result<FriendComment> Comment(int64_t id, FriendComment comment, const Actor& actor,
+                                std::vector<FieldProblem> earlier = {});
+
   const Knowledge& knowledge() const { return k_; }
 
  private:
@@ -102,6 +136,10 @@ class Learning {
   // Views of the lessons the index found, with its reasons and snippets.
   Result<std::vector<LessonView>> ViewsOfHits(const std::vector<LessonHit>& hits, const Actor& actor);
   std::vector<FieldProblem> Check(const Lesson& l) const;
+  // The invitation `id` when it is `actor`'s and open, with its innovation.
+  Result<std::pair<Invitation, Innovation>> OpenInvitation(int64_t id, const Actor& actor);
+  // Views of invitations with their innovation's title and the comments.
+  Result<std::vector<InvitationView>> InvitationViews(std::vector<Invitation> invitations);
   Store& store_;
   Register& reg_;
   const Knowledge& k_;

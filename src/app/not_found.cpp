@@ -18,6 +18,7 @@ Error NotFoundError(Missing what) {
     case Missing::kMunicipalityMap: return NotFound("De kaart van de gemeenten is niet beschikbaar.");
     case Missing::kLesson: return NotFound("Deze les bestaat niet of is niet zichtbaar voor u.");
     case Missing::kActionReview: return NotFound("Deze terugblik bestaat niet of is niet zichtbaar voor u.");
+    case Missing::kInvitation: return NotFound("Deze uitnodiging bestaat niet, is verlopen of is niet voor u.");
   }
   return NotFound("");
 }

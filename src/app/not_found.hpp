@@ -21,6 +21,7 @@ enum class Missing {
   kMunicipalityMap,
   kLesson,
   kActionReview,
+  kInvitation,
 };
 
 Error NotFoundError(Missing what);

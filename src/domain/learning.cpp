@@ -141,4 +141,31 @@ ReviewDue NextReview(const ReviewCadence& cadence, const std::vector<ActionRevie
   return due;
 }
 
+std::vector<FieldProblem> Validate(const Invitation& i, const std::string& today) {
+  std::vector<FieldProblem> out;
+  CheckText(&out, "email", i.email, 254, true);
+  CheckText(&out, "naam", i.naam, 200, true);
+  CheckText(&out, "bericht", i.bericht, 2000, false);
+  CheckDate(&out, "geldigTot", i.geldig_tot, true);
+  auto last = DayNumber(i.geldig_tot), now = DayNumber(today);
+  if (last && now && IsIsoDate(i.geldig_tot)) {
+    if (*last < *now)
+      out.push_back({"geldigTot", "mag niet in het verleden liggen"});
+    else if (*last > *now + kMaxInvitationDays)
+      out.push_back({"geldigTot", "mag hoogstens " + std::to_string(kMaxInvitationDays) + " dagen vooruit liggen, tot " +
+                                      DateOf(*now + kMaxInvitationDays)});
+  }
+  return out;
+}
+
+bool IsOpen(const Invitation& i, const std::string& today) {
+  return !i.ingetrokken && today.substr(0, 10) <= i.geldig_tot;
+}
+
+std::vector<FieldProblem> Validate(const FriendComment& c) {
+  std::vector<FieldProblem> out;
+  CheckText(&out, "tekst", c.tekst, 5000, true);
+  return out;
+}
+
 }  // namespace koers

@@ -112,4 +112,45 @@ struct ReviewDue {
 ReviewDue NextReview(const ReviewCadence& cadence, const std::vector<ActionReview>& reviews,
                      const std::vector<std::string>& decisions, const std::string& today);
 
+// --- critical friends --------------------------------------------------------------
+
+// A critical friend: a named colleague of another organisation, invited by
+// the team to read the innovation (or only one of its reviews) and to
+// comment, until a date. The friend sees only what was shared, through the
+// invitation; nothing else of the innovation opens up.
+struct Invitation {
+  int64_t id = 0;
+  int64_t innovatie_id = 0;
+  int64_t terugblik_id = 0;  // only this review; 0: the innovation
+  int64_t gebruiker_id = 0;  // the invited account
+  std::string email;         // the invited account's address
+  std::string naam;          // the friend, by name
+  std::string bericht;       // what the team asks of the friend
+  std::string geldig_tot;    // the last day the invitation is open
+  bool ingetrokken = false;  // withdrawn by the team
+  std::string auteur;        // who invited, by name
+  std::string aangemaakt_op, gewijzigd_op;
+  int64_t versie = 0;
+};
+
+// At most this many days ahead: an invitation is for a limited time.
+inline constexpr int kMaxInvitationDays = 92;
+
+// The rules an invitation must meet on `today` (a date), except whether the
+// account exists and where it belongs (the app layer's).
+std::vector<FieldProblem> Validate(const Invitation& i, const std::string& today);
+// Not withdrawn, and `today` is on or before its last day.
+bool IsOpen(const Invitation& i, const std::string& today);
+
+// What a critical friend wrote under an invitation.
+struct FriendComment {
+  int64_t id = 0;
+  int64_t uitnodiging_id = 0;
+  int64_t innovatie_id = 0;
+  std::string tekst;
+  std::string auteur;  // by name
+  std::string aangemaakt_op;
+};
+std::vector<FieldProblem> Validate(const FriendComment& c);
+
 }  // namespace koers

@@ -132,6 +132,54 @@ std::vector<FieldProblem> FromJson(const json& j, ReviewCadence* c) {
   return problems;
 }
 
+json ToJson(const Invitation& i) {
+  return json{{"id", i.id},
+              {"terugblikId", i.terugblik_id ? json(i.terugblik_id) : json(nullptr)},
+              {"email", i.email},
+              {"naam", i.naam},
+              {"bericht", OrNull(i.bericht)},
+              {"geldigTot", i.geldig_tot},
+              {"ingetrokken", i.ingetrokken},
+              {"auteur", OrNull(i.auteur)},
+              {"aangemaaktOp", OrNull(i.aangemaakt_op)},
+              {"gewijzigdOp", OrNull(i.gewijzigd_op)},
+              {"versie", i.versie}};
+}
+
+std::vector<FieldProblem> FromJson(const json& j, Invitation* i) {
+  std::vector<FieldProblem> problems;
+  if (!j.is_object()) return {{"", "de inhoud moet een JSON-object zijn"}};
+  JsonReader rd(j, &problems);
+  rd.Str("email", &i->email);
+  rd.Str("naam", &i->naam);
+  rd.Str("bericht", &i->bericht);
+  rd.Code("geldigTot", &i->geldig_tot);
+  std::optional<int> aar;
+  if (i->terugblik_id) aar = static_cast<int>(i->terugblik_id);
+  rd.Int("terugblikId", &aar, 1, 2000000000);
+  i->terugblik_id = aar.value_or(0);
+  rd.Bool("ingetrokken", &i->ingetrokken);
+  rd.RejectUnknown({"id", "auteur", "aangemaaktOp", "gewijzigdOp", "versie", "_links", "open", "commentaar", "innovatie"});
+  return problems;
+}
+
+json ToJson(const FriendComment& c) {
+  return json{{"id", c.id},
+              {"uitnodigingId", c.uitnodiging_id},
+              {"tekst", c.tekst},
+              {"auteur", OrNull(c.auteur)},
+              {"aangemaaktOp", OrNull(c.aangemaakt_op)}};
+}
+
+std::vector<FieldProblem> FromJson(const json& j, FriendComment* c) {
+  std::vector<FieldProblem> problems;
+  if (!j.is_object()) return {{"", "de inhoud moet een JSON-object zijn"}};
+  JsonReader rd(j, &problems);
+  rd.Str("tekst", &c->tekst);
+  rd.RejectUnknown({"id", "uitnodigingId", "auteur", "aangemaaktOp"});
+  return problems;
+}
+
 json ToJson(const ReviewDue& d) {
   return json{{"datum", OrNull(d.volgende_op)},
               {"teLaat", d.te_laat},

@@ -20,6 +20,14 @@ std::vector<FieldProblem> FromJson(const nlohmann::json& j, ActionReview* r);
 nlohmann::json ToJson(const ReviewCadence& c);
 std::vector<FieldProblem> FromJson(const nlohmann::json& j, ReviewCadence* c);
 
+// An invitation to a critical friend; FromJson reads what the team sends
+// (email, naam, bericht, geldigTot, terugblikId).
+nlohmann::json ToJson(const Invitation& i);
+std::vector<FieldProblem> FromJson(const nlohmann::json& j, Invitation* i);
+
+nlohmann::json ToJson(const FriendComment& c);
+std::vector<FieldProblem> FromJson(const nlohmann::json& j, FriendComment* c);
+
 // When the next review is due: {datum, teLaat, reden, laatste}.
 nlohmann::json ToJson(const ReviewDue& d);
 

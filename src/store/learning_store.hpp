@@ -50,6 +50,17 @@ class LearningStore {
   virtual Result<std::map<int64_t, ReviewCadence>> CadencesOf(const std::vector<int64_t>& innovation_ids) = 0;
   virtual Result<ReviewCadence> SaveCadence(const ReviewCadence& cadence, int64_t expected_version,
                                             TimePoint now) = 0;
+
+  // Invitations to critical friends: of an innovation oldest first, of an
+  // account newest first; Get by id alone.
+  virtual Result<std::vector<Invitation>> Invitations(int64_t innovation_id) = 0;
+  virtual Result<std::vector<Invitation>> InvitationsOfUser(int64_t user_id) = 0;
+  virtual Result<Invitation> GetInvitation(int64_t id) = 0;
+  virtual Result<Invitation> SaveInvitation(const Invitation& invitation, int64_t expected_version,
+                                            TimePoint now) = 0;
+  // What friends wrote under the invitations of an innovation, oldest first.
+  virtual Result<std::vector<FriendComment>> Comments(int64_t innovation_id) = 0;
+  virtual Result<FriendComment> AddComment(const FriendComment& comment, TimePoint now) = 0;
 };
 
 }  // namespace koers

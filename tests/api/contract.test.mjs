@@ -118,6 +118,12 @@ before(async () => {
   const terugblik = await made('lid', `${i}/terugblikken`, { datum: '2026-11-01', gebeurd: 'De eerste versie draait.' });
   created.push(['post', '/innovaties/{id}/terugblikken', terugblik]);
   ids.terugblikId = terugblik.body.id;
+  const today = new Date().toISOString().slice(0, 10);
+  const invitation = await made('lid', `${i}/uitnodigingen`, { email: 'beheer@koers.test', naam: 'Kritische vriend', geldigTot: today });
+  created.push(['post', '/innovaties/{id}/uitnodigingen', invitation]);
+  ids.uitnodigingId = invitation.body.id;
+  const comment = await made('beheer', `/uitnodigingen/${ids.uitnodigingId}/commentaar`, { tekst: 'Goed begin.' });
+  created.push(['post', '/uitnodigingen/{uitnodigingId}/commentaar', comment]);
   const reuse = await made('lid', `${i}/hergebruik`, { soort: 'broncode', titel: 'Code', url: 'https://example.org/code' });
   created.push(['post', '/innovaties/{id}/hergebruik', reuse]);
   const adoption = await made('beheer', '/adopties', { bron: ids.id, organisatie: 'GM0014', status: 'buitenkring' });

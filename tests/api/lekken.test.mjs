@@ -62,6 +62,7 @@ const AUDIENCE = {
   orgA: (a) => a.landelijk || a.orgs.includes(A),
   team: (a) => a.landelijk || a.key === 'teamA',
   pubteam: (a) => a.landelijk || a.key === 'lidA',
+  vriend: (a) => a.landelijk || a.key === 'teamA' || a.key === 'lezerC',
   // Adoption notes and their author: the two organisations involved.
   adoptie: (a) => a.landelijk || a.orgs.includes(A) || a.orgs.includes(B),
   // A value with a count below the threshold: insiders of the owner only.
@@ -100,6 +101,13 @@ M['org.batenBedrag'] = marker('org.batenBedrag', '771177', 'orgA');
 M['team.batenBedrag'] = marker('team.batenBedrag', '882288', 'team', ['landelijk', 'teamA']);
 M['org.klimaat'] = marker('org.klimaat', 'zqorgklimaat', 'orgA');
 M['org.volwassenheid'] = marker('org.volwassenheid', 'zqorgvolwassen', 'orgA');
+// Phase 4: a team-only innovation shared with a critical friend (lezerC)
+// through one of its reviews; the other review stays with the team.
+M['vriend.titel'] = marker('vriend.titel', 'zqvriendtitel', 'vriend', ['landelijk', 'teamA', 'lezerC']);
+M['vriend.terugblik'] = marker('vriend.terugblik', 'zqvriendterugblik', 'vriend', ['landelijk', 'teamA', 'lezerC']);
+M['vriend.geheim'] = marker('vriend.geheim', 'zqvriendgeheim', 'team', ['landelijk', 'teamA']);
+M['vriend.bericht'] = marker('vriend.bericht', 'zqvriendbericht', 'vriend', ['teamA', 'lezerC']);
+M['vriend.commentaar'] = marker('vriend.commentaar', 'zqvriendcommentaar', 'vriend', ['teamA', 'lezerC']);
 // A team-only lesson on the public innovation: its team (lidA) reads it.
 M['pub.les'] = marker('pub.les', 'zqpubteamles', 'pubteam', ['landelijk', 'lidA']);
 M['org.token'] = marker('org.token', 'zqorgtoken', 'token', ['lidA', 'landelijk']);
@@ -323,7 +331,7 @@ function firstDifference(a, b) {
 // canSee null: not an object with a reader rule (organisations, clusters).
 const ids = {
   innovatie: [], beoordeling: [], onzekerheid: [], hergebruik: [], indicator: [], adoptie: [],
-  gebruiker: [], rol: [], token: [], cluster: [], code: [], les: [], terugblik: [],
+  gebruiker: [], rol: [], token: [], cluster: [], code: [], les: [], terugblik: [], uitnodiging: [],
 };
 const open = () => true;
 const byAudience = (audience) => (who) => AUDIENCE[audience](actorInfo(who));
@@ -349,6 +357,7 @@ function idsFor(template, name) {
     indicatorId: 'indicator',
     lesId: 'les',
     terugblikId: 'terugblik',
+    uitnodigingId: 'uitnodiging',
     adoptieId: 'adoptie',
     clusterId: 'cluster',
     rolId: 'rol',
@@ -361,6 +370,7 @@ function idsFor(template, name) {
 const AUDIT_RESOURCES = [
   'innovatie', 'beoordeling', 'onzekerheid', 'businesscase', 'pitch', 'diagnose', 'hergebruik', 'indicator',
   'metingen', 'adoptie', 'klimaatmeting', 'volwassenheid', 'token', 'gebruiker', 'rol', 'les', 'terugblik', 'terugblikritme',
+  'uitnodiging', 'commentaar',
 ];
 
 // Query strings per path template, beyond the bare call: what makes the
@@ -455,7 +465,8 @@ function buildRoutes(doc) {
 // ---------------------------------------------------------------------------
 
 // walks[phase][actor]: Map route key -> answer.
-const walks = { 1: {}, 2: {}, 3: {} };
+const walks = { 1: {}, 2: {}, 3: {}, 4: {} };
+const LAST = 4;
 const routeByKey = new Map();
 
 async function walkAll(phase, actors, routes) {
@@ -472,7 +483,7 @@ function findLeaks(who) {
   const needles = [...forbiddenMarkers(who), ...forbiddenAddresses(who)].map((n) => ({ ...n, needle: n.needle.toLowerCase() }));
   const hidden = new Map(ids.innovatie.filter((x) => !x.canSee(who)).map((x) => [x.value, x.label]));
   const found = new Map(); // what+route -> description
-  for (const phase of [1, 2, 3]) {
+  for (const phase of [1, 2, 3, 4]) {
     for (const [key, answer] of walks[phase][who] ?? []) {
       if (answer.status >= 500) found.set(`5xx ${key}`, `${answer.status} on GET ${key}: ${answer.text.slice(0, 200)}`);
       const own = Object.values(routeByKey.get(key).values).map((v) => v.value);
@@ -512,7 +523,7 @@ function changes(who, before, afterPhase, skip = () => false) {
 // id: same status, same problem title and detail.
 function unknownVersusForbidden(who) {
   const out = [];
-  const answers = walks[3][who];
+  const answers = walks[LAST][who];
   for (const [key, answer] of answers) {
     const route = routeByKey.get(key);
     const hidden = Object.entries(route.values).filter(([, v]) => !v.unknown && v.canSee && !v.canSee(who));
@@ -840,6 +851,57 @@ describe('phase 3: a team-only innovation of A', () => {
   });
 });
 
+describe('phase 4: a critical friend of another organisation', () => {
+  test("A's team shares one review of a team-only innovation with a colleague of C, who comments", async () => {
+    const inn = expectStatus(await api('teamA', 'POST', '/innovaties', {
+      json: {
+        titel: `Kritische blik op de afvalroutes ${M['vriend.titel']}`, organisatie: A, fase: 'ontwikkeling', status: 'actief', zichtbaarheid: 'team',
+        team: [{ naam: 'Ute', rol: 'projectleider', gebruiker: USERS.teamA.email }],
+      },
+    }), 201, 'friend innovation');
+    fixture.friend = inn.id;
+    addId('innovatie', inn.id, 'innovation shared with a critical friend', byAudience('vriend'));
+    const shared = expectStatus(await api('teamA', 'POST', `/innovaties/${inn.id}/terugblikken`, {
+      json: { datum: '2026-10-01', gepland: `twee routes ${M['vriend.terugblik']}`, gebeurd: 'een route' },
+    }), 201, 'shared review');
+    addId('terugblik', shared.id, 'review shared with the friend', byAudience('vriend'));
+    const kept = expectStatus(await api('teamA', 'POST', `/innovaties/${inn.id}/terugblikken`, {
+      json: { datum: '2026-11-01', gepland: `de aanbesteding ${M['vriend.geheim']}`, gebeurd: 'uitgesteld' },
+    }), 201, 'review kept by the team');
+    addId('terugblik', kept.id, 'review kept by the team', byAudience('team'));
+    const until = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+    const inv = expectStatus(await api('teamA', 'POST', `/innovaties/${inn.id}/uitnodigingen`, {
+      json: { email: USERS.lezerC.email, naam: 'Gerrit', bericht: `Wat vind jij van de routes? ${M['vriend.bericht']}`, geldigTot: until, terugblikId: shared.id },
+    }), 201, 'invitation');
+    addId('uitnodiging', inv.id, "lezerC's invitation", (who) => who === 'lezerC');
+    expectStatus(await api('lezerC', 'POST', `/uitnodigingen/${inv.id}/commentaar`, {
+      json: { tekst: `Begin bij de binnenstad ${M['vriend.commentaar']}` },
+    }), 201, 'comment');
+  });
+
+  test('everyone walks every route', async () => {
+    const { routes } = buildRoutes(doc);
+    await walkAll(4, ACTORS, routes);
+  });
+
+  for (const who of [...A_OFF_TEAM, ...OUTSIDERS]) {
+    test(`${who} sees exactly what it saw before phase 4, but for the friend's own invitations`, () => {
+      const skip = who === 'beheerA' ? (key) => key.startsWith('/audit')
+        : who === 'lezerC' ? (key) => key.startsWith('/uitnodigingen') : () => false;
+      const diff = changes(who, 3, 4, skip);
+      assert.deepEqual(diff, [], `${diff.length} answers changed for ${who}:\n${report(diff, 15)}`);
+    });
+  }
+
+  test('the friend reads the shared review through the invitation, and nothing else', () => {
+    const answer = walks[4].lezerC.get(`/uitnodigingen/${ids.uitnodiging[0].value}`);
+    assert.equal(answer.status, 200, answer.text);
+    assert.ok(answer.text.includes(M['vriend.terugblik']));
+    assert.ok(!answer.text.includes(M['vriend.geheim']));
+    assert.equal(walks[4].lezerC.get(`/innovaties/${fixture.friend}`).status, 404);
+  });
+});
+
 describe('no answer leaks', () => {
   for (const who of ACTORS) {
     test(`${who}: no forbidden marker, address or server error in any answer`, () => {
@@ -864,7 +926,7 @@ describe('the scan can see', () => {
     for (const [key, provers] of Object.entries(PROVERS)) {
       for (const who of provers) {
         const needle = MARKERS[key].word.toLowerCase();
-        const seen = [...walks[3][who]].some(([k, answer]) => scannable(routeByKey.get(k), answer).includes(needle));
+        const seen = [...walks[LAST][who]].some(([k, answer]) => scannable(routeByKey.get(k), answer).includes(needle));
         if (!seen) missing.push(`${who} never sees ${key} (${needle})`);
       }
     }

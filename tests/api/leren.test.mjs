@@ -9,6 +9,8 @@ const USERS = [
   { email: 'lid@utrecht.test', org: 'GM0344', role: 'lid' },
   { email: 'lid@amsterdam.test', org: 'GM0363', role: 'lid' },
   { email: 'lezer@amsterdam.test', org: 'GM0363', role: 'lezer' },
+  { email: 'collega@utrecht.test', org: 'GM0344', role: 'lezer' },
+  { email: 'beheer@utrecht.test', org: 'GM0344', role: 'beheerder' },
 ];
 
 let koers;
@@ -38,6 +40,8 @@ before(async () => {
   s.utrecht = await login(koers.url, 'lid@utrecht.test');
   s.amsterdam = await login(koers.url, 'lid@amsterdam.test');
   s.lezer = await login(koers.url, 'lezer@amsterdam.test');
+  s.collega = await login(koers.url, 'collega@utrecht.test');
+  s.beheer = await login(koers.url, 'beheer@utrecht.test');
   // The project stays internal to the team; one of its lessons is published.
   utrecht = await innovation('utrecht', 'GM0344', {
     titel: 'Voorspellen van wateroverlast in straten',
@@ -222,5 +226,106 @@ describe('portfolio learning on lessons', () => {
     assert.deepEqual(k.body.lesclusters.map((c) => c.id), [
       'proces_projectmanagement', 'ondersteuning_organisatie', 'doelformulering', 'data_en_technologie', 'externe_inhuur', 'samenwerken', 'overig',
     ]);
+  });
+});
+
+describe('critical friends', () => {
+  const inDays = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+
+  test('the team invites a colleague of another municipality, who reads only what was shared and comments', async () => {
+    const bad = await api('utrecht', 'POST', `/innovaties/${utrecht}/uitnodigingen`, {
+      json: { email: 'niemand@elders.test', naam: '', geldigTot: inDays(200) },
+    });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.headers.get('content-type'), 'application/problem+json');
+    const fields = Object.fromEntries(bad.body.invalidParams.map((p) => [p.name, p.reason]));
+    assert.match(fields.geldigTot, /hoogstens 92 dagen/);
+    assert.ok('naam' in fields);
+    assert.match(fields.email, /geen Koers-account/);
+    const own = await api('utrecht', 'POST', `/innovaties/${utrecht}/uitnodigingen`, {
+      json: { email: 'collega@utrecht.test', naam: 'Collega', geldigTot: inDays(10) },
+    });
+    assert.equal(own.status, 400, 'a friend comes from another organisation');
+    assert.match(own.body.invalidParams[0].reason, /eigen organisatie/);
+    const outsider = await api('amsterdam', 'POST', `/innovaties/${amsterdam}/uitnodigingen`, {
+      json: { email: 'lid@utrecht.test', naam: 'x', geldigTot: inDays(10) },
+    });
+    assert.equal(outsider.status, 201, 'Amsterdam may invite for its own innovation');
+    const foreign = await api('amsterdam', 'POST', `/innovaties/${utrecht}/uitnodigingen`, {
+      json: { email: 'lezer@amsterdam.test', naam: 'x', geldigTot: inDays(10) },
+    });
+    assert.equal(foreign.status, 404, 'a team-only innovation of others does not exist for Amsterdam');
+
+    const inv = await api('utrecht', 'POST', `/innovaties/${utrecht}/uitnodigingen`, {
+      json: { email: 'LID@amsterdam.test', naam: 'Fatima uit Amsterdam', bericht: 'Kijk je mee naar onze aanpak?', geldigTot: inDays(30) },
+    });
+    assert.equal(inv.status, 201, inv.text);
+    assert.equal(inv.body.open, true);
+    assert.equal(inv.body.email, undefined, 'the team knows the friend by name');
+
+    const mine = await api('amsterdam', 'GET', '/uitnodigingen');
+    assert.equal(mine.status, 200, mine.text);
+    const listed = mine.body._embedded.uitnodigingen.find((x) => x.id === inv.body.id);
+    assert.equal(listed.innovatie.titel, 'Voorspellen van wateroverlast in straten');
+    const shared = await api('amsterdam', 'GET', `/uitnodigingen/${inv.body.id}`);
+    assert.equal(shared.status, 200, shared.text);
+    assert.match(shared.body.innovatie.samenvatting, /hoogtekaarten/);
+    assert.ok(shared.body.lessen.some((l) => l.id === teamLesson.id), 'the team shared the whole innovation');
+
+    // Only through the invitation: the innovation itself stays closed.
+    assert.equal((await api('amsterdam', 'GET', `/innovaties/${utrecht}`)).status, 404);
+    assert.equal((await api('amsterdam', 'GET', '/lessen?q=kwartelkoning')).body.totaal, 0);
+    for (const who of ['lezer', 'collega']) assert.equal((await api(who, 'GET', `/uitnodigingen/${inv.body.id}`)).status, 404, who);
+    assert.equal((await api(undefined, 'GET', '/uitnodigingen')).status, 401);
+
+    const said = await api('amsterdam', 'POST', `/uitnodigingen/${inv.body.id}/commentaar`, { json: { tekst: 'Vraag ook de rioolbeheerder.' } });
+    assert.equal(said.status, 201, said.text);
+    const empty = await api('amsterdam', 'POST', `/uitnodigingen/${inv.body.id}/commentaar`, { json: { tekst: '' } });
+    assert.equal(empty.status, 400);
+    const byOther = await api('lezer', 'POST', `/uitnodigingen/${inv.body.id}/commentaar`, { json: { tekst: 'ik ook' } });
+    assert.equal(byOther.status, 404);
+
+    const team = await api('utrecht', 'GET', `/innovaties/${utrecht}/uitnodigingen`);
+    assert.equal(team.status, 200, team.text);
+    const back = team.body._embedded.uitnodigingen.find((x) => x.id === inv.body.id);
+    assert.deepEqual(back.commentaar.map((c) => c.tekst), ['Vraag ook de rioolbeheerder.']);
+    assert.equal((await api('collega', 'GET', `/innovaties/${utrecht}/uitnodigingen`)).status, 404, 'outside the team the innovation does not exist');
+
+    // Withdrawn: closed at once, what was said stays.
+    assert.equal((await api('utrecht', 'DELETE', `/innovaties/${utrecht}/uitnodigingen/${inv.body.id}`)).status, 204);
+    assert.equal((await api('amsterdam', 'GET', `/uitnodigingen/${inv.body.id}`)).status, 404);
+    assert.equal((await api('amsterdam', 'POST', `/uitnodigingen/${inv.body.id}/commentaar`, { json: { tekst: 'nog iets' } })).status, 404);
+    const after = await api('utrecht', 'GET', `/innovaties/${utrecht}/uitnodigingen`);
+    const closed = after.body._embedded.uitnodigingen.find((x) => x.id === inv.body.id);
+    assert.equal(closed.open, false);
+    assert.equal(closed.commentaar.length, 1);
+
+    // Every invitation and comment is in the audit trail, with the friend by name, never by address.
+    for (const resource of ['uitnodiging', 'commentaar']) {
+      const audit = await api('beheer', 'GET', `/audit?resource=${resource}`);
+      assert.equal(audit.status, 200, audit.text);
+      assert.ok(audit.body._embedded.audit.length > 0, resource);
+      assert.ok(!audit.text.includes('lid@amsterdam.test'), `${resource}: the friend is named, not addressed`);
+    }
+  });
+
+  test('a friend invited to one review sees that review and its lessons only', async () => {
+    const held = await api('utrecht', 'POST', `/innovaties/${utrecht}/terugblikken`, { json: { datum: '2026-10-01', gebeurd: 'De eerste wijk draait' } });
+    const other = await api('utrecht', 'POST', `/innovaties/${utrecht}/terugblikken`, { json: { datum: '2026-11-01', gebeurd: 'geheime tweede terugblik (grutto)' } });
+    const fromReview = await lesson('utrecht', utrecht, { tekst: 'Begin klein, met één wijk.', terugblikId: held.body.id, zichtbaarheid: 'team' });
+    const inv = await api('utrecht', 'POST', `/innovaties/${utrecht}/uitnodigingen`, {
+      json: { email: 'lezer@amsterdam.test', naam: 'Lezer', geldigTot: inDays(0), terugblikId: held.body.id },
+    });
+    assert.equal(inv.status, 201, inv.text);
+    const shared = await api('lezer', 'GET', `/uitnodigingen/${inv.body.id}`);
+    assert.equal(shared.status, 200, shared.text);
+    assert.deepEqual(shared.body.terugblikken.map((r) => r.id), [held.body.id]);
+    assert.deepEqual(shared.body.lessen.map((l) => l.id), [fromReview.id]);
+    assert.ok(!shared.text.includes('grutto'));
+    assert.ok(other.status === 201);
+    const wrong = await api('utrecht', 'POST', `/innovaties/${utrecht}/uitnodigingen`, {
+      json: { email: 'lezer@amsterdam.test', naam: 'Lezer', geldigTot: inDays(1), terugblikId: 999999 },
+    });
+    assert.equal(wrong.status, 400);
   });
 });

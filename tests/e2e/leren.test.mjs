@@ -3,7 +3,8 @@
 // public lesson with its reasons when it prepares the gate review of a
 // similar innovation, and on the printed report; the team-only lesson never
 // shows. An After Action Review that is overdue shows on the funnel board.
-// The lessons page finds the lesson by a plain Dutch question. A refused
+// The lessons page finds the lesson by a plain Dutch question. A critical
+// friend from Amsterdam reads the one review shared and comments. A refused
 // form keeps what was typed. Every page passes axe.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -116,6 +117,26 @@ test('the funnel board shows the overdue review', async () => {
   await assertAccessible(page, 'het funnelbord met een late terugblik');
 });
 
+test('Utrecht invites a colleague of Amsterdam as a critical friend for one review', async () => {
+  await page.goto(`/innovaties/${utrecht}/leren`);
+  const form = page.getByRole('form', { name: 'Kritische vriend uitnodigen' });
+  await form.getByLabel('Naam').fill('Fatima');
+  await form.getByLabel('E-mailadres van het Koers-account').fill('lid@utrecht.test');
+  await form.getByLabel('Wat u deelt').selectOption({ label: 'Alleen de terugblik van 15 januari 2026' });
+  await form.getByLabel('Wat vraagt u').fill('Kijk je mee naar onze planning?');
+  await form.getByRole('button', { name: 'Uitnodigen' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'De uitnodiging is niet verstuurd' });
+  await summary.waitFor();
+  assert.match(await summary.textContent(), /eigen organisatie/);
+  assert.equal(await form.getByLabel('Wat vraagt u').inputValue(), 'Kijk je mee naar onze planning?', 'what was typed stays');
+  await form.getByLabel('E-mailadres van het Koers-account').fill('lid@amsterdam.test');
+  await form.getByRole('button', { name: 'Uitnodigen' }).click();
+  await page.getByRole('status').getByText(/Fatima is uitgenodigd/).waitFor();
+  const list = page.getByRole('list', { name: 'Uitnodigingen' });
+  assert.match(await list.textContent(), /alleen de terugblik van 15 januari 2026/);
+  await assertAccessible(page, 'de leerpagina met een kritische vriend');
+});
+
 test('Amsterdam sees the public lesson, with reasons, when it prepares a gate review; never the team-only one', async () => {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await logIn(page, 'lid@amsterdam.test');
@@ -152,4 +173,21 @@ test('the lessons page finds the lesson by a plain Dutch question, with the 70/2
   const how = page.getByRole('table', { name: /Hoe er geleerd is/ });
   assert.match(await how.textContent(), /Tijdens het werk\s*\d+\s*\d+%\s*70%/);
   await assertAccessible(page, 'de lessenpagina met een zoekvraag');
+});
+
+test('the critical friend reads only the shared review and comments', async () => {
+  await page.goto('/account');
+  await page.getByRole('link', { name: 'Uitnodigingen als kritische vriend' }).click();
+  await page.getByRole('link', { name: 'Voorspellen van wateroverlast in straten' }).click();
+  await page.getByRole('heading', { level: 1, name: /Meekijken: Voorspellen van wateroverlast/ }).waitFor();
+  assert.match(await page.getByRole('region', { name: 'Terugblikken' }).textContent(), /Eén wijk, omdat de hoogtekaarten laat kwamen/);
+  assert.doesNotMatch(await page.content(), /kwartelkoning/, 'the team-only lesson was not shared');
+  const form = page.getByRole('form', { name: 'Commentaar geven' });
+  await form.getByRole('button', { name: 'Commentaar geven' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Het commentaar is niet opgeslagen' }).waitFor();
+  await form.getByLabel('Uw commentaar').fill('Vraag het waterschap om een vaste contactpersoon.');
+  await form.getByRole('button', { name: 'Commentaar geven' }).click();
+  await page.getByRole('status').getByText(/Uw commentaar is opgeslagen/).waitFor();
+  assert.match(await page.getByRole('list', { name: 'Uw commentaar tot nu toe' }).textContent(), /vaste contactpersoon/);
+  await assertAccessible(page, 'de gedeelde terugblik met commentaar');
 });

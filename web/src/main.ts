@@ -22,6 +22,7 @@ import { clusterPage, clustersPage } from './pages/clusters';
 import { adviceReportPage, climatePage, diagnosePage } from './pages/diagnose';
 import { lessonsPage } from './pages/lessen';
 import { learningPage } from './pages/leren';
+import { invitationsPage, sharedPage } from './pages/uitnodigingen';
 import { indicatorsPage } from './pages/indicatoren';
 import { dashboardPage } from './pages/dashboard';
 
@@ -45,6 +46,8 @@ addRoute('/organisaties/:code/dashboard', dashboardPage);
 addRoute('/innovaties/:id/indicatoren', indicatorsPage);
 addRoute('/innovaties/:id/leren', learningPage);
 addRoute('/lessen', lessonsPage);
+addRoute('/uitnodigingen', invitationsPage);
+addRoute('/uitnodigingen/:id', sharedPage);
 addRoute('/innovaties/:id/beoordelingen/nieuw', reviewPage);
 addRoute('/innovaties/:id/beoordelingen/:beoordeling', reviewPage);
 addRoute('/inloggen', loginPage);

@@ -227,6 +227,12 @@ class SqlLearning final : public LearningStore {
   Result<ReviewCadence> GetCadence(int64_t innovation_id) override;
   Result<std::map<int64_t, ReviewCadence>> CadencesOf(const std::vector<int64_t>& innovation_ids) override;
   Result<ReviewCadence> SaveCadence(const ReviewCadence& cadence, int64_t expected_version, TimePoint now) override;
+  Result<std::vector<Invitation>> Invitations(int64_t innovation_id) override;
+  Result<std::vector<Invitation>> InvitationsOfUser(int64_t user_id) override;
+  Result<Invitation> GetInvitation(int64_t id) override;
+  Result<Invitation> SaveInvitation(const Invitation& invitation, int64_t expected_version, TimePoint now) override;
+  Result<std::vector<FriendComment>> Comments(int64_t innovation_id) override;
+  Result<FriendComment> AddComment(const FriendComment& comment, TimePoint now) override;
 
  private:
   Connection& c_;

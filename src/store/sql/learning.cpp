@@ -53,6 +53,30 @@ ReviewCadence ReadCadence(RowReader& r) {
   return c;
 }
 
+Invitation ReadInvitation(RowReader& r) {
+  Invitation i;
+  i.id = r.Int();
+  i.innovatie_id = r.Int();
+  i.gebruiker_id = r.Int();
+  (void)FromJson(json::parse(r.View(), nullptr, false), &i);
+  i.auteur = r.Text();
+  i.aangemaakt_op = r.Text();
+  i.gewijzigd_op = r.Text();
+  i.versie = r.Int();
+  return i;
+}
+
+FriendComment ReadComment(RowReader& r) {
+  FriendComment c;
+  c.id = r.Int();
+  c.uitnodiging_id = r.Int();
+  c.innovatie_id = r.Int();
+  c.tekst = r.Text();
+  c.auteur = r.Text();
+  c.aangemaakt_op = r.Text();
+  return c;
+}
+
 // The rows of `columns` + `where_in` (ids) + `order`, in slices of 500 ids.
 template <class T, class Read>
 Result<std::vector<T>> InSlices(Connection& c, const char* columns, const char* where_in, const char* order,
@@ -210,6 +234,55 @@ Result<ReviewCadence> SqlLearning::SaveCadence(const ReviewCadence& c, int64_t e
     if (!inserted.ok()) return inserted.error();
   }
   return GetCadence(c.innovatie_id);
+}
+
+Result<std::vector<Invitation>> SqlLearning::Invitations(int64_t innovation_id) {
+  return sql::All(c_, std::string(st::kInvitationColumns) + st::kWhereInvitationsOf, ReadInvitation, innovation_id);
+}
+
+Result<std::vector<Invitation>> SqlLearning::InvitationsOfUser(int64_t user_id) {
+  return sql::All(c_, std::string(st::kInvitationColumns) + st::kWhereInvitationsOfUser, ReadInvitation, user_id);
+}
+
+Result<Invitation> SqlLearning::GetInvitation(int64_t id) {
+  auto i = One(c_, std::string(st::kInvitationColumns) + st::kWhereInvitation, ReadInvitation, id);
+  if (!i.ok()) return i.error();
+  if (!i.value()) return NotFoundError("invitation " + std::to_string(id));
+  return std::move(*i.value());
+}
+
+Result<Invitation> SqlLearning::SaveInvitation(const Invitation& i, int64_t expected_version, TimePoint now) {
+  // The account is a column of its own (found by it, and its address is the
+  // account's); the rest is content.
+  json content = ToJson(i);
+  for (const char* managed : {"id", "email", "auteur", "aangemaaktOp", "gewijzigdOp", "versie"}) content.erase(managed);
+  const std::string text = content.dump(-1, ' ', false, json::error_handler_t::replace);
+  int64_t id = i.id;
+  if (id == 0) {
+    auto created = Scalar(c_, st::kInsertInvitation, i.innovatie_id, i.gebruiker_id, text, Param::OrNull(i.auteur),
+                          Stamp(now));
+    if (!created.ok()) return created.error();
+    id = created.value().value_or(0);
+  } else {
+    auto n = Exec(c_, st::kUpdateInvitation, i.innovatie_id, i.id, text, Stamp(now), expected_version);
+    if (!n.ok()) return n.error();
+    if (n.value() == 0) return Unchanged(c_, st::kInvitationVersion, i.innovatie_id, i.id, "invitation");
+  }
+  return GetInvitation(id);
+}
+
+Result<std::vector<FriendComment>> SqlLearning::Comments(int64_t innovation_id) {
+  return sql::All(c_, std::string(st::kCommentColumns) + st::kWhereCommentsOf, ReadComment, innovation_id);
+}
+
+Result<FriendComment> SqlLearning::AddComment(const FriendComment& c, TimePoint now) {
+  auto created = Scalar(c_, st::kInsertComment, c.uitnodiging_id, c.innovatie_id, c.tekst, Param::OrNull(c.auteur),
+                        Stamp(now));
+  if (!created.ok()) return created.error();
+  auto row = One(c_, std::string(st::kCommentColumns) + st::kWhereComment, ReadComment, created.value().value_or(0));
+  if (!row.ok()) return row.error();
+  if (!row.value()) return NotFoundError("comment");
+  return std::move(*row.value());
 }
 
 }  // namespace koers::sql

@@ -421,4 +421,27 @@ inline constexpr const char* kUpdateCadence =
     "UPDATE terugblik_ritme SET inhoud = ?2, gewijzigd_op = ?3, versie = versie + 1 "
     "WHERE innovatie_id = ?1 AND (?4 = 0 OR versie = ?4)";
 
+// Invitations keep their content as JSON; read by ReadInvitation.
+inline constexpr const char* kInvitationColumns =
+    "SELECT id, innovatie_id, gebruiker_id, inhoud, coalesce(auteur, ''), aangemaakt_op, gewijzigd_op, versie "
+    "FROM uitnodiging";
+inline constexpr const char* kWhereInvitationsOf = " WHERE innovatie_id = ?1 ORDER BY id";
+inline constexpr const char* kWhereInvitationsOfUser = " WHERE gebruiker_id = ?1 ORDER BY id DESC";
+inline constexpr const char* kWhereInvitation = " WHERE id = ?1";
+inline constexpr const char* kInsertInvitation =
+    "INSERT INTO uitnodiging (innovatie_id, gebruiker_id, inhoud, auteur, aangemaakt_op, gewijzigd_op, versie) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1) RETURNING id";
+inline constexpr const char* kUpdateInvitation =
+    "UPDATE uitnodiging SET inhoud = ?3, gewijzigd_op = ?4, versie = versie + 1 "
+    "WHERE innovatie_id = ?1 AND id = ?2 AND (?5 = 0 OR versie = ?5)";
+inline constexpr const char* kInvitationVersion =
+    "SELECT versie FROM uitnodiging WHERE innovatie_id = ?1 AND id = ?2";
+inline constexpr const char* kCommentColumns =
+    "SELECT id, uitnodiging_id, innovatie_id, tekst, coalesce(auteur, ''), aangemaakt_op FROM vriend_commentaar";
+inline constexpr const char* kWhereCommentsOf = " WHERE innovatie_id = ?1 ORDER BY id";
+inline constexpr const char* kWhereComment = " WHERE id = ?1";
+inline constexpr const char* kInsertComment =
+    "INSERT INTO vriend_commentaar (uitnodiging_id, innovatie_id, tekst, auteur, aangemaakt_op) "
+    "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
+
 }  // namespace koers::sql::statements

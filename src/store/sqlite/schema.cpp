@@ -547,6 +547,33 @@ CREATE TABLE terugblik_ritme (
   versie       INTEGER NOT NULL
 );
 )sql",
+
+    // 16: critical friends - invitations of accounts of other organisations
+    // to read an innovation or one review and to comment, until a date.
+    R"sql(
+CREATE TABLE uitnodiging (
+  id            INTEGER PRIMARY KEY,
+  innovatie_id  INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  gebruiker_id  INTEGER NOT NULL REFERENCES gebruiker(id) ON DELETE CASCADE,
+  inhoud        TEXT NOT NULL,
+  auteur        TEXT,
+  aangemaakt_op TEXT NOT NULL,
+  gewijzigd_op  TEXT NOT NULL,
+  versie        INTEGER NOT NULL
+);
+CREATE INDEX uitnodiging_innovatie_idx ON uitnodiging(innovatie_id, id);
+CREATE INDEX uitnodiging_gebruiker_idx ON uitnodiging(gebruiker_id, id);
+
+CREATE TABLE vriend_commentaar (
+  id             INTEGER PRIMARY KEY,
+  uitnodiging_id INTEGER NOT NULL REFERENCES uitnodiging(id) ON DELETE CASCADE,
+  innovatie_id   INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  tekst          TEXT NOT NULL,
+  auteur         TEXT,
+  aangemaakt_op  TEXT NOT NULL
+);
+CREATE INDEX vriend_commentaar_idx ON vriend_commentaar(innovatie_id, id);
+)sql",
 };
 
 

@@ -66,6 +66,27 @@ export interface Ritme {
   volgende: Volgende;
 }
 
+export interface Commentaar {
+  id: number;
+  uitnodigingId: number;
+  tekst: string;
+  auteur: string | null;
+  aangemaaktOp: string | null;
+}
+
+export interface Uitnodiging {
+  id: number;
+  terugblikId: number | null;
+  naam: string;
+  bericht: string | null;
+  geldigTot: string;
+  ingetrokken: boolean;
+  open: boolean;
+  auteur: string | null;
+  innovatie: { id: number; titel: string; organisatie: string; organisatieNaam: string };
+  commentaar: Commentaar[];
+}
+
 export interface KennisItem {
   id: string;
   naam: string;

@@ -37,6 +37,7 @@ function draw(state: State): void {
     'Mijn account',
     html`
       <h1 class="utrecht-heading-1">Mijn account</h1>
+      <p class="utrecht-paragraph"><a class="utrecht-link" href="/uitnodigingen">Uitnodigingen als kritische vriend</a>: innovaties van andere organisaties waarnaar u mag meekijken.</p>
       ${state.notice ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">${state.notice}</p></div>` : nothing}
       ${errorSummary('Dat is niet gelukt', state.errors, state.general)}
       <dl class="utrecht-data-list koers-data-list">

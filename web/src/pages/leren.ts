@@ -8,7 +8,7 @@ import { formatDate } from '../lib/format';
 import { entries } from '../lib/vocab';
 import { canEditInnovation, session } from '../lib/session';
 import { checkFields, errorFor, formDraft, problemErrors, type FieldSpec } from '../lib/form-errors';
-import { lessonCard, loadLearningKnowledge, nextReviewText, type Actie, type KennisItem, type Les, type Ritme, type Terugblik, type Volgende } from '../lib/learning';
+import { lessonCard, loadLearningKnowledge, nextReviewText, type Actie, type KennisItem, type Les, type Ritme, type Terugblik, type Uitnodiging, type Volgende } from '../lib/learning';
 import { renderPage } from '../components/page-shell/page-shell';
 import { dataTable } from '../components/data-table/data-table';
 import { checkboxGroup, selectField, textArea, textField } from '../components/form-field/form-field';
@@ -16,7 +16,7 @@ import { errorSummary, focusErrorSummary, type FieldError } from '../components/
 import { loginPrompt } from '../components/login-prompt/login-prompt';
 import { problemPage } from './problem';
 
-type FormName = 'les' | 'tb' | 'ritme';
+type FormName = 'les' | 'tb' | 'ritme' | 'vriend';
 interface FormState {
   errors: FieldError[];
   general: string;
@@ -31,6 +31,7 @@ interface State {
   volgende: Volgende | null;
   clusters: KennisItem[];
   factors: KennisItem[];
+  uitnodigingen: Uitnodiging[] | null; // the team's invitations to critical friends
   editing: Les | null; // the lesson in the form, when changing one
   forms: Record<FormName, FormState>;
   notice: string;
@@ -73,6 +74,13 @@ const SPECS: Record<FormName, Record<string, Omit<FieldSpec, 'id'>>> = {
     elkeWeken: { label: 'Elke zoveel weken een terugblik', noun: 'het aantal weken', kind: 'integer', min: 1, max: 52 },
     bijElkePoort: { label: 'Een terugblik na elk poortbesluit', noun: 'of er na elk poortbesluit een terugblik is' },
     vanaf: { label: 'Vanaf', noun: 'de datum vanaf wanneer de weken tellen', kind: 'date' },
+  },
+  vriend: {
+    naam: { label: 'Naam', noun: 'de naam', required: true },
+    email: { label: 'E-mailadres van het Koers-account', noun: 'het e-mailadres', kind: 'email', required: true },
+    terugblikId: { label: 'Wat u deelt', noun: 'wat u deelt', kind: 'choice' },
+    bericht: { label: 'Wat vraagt u', noun: 'wat u vraagt' },
+    geldigTot: { label: 'Open tot en met', noun: 'de laatste dag', kind: 'date', required: true },
   },
 };
 
@@ -375,6 +383,96 @@ function reviewsSection(state: State, editor: boolean): TemplateResult {
   </section>`;
 }
 
+// --- critical friends ------------------------------------------------------------
+
+async function reloadInvitations(state: State): Promise<void> {
+  if (!canEditInnovation(state.innovatie)) return;
+  const r = await apiGet<{ _embedded: { uitnodigingen: Uitnodiging[] } }>(`/innovaties/${state.innovatie.id}/uitnodigingen`);
+  state.uitnodigingen = r.ok ? r.body._embedded.uitnodigingen : null;
+}
+
+const inDays = (n: number) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+
+function reviewLabel(state: State, id: number | null): string {
+  if (!id) return 'de innovatie, met haar terugblikken en lessen';
+  const t = state.terugblikken?.find((x) => x.id === id);
+  return t ? `alleen de terugblik van ${formatDate(t.datum)}` : 'één terugblik';
+}
+
+function invitationView(state: State, u: Uitnodiging): TemplateResult {
+  const status = u.ingetrokken ? 'ingetrokken' : u.open ? `open tot en met ${formatDate(u.geldigTot)}` : `verlopen op ${formatDate(u.geldigTot)}`;
+  return html`<li class="koers-card">
+    <h4 class="utrecht-heading-4 koers-card__title">${u.naam}</h4>
+    <p class="utrecht-paragraph koers-muted">Deelt ${reviewLabel(state, u.terugblikId)} · ${status}${u.auteur ? ` · uitgenodigd door ${u.auteur}` : ''}</p>
+    ${u.bericht ? html`<p class="utrecht-paragraph">Gevraagd: ${u.bericht}</p>` : nothing}
+    ${u.commentaar.length
+      ? html`<ul class="utrecht-unordered-list" aria-label="Commentaar van ${u.naam}">${u.commentaar.map((c) => html`<li>${c.tekst} <span class="koers-muted">(${formatDate(c.aangemaaktOp)})</span></li>`)}</ul>`
+      : html`<p class="utrecht-paragraph koers-muted">Nog geen commentaar.</p>`}
+    ${u.open
+      ? html`<button class="utrecht-button utrecht-button--subtle" type="button" @click=${() => withdraw(state, u)}>Uitnodiging intrekken<span class="koers-visually-hidden"> van ${u.naam}</span></button>`
+      : nothing}
+  </li>`;
+}
+
+async function withdraw(state: State, u: Uitnodiging): Promise<void> {
+  const r = await apiRequest<void>('DELETE', `/innovaties/${state.innovatie.id}/uitnodigingen/${u.id}`);
+  state.notice = r.ok ? `De uitnodiging van ${u.naam} is ingetrokken.` : `De uitnodiging is niet ingetrokken: ${r.problem.detail ?? r.problem.title}`;
+  await reloadInvitations(state);
+  draw(state);
+  document.getElementById('leren-melding')?.focus();
+}
+
+function friendsSection(state: State): TemplateResult {
+  const f = (name: string, saved?: string | null) => field(state, 'vriend', name, saved);
+  const reviews = (state.terugblikken ?? []).filter((t) => t.status === 'gehouden');
+  return html`<section class="koers-section" aria-labelledby="vrienden-kop">
+    <h2 class="utrecht-heading-2" id="vrienden-kop">Kritische vrienden</h2>
+    <p class="utrecht-paragraph">Nodig een collega van een andere organisatie uit om mee te kijken: naar de hele innovatie of naar één terugblik, voor een beperkte tijd.
+      Zij zien alleen wat u deelt, en kunnen commentaar geven. Elke uitnodiging en elk commentaar komt in het auditspoor.</p>
+    ${state.uitnodigingen === null
+      ? html`<p class="utrecht-paragraph">De uitnodigingen konden niet worden geladen.</p>`
+      : state.uitnodigingen.length
+        ? html`<ul class="koers-cards" aria-label="Uitnodigingen">${state.uitnodigingen.map((u) => invitationView(state, u))}</ul>`
+        : html`<p class="utrecht-paragraph">Er zijn nog geen kritische vrienden uitgenodigd.</p>`}
+    <form class="utrecht-form koers-form" novalidate aria-labelledby="vriend-form-kop" @submit=${(e: Event) => invite(e, state)}>
+      <h3 class="utrecht-heading-3" id="vriend-form-kop">Kritische vriend uitnodigen</h3>
+      ${errorSummary('De uitnodiging is niet verstuurd', state.forms.vriend.errors, state.forms.vriend.general, summaryId('vriend'))}
+      ${textField({ ...f('naam'), required: true, autocomplete: 'name' })}
+      ${textField({ ...f('email'), type: 'email', required: true, autocomplete: 'email', description: 'De collega heeft een Koers-account bij een andere organisatie.' })}
+      ${selectField({ ...f('terugblikId', ''), options: reviews.map((t) => ({ waarde: String(t.id), label: `Alleen de terugblik van ${formatDate(t.datum)}` })), emptyLabel: 'De hele innovatie, met terugblikken en lessen' })}
+      ${textArea({ ...f('bericht'), rows: 3 })}
+      ${textField({ ...f('geldigTot', inDays(30)), type: 'date', required: true, description: 'Hoogstens drie maanden vooruit.' })}
+      <div class="utrecht-button-group koers-form__actions">
+        <button class="utrecht-button utrecht-button--secondary-action" type="submit">Uitnodigen</button>
+      </div>
+    </form>
+  </section>`;
+}
+
+async function invite(e: Event, state: State): Promise<void> {
+  e.preventDefault();
+  const form = e.target as HTMLFormElement;
+  const d = new FormData(form);
+  const get = (k: string) => String(d.get(fieldId('vriend', k)) ?? '').trim();
+  const found = checkFields(form, specs('vriend'));
+  if (found.length) {
+    state.forms.vriend.draft = formDraft(form);
+    return showErrors(state, 'vriend', found, '');
+  }
+  const body = { naam: get('naam'), email: get('email'), bericht: get('bericht') || null, geldigTot: get('geldigTot'), terugblikId: get('terugblikId') ? Number(get('terugblikId')) : null };
+  const r = await apiRequest<Uitnodiging>('POST', `/innovaties/${state.innovatie.id}/uitnodigingen`, body);
+  if (!r.ok) {
+    state.forms.vriend.draft = formDraft(form);
+    const { errors, general } = problemErrors(r.problem, lookup('vriend'));
+    return showErrors(state, 'vriend', errors, general);
+  }
+  state.forms.vriend = emptyForm();
+  await reloadInvitations(state);
+  state.notice = `${r.body.naam} is uitgenodigd tot en met ${formatDate(r.body.geldigTot)}.`;
+  draw(state);
+  document.getElementById('leren-melding')?.focus();
+}
+
 // --- the page ------------------------------------------------------------------------
 
 function showErrors(state: State, form: FormName, errors: FieldError[], general: string): void {
@@ -420,6 +518,7 @@ function draw(state: State): void {
       </div>
       ${lessonsSection(state, editor)}
       ${reviewsSection(state, editor)}
+      ${editor ? friendsSection(state) : nothing}
     `,
   );
 }
@@ -441,10 +540,11 @@ export async function learningPage(params: Record<string, string>): Promise<void
     clusters: k.lesclusters,
     factors: k.succesfactoren,
     editing: null,
-    forms: { les: emptyForm(), tb: emptyForm(), ritme: emptyForm() },
+    forms: { les: emptyForm(), tb: emptyForm(), ritme: emptyForm(), vriend: emptyForm() },
+    uitnodigingen: null,
     notice: '',
   };
-  await reloadReviews(state);
+  await Promise.all([reloadReviews(state), reloadInvitations(state)]);
   draw(state);
 }
 

@@ -11,6 +11,7 @@ function navItems(): { href: string; label: string }[] {
     { href: '/innovaties', label: 'Innovaties' },
     { href: '/organisaties', label: 'Organisaties' },
     { href: '/clusters', label: 'Wie gebruikt wat' },
+    { href: '/lessen', label: 'Lessen' },
   ];
   if (session().ingelogd) items.push({ href: '/innovaties/nieuw', label: 'Nieuwe innovatie' });
   // The user's own organisation, and for a stuurgroep member what waits for a decision.
