@@ -71,7 +71,9 @@ export async function startKoers({ register = false, users = [], db, port = 0, e
   const logs = [];
   const boundPort = await new Promise((resolvePort, reject) => {
     let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`koers serve did not start: ${logs.join('\n')}`)), 15000);
+    // A start indexes what is not indexed yet (the whole register after an
+    // import); under the sanitizers that takes several times longer.
+    const timer = setTimeout(() => reject(new Error(`koers serve did not start: ${logs.join('\n')}`)), 60000);
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk) => {
       buffer += chunk;
