@@ -571,6 +571,53 @@ TEST_P(StoreContract, ASecretIsMadeOnceAndKept) {
   EXPECT_EQ(b.value(), "eerste");
 }
 
+TEST_P(StoreContract, InvitationsBelongToAnAccountAndGoWithTheirInnovation) {
+  User friend_;
+  friend_.email = "vriend@amsterdam.nl";
+  friend_.naam = "Vriend";
+  auto user = store_->Write([&](Work& w) { return w.accounts().CreateUser(friend_, now_); });
+  ASSERT_TRUE(user.ok());
+  int64_t id = Create(Sample());
+  Invitation inv;
+  inv.innovatie_id = id;
+  inv.gebruiker_id = user.value();
+  inv.email = friend_.email;
+  inv.naam = "Vriend";
+  inv.bericht = "Kijk je mee?";
+  inv.geldig_tot = "2026-12-31";
+  auto saved = store_->Write([&](Work& w) { return w.learning().SaveInvitation(inv, 0, now_); });
+  ASSERT_TRUE(saved.ok());
+  EXPECT_EQ(saved.value().versie, 1);
+  EXPECT_EQ(saved.value().bericht, "Kijk je mee?");
+  EXPECT_TRUE(saved.value().email.empty()) << "the address is the account's, not kept twice";
+  auto mine = store_->Read([&](Work& w) { return w.learning().InvitationsOfUser(user.value()); });
+  ASSERT_TRUE(mine.ok());
+  ASSERT_EQ(mine.value().size(), 1u);
+
+  Invitation closed = saved.value();
+  closed.ingetrokken = true;
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.learning().SaveInvitation(closed, 1, now_); }).ok());
+  auto stale = store_->Write([&](Work& w) { return w.learning().SaveInvitation(closed, 1, now_); });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().kind, ErrorKind::kPreconditionFailed);
+  EXPECT_TRUE(store_->Read([&](Work& w) { return w.learning().GetInvitation(saved.value().id); }).value().ingetrokken);
+
+  FriendComment c;
+  c.uitnodiging_id = saved.value().id;
+  c.innovatie_id = id;
+  c.tekst = "Goed plan.";
+  c.auteur = "Vriend";
+  auto said = store_->Write([&](Work& w) { return w.learning().AddComment(c, now_); });
+  ASSERT_TRUE(said.ok());
+  EXPECT_EQ(said.value().tekst, "Goed plan.");
+  EXPECT_EQ(store_->Read([&](Work& w) { return w.learning().Comments(id); }).value().size(), 1u);
+
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.innovations().Delete(id); }).ok());
+  EXPECT_EQ(store_->Read([&](Work& w) { return w.learning().GetInvitation(saved.value().id); }).error().kind,
+            ErrorKind::kNotFound);
+  EXPECT_TRUE(store_->Read([&](Work& w) { return w.learning().Comments(id); }).value().empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(Backends()),
                          [](const ::testing::TestParamInfo<Backend>& info) { return info.param.name; });
 
