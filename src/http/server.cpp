@@ -70,10 +70,15 @@ class Session : public std::enable_shared_from_this<Session> {
     // until then only the hard cap applies (Beast checks Content-Length
     // against the limit while it parses the header).
     parser_->body_limit(kMaxDrain);
-    stream_.expires_after(std::chrono::seconds(state_->options.read_timeout_seconds));
+    Expire();  // waiting on a kept-alive connection, and the header
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
   }
+
+  // Each step on the wire (waiting for and reading a header, reading a body,
+  // writing an answer or one chunk of it) gets the read timeout of its own;
+  // the time spent handling a request counts for none of them.
+  void Expire() { stream_.expires_after(std::chrono::seconds(state_->options.read_timeout_seconds)); }
 
   void OnHeader(beast::error_code ec, std::size_t) {
     if (ec == bhttp::error::body_limit)
@@ -83,6 +88,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec && IsParseError(ec))
       return WriteProblem(400, "Ongeldig verzoek", "De kopregels van het verzoek kloppen niet (" + ec.message() + ").");
     if (ec) return Fail(ec);
+    Expire();  // the body gets its own time, not what the wait left over
     auto& req = parser_->get();
     target_ = std::string(req.target());
     size_t limit = state_->options.body_limit;
@@ -156,6 +162,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
     Response res;
     state_->in_flight++;
+    // Handling is not a read: a slow answer must not close the connection.
+    stream_.expires_never();
     try {
       res = state_->handler(req);
     } catch (const std::exception& e) {
@@ -198,6 +206,7 @@ class Session : public std::enable_shared_from_this<Session> {
     bool keep = keep_alive_ && !state_->stopping;
     m.keep_alive(keep);
     m.content_length(body.size());
+    Expire();
     bhttp::async_write(stream_, m, [self = shared_from_this(), out, keep](beast::error_code ec, std::size_t) {
       if (ec) return self->Fail(ec);
       if (self->linger_) return self->LingeringClose();
@@ -230,6 +239,7 @@ class Session : public std::enable_shared_from_this<Session> {
     m.body().more = true;
     out->serializer.emplace(m);
     state_->in_flight++;
+    Expire();
     bhttp::async_write_header(stream_, *out->serializer, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
       if (ec) return self->EndStream(out->next, ec, 0);
       self->NextChunk(std::move(out));
@@ -254,6 +264,7 @@ class Session : public std::enable_shared_from_this<Session> {
     body.data = out->chunk.empty() ? nullptr : out->chunk.data();
     body.size = out->chunk.size();
     body.more = !out->done;
+    Expire();  // per chunk: a long download that keeps moving is not cut off
     bhttp::async_write(stream_, *out->serializer, [self = shared_from_this(), out](beast::error_code ec, std::size_t) {
       if (ec == bhttp::error::need_buffer) ec = {};
       if (ec) return self->EndStream(out->next, ec, out->sent);

@@ -160,7 +160,7 @@ test('Amsterdam sees the public lesson, with reasons, when it prepares a gate re
   await page.emulateMedia({ media: 'screen' });
 });
 
-test('the lessons page finds the lesson by a plain Dutch question, with the 70/20/10 picture', async () => {
+test('the lessons page and the zoekhulp find the lesson by a plain Dutch question, with the 70/20/10 picture', async () => {
   await page.goto('/lessen');
   await page.getByLabel('Zoek in de lessen').fill('hoe regel je koppelingen met waterschappen');
   await page.getByRole('button', { name: 'Zoeken' }).click();
@@ -173,6 +173,14 @@ test('the lessons page finds the lesson by a plain Dutch question, with the 70/2
   const how = page.getByRole('table', { name: /Hoe er geleerd is/ });
   assert.match(await how.textContent(), /Tijdens het werk\s*\d+\s*\d+%\s*70%/);
   await assertAccessible(page, 'de lessenpagina met een zoekvraag');
+
+  // The zoekhulp shows lessons beside the innovations, with the same analysis.
+  await page.goto(`/zoeken?q=${encodeURIComponent('koppeling met het waterschap')}`);
+  const found = page.getByRole('region', { name: /Lessen over/ });
+  await found.waitFor();
+  assert.match(await found.textContent(), /Vraag de hoogtekaarten vroeg op/);
+  assert.doesNotMatch(await page.content(), /kwartelkoning/);
+  await assertAccessible(page, 'de zoekhulp met lessen');
 });
 
 test('the critical friend reads only the shared review and comments', async () => {

@@ -89,7 +89,8 @@ export async function startKoers({ register = false, users = [], db, port = 0, e
             resolvePort(entry.poort);
           }
         } catch {
-          /* not a log line */
+          // Not a log line: a sanitizer's report or a crash, shown as it is.
+          process.stderr.write(`koers serve: ${line}\n`);
         }
       }
     });

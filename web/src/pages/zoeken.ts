@@ -8,6 +8,7 @@ import { navigate } from '../lib/router';
 import { renderPage } from '../components/page-shell/page-shell';
 import { pagination } from '../components/pagination/pagination';
 import { phaseBadges } from '../components/status-badge/status-badge';
+import { lessonCard, loadLearningKnowledge, type KennisItem, type Les } from '../lib/learning';
 import { problemPage } from './problem';
 
 // The product (adoption cluster) a result stands for: other organisations'
@@ -128,10 +129,28 @@ function emptyHelp(text: string, q: URLSearchParams, corrections: string[]): Tem
   </section>`;
 }
 
+// What other teams learned about the same question: the first lessons the
+// same Dutch analysis finds, with a way to all of them.
+function lessonsFound(text: string, found: { totaal: number; _embedded: { lessen: Les[] } } | null, clusters: KennisItem[]): TemplateResult | typeof nothing {
+  if (!text || !found || found.totaal === 0) return nothing;
+  return html`<section class="koers-section" aria-labelledby="lessen-treffers">
+    <h2 class="utrecht-heading-3" id="lessen-treffers">Lessen over “${text}”</h2>
+    <ul class="koers-cards" aria-labelledby="lessen-treffers">${found._embedded.lessen.map((l) => lessonCard(l, clusters))}</ul>
+    <p class="utrecht-paragraph"><a class="utrecht-link" href="/lessen?q=${encodeURIComponent(text)}">${found.totaal === 1 ? 'Bekijk deze les bij de lessen' : `Alle ${formatNumber(found.totaal)} lessen over “${text}”`}</a></p>
+  </section>`;
+}
+
 export async function searchPage(_: Record<string, string>, query: URLSearchParams): Promise<void> {
   const q = new URLSearchParams();
   for (const k of ['q', 'pagina', ...FACETS.map((f) => f[0])]) if (query.get(k)) q.set(k, query.get(k)!);
-  const r = await apiGet<Zoekpagina>(`/innovaties/_zoek?${q}`);
+  const text0 = query.get('q') ?? '';
+  const [r, lessons, k] = await Promise.all([
+    apiGet<Zoekpagina>(`/innovaties/_zoek?${q}`),
+    text0 && !query.get('pagina')
+      ? apiGet<{ totaal: number; _embedded: { lessen: Les[] } }>(`/lessen?vorm=les&paginaGrootte=3&q=${encodeURIComponent(text0)}`)
+      : Promise.resolve(null),
+    loadLearningKnowledge(),
+  ]);
   if (!r.ok) return problemPage('Zoeken', r.problem);
   const page = r.body;
   const text = query.get('q') ?? '';
@@ -174,6 +193,7 @@ export async function searchPage(_: Record<string, string>, query: URLSearchPara
             h.set('pagina', String(p));
             return `/zoeken?${h}`;
           })}
+          ${lessonsFound(text, lessons?.ok ? lessons.body : null, k.lesclusters)}
         </div>
       </div>
     `,
