@@ -31,6 +31,13 @@ Error WordedReview(Error e) {
   return e;
 }
 
+// What the audit trail keeps of an invitation: not the friend's address.
+json AuditOf(const Invitation& i) {
+  json j = ToJson(i);
+  j.erase("email");
+  return j;
+}
+
 Error NotYours() { return Forbidden("Alleen het team van de innovatie wijzigt deze les."); }
 
 void Normalise(Lesson* l) {
@@ -426,24 +433,6 @@ Result<ActionReviewOverview> Learning::SaveCadence(int64_t innovation_id, Review
   return ActionReviews(innovation_id, actor);
 }
 
-}  // namespace koers
-
-namespace koers {
-namespace {
-
-// Openbaar is widest, team narrowest.
-int Width(const std::string& zichtbaarheid) {
-  return zichtbaarheid == "openbaar" ? 2 : zichtbaarheid == "organisatie" ? 1 : 0;
-}
-
-// What the audit trail keeps of an invitation: not the friend's address.
-json AuditOf(const Invitation& i) {
-  json j = ToJson(i);
-  j.erase("email");
-  return j;
-}
-
-}  // namespace
 
 Result<std::vector<InvitationView>> Learning::InvitationViews(std::vector<Invitation> invitations) {
   std::vector<int64_t> ids;
@@ -599,7 +588,7 @@ Result<SharedView> Learning::Shared(int64_t id, const Actor& actor) {
       if (!inv.terugblik_id || r.id == inv.terugblik_id) out.terugblikken.push_back(std::move(r));
     for (auto& les : l.value())
       if ((!inv.terugblik_id || les.terugblik_id == inv.terugblik_id) &&
-          Width(les.zichtbaarheid) >= Width(innovation.zichtbaarheid))
+          Reach(les.zichtbaarheid) >= Reach(innovation.zichtbaarheid))
         out.lessen.push_back(std::move(les));
     return Status::Ok();
   });

@@ -42,6 +42,10 @@ std::string DateOf(int64_t day) { return FormatDate(TimePoint(std::chrono::hours
 
 }  // namespace
 
+int Reach(const std::string& zichtbaarheid) {
+  return zichtbaarheid == "openbaar" ? 2 : zichtbaarheid == "organisatie" ? 1 : 0;
+}
+
 bool CanReadLesson(const Actor& a, AccessFacts innovation, const Lesson& l) {
   innovation.zichtbaarheid = l.zichtbaarheid;
   return CanRead(a, innovation);

@@ -45,6 +45,10 @@ struct Lesson {
 // The innovation's rules, with the lesson's visibility.
 bool CanReadLesson(const Actor& a, AccessFacts innovation, const Lesson& l);
 
+// How widely a visibility reaches (team 0, organisatie 1, openbaar 2): each
+// includes the narrower ones.
+int Reach(const std::string& zichtbaarheid);
+
 // The rules a lesson must meet, except which clusters and success factors
 // exist (the knowledge base's).
 std::vector<FieldProblem> Validate(const Lesson& l);

@@ -55,11 +55,6 @@ enum LessonSlot : Xapian::valueno { kLesCluster = 0, kLesHoe, kLesFase, kLesSoor
 constexpr const char* kLessonFacets[] = {"cluster", "hoe", "fase", "soort", "organisatie"};
 constexpr const char* kLessonPrefix[] = {"XC", "XH", "XF", "XW", "XO"};
 
-// How wide a visibility reaches: each includes the narrower ones.
-int Reach(const std::string& zichtbaarheid) {
-  return zichtbaarheid == "openbaar" ? 2 : zichtbaarheid == "organisatie" ? 1 : 0;
-}
-
 Error Failure(const Xapian::Error& e) {
   log::Error("zoekindex_fout", {{"fout", e.get_description()}});
   return IoError("De zoekindex gaf een fout: " + e.get_msg());

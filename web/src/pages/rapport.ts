@@ -36,15 +36,16 @@ function summary(last: Beoordeling | null, drafts: number, st: SturingInnovatie)
 
 export async function reportPage(params: Record<string, string>): Promise<void> {
   const id = params.id;
-  const [i, st, p, o, b, r] = await Promise.all([
+  const [i, st, p, o, b, r, lessons, k] = await Promise.all([
     apiGet<Innovatie>(`/innovaties/${id}`),
     apiGet<SturingInnovatie>(`/innovaties/${id}/sturing`),
     apiGet<{ huidig: Pitch | null }>(`/innovaties/${id}/pitch`),
     apiGet<{ _embedded: { onzekerheden: Onzekerheid[] } }>(`/innovaties/${id}/onzekerheden`),
     apiGet<Businesscase>(`/innovaties/${id}/businesscase`),
     apiGet<{ _embedded: { beoordelingen: Beoordeling[] } }>(`/innovaties/${id}/beoordelingen`),
+    loadLessonsOfOthers(id),
+    loadLearningKnowledge(),
   ]);
-  const [lessons, k] = await Promise.all([loadLessonsOfOthers(id), loadLearningKnowledge()]);
   if (!i.ok) return problemPage('Stuurrapport', i.problem);
   if (!st.ok || !p.ok || !o.ok || !b.ok || !r.ok) return problemPage('Stuurrapport', { status: 500, title: 'Fout', detail: 'Het rapport kon niet worden samengesteld.' });
   const inn = i.body;
