@@ -9,6 +9,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config         # C++ toolchain
   libboost-dev                                         # Boost.Beast/Asio: HTTP server
   libsqlite3-dev                                       # embedded store
+  libpq-dev                                            # PostgreSQL store (libpq, the server's own C client)
   nlohmann-json3-dev                                   # JSON
   libcli11-dev                                         # command line
   libsodium-dev                                        # hashing, random ids, argon2id
@@ -22,7 +23,7 @@ PACKAGES=(
   chromium                                             # browser tests (no browser download)
   poppler-utils                                        # pdftotext: reading printed reports in the browser tests
   wrk nginx-light                                      # benchmark and its reference
-  postgresql                                           # search benchmark reference
+  postgresql                                           # the PostgreSQL store's tests; search benchmark reference
   sqlite3 curl ca-certificates                         # tools used by scripts
 )
 

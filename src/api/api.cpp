@@ -122,6 +122,24 @@ bool WithinLimit(Services& s, const std::string& key, const Limit& limit, Error*
   return false;
 }
 
+namespace {
+
+// The route a request is counted under in /metrics: the API's pattern, so
+// ids do not make a label each.
+std::string RouteLabel(const http::Request& req) {
+  if (IsApiPath(req.path)) {
+    Params params;
+    std::string allowed;
+    const Route* route = Match(req, &params, &allowed);
+    return route ? std::string(route->pattern) : "/api (onbekend)";
+  }
+  if (req.path.rfind("/health/", 0) == 0 || req.path == "/metrics") return req.path;
+  if (req.path.rfind("/auth/oidc/", 0) == 0) return "/auth/oidc";
+  return "web";
+}
+
+}  // namespace
+
 http::Response Api::Handle(http::Request& req) {
   auto start = std::chrono::steady_clock::now();
   std::string_view given = req.Header("x-request-id");
@@ -130,6 +148,9 @@ http::Response Api::Handle(http::Request& req) {
   http::Response res = Dispatch(req);
   res.SetHeader("X-Request-ID", req.request_id);
   AddStandardHeaders(req.path, &res);
+  if (!services_.options.metrics_token.empty())
+    metrics_.Record(RouteLabel(req), res.status,
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
 
   if (services_.options.access_log && log::Enabled(log::Level::kInfo)) {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -148,6 +169,8 @@ http::Response Api::Dispatch(const http::Request& req) {
   // NL API Design Rules: no trailing slashes; a trailing slash is not found.
   if (req.path.size() > 1 && req.path.back() == '/')
     return Problem(404, "Dit adres bestaat niet. Laat de schuine streep aan het eind weg.", req.path);
+  if (req.path.rfind("/health/", 0) == 0 || req.path == "/metrics")
+    if (auto res = Operations(req, services_.reg, metrics_, services_.options.metrics_token)) return std::move(*res);
   if (oidc_ && req.path.rfind("/auth/oidc/", 0) == 0) return oidc_->Handle(services_, req);
   if (!IsApiPath(req.path)) {
     if (req.method != "GET" && req.method != "HEAD") {

@@ -3,6 +3,7 @@
 // table and the web front end.
 #pragma once
 
+#include "api/operations.hpp"
 #include "api/rate_limiter.hpp"
 #include "api/router.hpp"
 #include "api/web_assets.hpp"
@@ -26,6 +27,8 @@ struct ApiOptions {
   bool oidc_available = false;  // an OpenID Connect provider is configured
   // Euro per internal hour for business cases that name no rate of their own.
   double uurtarief = kDefaultHourlyRate;
+  // /metrics answers only to this bearer token; empty: no /metrics.
+  std::string metrics_token;
 };
 
 // The device cookie (Accounts::DeviceToken): its name, and a Set-Cookie
@@ -58,6 +61,7 @@ class Api {
   Services& services_;
   const WebAssets& web_;
   Oidc* oidc_;
+  Metrics metrics_;
 };
 
 // The headers every answer carries (security headers; for /api also

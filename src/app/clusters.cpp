@@ -526,8 +526,11 @@ InnovationFilter Everything() {
 
 }  // namespace
 
-Clusters::Clusters(Store& store, Register& reg, std::string dictionary)
-    : store_(store), reg_(reg), dictionary_(std::move(dictionary)) {}
+Clusters::Clusters(Store& store, Register& reg, std::string dictionary, std::string replica)
+    : store_(store),
+      reg_(reg),
+      dictionary_(std::move(dictionary)),
+      consumer_(replica.empty() ? kClusterConsumer : kClusterConsumer + ("@" + replica)) {}
 Clusters::~Clusters() = default;
 
 // The product words, when the Dutch dictionary is there: organisation
@@ -546,6 +549,8 @@ Status Clusters::LoadProductWords(State& state) {
 
 // Loads the state on first use (comparing everything when the store has no
 // links yet), then applies the changes the feed holds for the clusters.
+// The stored pairs are as of the shared position (kClusterConsumer); a
+// replica starts from there with its own and moves both on.
 Status Clusters::CatchUp() {
   if (!state_) {
     auto state = std::make_unique<State>();
@@ -554,10 +559,10 @@ Status Clusters::CatchUp() {
     int64_t head = 0;
     std::vector<std::pair<int64_t, int64_t>> pairs;
     Status read = store_.Read([&](Work& w) -> Status {
-      auto has = w.changes().HasPosition(kClusterConsumer);
-      if (!has.ok()) return has.error();
-      have_links = has.value();
-      auto h = w.changes().Head();
+      auto shared = w.changes().Position(kClusterConsumer);
+      if (!shared.ok()) return shared.error();
+      have_links = shared.value().has_value();
+      auto h = have_links ? Result<int64_t>(*shared.value()) : w.changes().Head();
       if (!h.ok()) return h.error();
       head = h.value();
       if (!have_links) state->index.emplace();
@@ -582,6 +587,10 @@ Status Clusters::CatchUp() {
       if (!write.ok()) return write;
       log::Info("clusters_vergeleken", {{"innovaties", state->members.size()}, {"koppelingen", pairs.size()}});
     }
+    if (consumer_ != kClusterConsumer) {
+      Status own = store_.Write([&](Work& w) { return w.changes().Done(consumer_, head); });
+      if (!own.ok()) return own;
+    }
     for (const auto& [a, b] : pairs) Connect(state->links, a, b);
     state_ = std::move(state);
   }
@@ -589,7 +598,7 @@ Status Clusters::CatchUp() {
     ChangeBatch batch;
     std::vector<Innovation> changed;
     Status read = store_.Read([&](Work& w) -> Status {
-      auto pending = w.changes().Pending(kClusterConsumer, 500);
+      auto pending = w.changes().Pending(consumer_, 500);
       if (!pending.ok()) return pending.error();
       batch = std::move(pending.value());
       if (batch.ids.empty()) return Status::Ok();
@@ -625,6 +634,7 @@ Status Clusters::CatchUp() {
         for (int64_t o : it->second) pairs.emplace(std::min(id, o), std::max(id, o));
     Status write = store_.Write([&](Work& w) -> Status {
       Status s = w.clusters().Replace({touched.begin(), touched.end()}, {pairs.begin(), pairs.end()});
+      if (s.ok() && consumer_ != kClusterConsumer) s = w.changes().Done(consumer_, batch.last);
       return s.ok() ? w.changes().Done(kClusterConsumer, batch.last) : s;
     });
     if (!write.ok()) {

@@ -51,7 +51,9 @@ class Clusters {
  public:
   // Borrows both. Thread-safe. `dictionary`: a hunspell .dic (its word
   // list) for recognising product names; without it texts alone decide.
-  Clusters(Store& store, Register& reg, std::string dictionary = {});
+  // `replica` names this process when several share one database: each
+  // keeps its own position in the change feed (the stored pairs are shared).
+  Clusters(Store& store, Register& reg, std::string dictionary = {}, std::string replica = {});
   ~Clusters();
   // Clusters over all innovations; each spans at least two organisations.
   // Not filtered: see Visible. The similar pairs live in the store
@@ -73,6 +75,7 @@ class Clusters {
   Store& store_;
   Register& reg_;
   std::string dictionary_;
+  std::string consumer_;  // this process's position in the feed
   std::mutex mutex_;
   int64_t counter_ = -1;
   std::unique_ptr<State> state_;

@@ -71,6 +71,8 @@ class Register {
   // A number that grows with every change to what the register shows
   // (see Store::ChangeCounter): caches key on it.
   Result<int64_t> ChangeCounter() { return store_.ChangeCounter(); }
+  // Whether the search index answers, and how far behind the store it is.
+  Result<IndexHealth> SearchHealth() { return search_.Health(store_); }
 
   ChangeContext Change(const Actor& actor, const std::string& reden = {}) const;
   // Brings the search index up to date with the store after a change.

@@ -2,7 +2,11 @@
 
 #include <sodium.h>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <stop_token>
+#include <thread>
 #include <filesystem>
 #include <cstdio>
 #include <iostream>
@@ -40,10 +44,12 @@ struct Common {
   std::string db = "koers.db";
   std::string data_dir = KOERS_DEFAULT_DATA_DIR;
   std::string log_level = "info";
+  std::string index_dir;  // serve: the search index replica; empty: the default of the store
 };
 
 void AddCommon(CLI::App* cmd, Common* c) {
-  cmd->add_option("--db", c->db, "Pad van de SQLite-database")->envname("KOERS_DB");
+  cmd->add_option("--db", c->db, "Pad van de SQLite-database, of een adres postgresql://gebruiker@host:poort/database")
+      ->envname("KOERS_DB");
   cmd->add_option("--data", c->data_dir, "Map met de meegeleverde gegevens")->envname("KOERS_DATA");
   cmd->add_option("--log-level", c->log_level, "debug, info, warn, error of off")->envname("KOERS_LOG_LEVEL");
   cmd->add_option("--klok", c->klok, "Vaste tijd in plaats van de echte klok (alleen voor tests)")->envname("KOERS_KLOK");
@@ -68,17 +74,35 @@ struct ServeSettings {
   api::OidcOptions oidc;
   std::string oidc_role_map;
   double uurtarief = kDefaultHourlyRate;
+  std::string metrics_token;
 };
 
-// The search index of a database: a directory beside it.
+std::string ReplicaName(const Common& c);
+
+bool SharedStore(const Common& c) { return c.db.rfind("postgresql://", 0) == 0 || c.db.rfind("postgres://", 0) == 0; }
+
+// The search index of a database: a directory beside a SQLite file; for a
+// database that several processes share, a replica of this process in
+// --zoekindex, which names its position in the change feed.
 SearchOptions SearchOptionsFor(const Common& c) {
   SearchOptions o;
-  o.path = c.db + ".zoek";
+  o.path = c.index_dir.empty() ? (SharedStore(c) ? "koers-zoek" : c.db + ".zoek") : c.index_dir;
+  if (SharedStore(c)) o.consumer = "zoek@" + ReplicaName(c);
   o.synonyms_file = c.data_dir + "/search/synoniemen.txt";
   if (std::filesystem::exists("/usr/share/hunspell/nl.dic")) o.hunspell_file = "/usr/share/hunspell/nl.dic";
   if (std::filesystem::exists(c.data_dir + "/geo/gemeente-provincie.csv"))
     o.provinces_file = c.data_dir + "/geo/gemeente-provincie.csv";
   return o;
+}
+
+// This process among those sharing a database: its host and the absolute
+// path of its search index, so a restarted process takes up its own place.
+std::string ReplicaName(const Common& c) {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) std::snprintf(host, sizeof host, "onbekend");
+  std::error_code ec;
+  auto dir = std::filesystem::absolute(c.index_dir.empty() ? "koers-zoek" : c.index_dir, ec);
+  return std::string(host) + ":" + dir.lexically_normal().string();
 }
 
 bool Open(const Common& c, Wiring* w, bool with_search = false) {
@@ -184,6 +208,7 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   api_options.uurtarief = settings.uurtarief;
   api_options.session_max_age = std::chrono::hours(settings.session_max_hours);
   api_options.oidc_available = oidc != nullptr;
+  api_options.metrics_token = settings.metrics_token;
   if (!settings.rate_limits) {
     for (api::Limit* l : {&api_options.login_per_account, &api_options.login_per_address,
                           &api_options.search_per_client, &api_options.export_per_client})
@@ -197,7 +222,7 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   auto knowledge = ReadKnowledge(c);
   if (!knowledge.ok()) return 1;
   Diagnosis diagnosis(*w.store, *w.reg, steering, knowledge.value());
-  Clusters clusters(*w.store, *w.reg, SearchOptionsFor(c).hunspell_file);
+  Clusters clusters(*w.store, *w.reg, SearchOptionsFor(c).hunspell_file, SharedStore(c) ? ReplicaName(c) : "");
   // The clusters are loaded before the first request, like the search index:
   // a database without stored links compares every innovation once (8.5 s at
   // 100,000), which should not fall on a visitor's request; with links this
@@ -228,6 +253,18 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   options.decorate = [](const std::string& target, http::Response* res) {
     api::AddStandardHeaders(target.substr(0, target.find('?')), res);
   };
+  // Changes made by other processes (another server on the same database,
+  // an import from the command line) reach this process's search index
+  // through the change feed within a quarter of a second.
+  std::jthread follow([&w](std::stop_token stop) {
+    bool behind = false;  // logged once, not every quarter second
+    while (!stop.stop_requested()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+      Status st = w.search->CatchUp(*w.store);
+      const bool was_behind = std::exchange(behind, !st.ok());
+      if (!st.ok() && !was_behind) log::Warn("zoekindex_loopt_achter", {{"fout", st.error().detail.empty() ? st.error().message : st.error().detail}});
+    }
+  });
   return http::Serve(options, [&app](http::Request& req) { return app.Handle(req); });
 }
 
@@ -322,6 +359,12 @@ int Run(int argc, char** argv) {
   serve->add_option("--port", server.port, "Poort (0 kiest een vrije poort)")->envname("KOERS_PORT")->check(CLI::Range(0, 65535));
   serve->add_option("--threads", server.threads, "Aantal threads (0: een per kern)")->check(CLI::Range(0, 256));
   serve->add_option("--web", settings.web_dir, "Map met de gebouwde webinterface")->envname("KOERS_WEB");
+  serve->add_option("--metrics-token", settings.metrics_token,
+                    "Geheim waarmee Prometheus /metrics opvraagt (Authorization: Bearer ...); zonder: geen /metrics")
+      ->envname("KOERS_METRICS_TOKEN");
+  serve->add_option("--zoekindex", common.index_dir,
+                    "Map van de zoekindex van dit proces (standaard naast een SQLite-bestand; bij PostgreSQL een eigen map per proces)")
+      ->envname("KOERS_ZOEKINDEX");
   serve->add_option("--read-timeout", server.read_timeout_seconds, "Seconden om een verzoek te lezen")->check(CLI::Range(1, 3600));
   serve->add_option("--drain-seconds", server.drain_seconds,
                     "Seconden die een stop wacht op lopende verzoeken; daarna wordt lopend werk afgebroken")

@@ -5,6 +5,7 @@ namespace {
 
 class NullSearchIndex final : public SearchIndex {
  public:
+  Result<IndexHealth> Health(Store&) const override { return IndexHealth{}; }
   Status CatchUp(Store&) override { return Status::Ok(); }
   Status Rebuild(Store&) override { return Status::Ok(); }
   Result<SearchResult> Search(const SearchQuery&) const override { return SearchResult{}; }

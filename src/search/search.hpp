@@ -94,9 +94,17 @@ struct LessonResult {
   std::map<std::string, std::vector<FacetCount>> facetten;
 };
 
+// How an index is doing, for /health/ready and /metrics.
+struct IndexHealth {
+  int64_t documenten = 0;
+  int64_t achterstand = 0;  // changes in the feed it has not absorbed yet
+};
+
 class SearchIndex {
  public:
   virtual ~SearchIndex() = default;
+  // Whether the index answers, and how far it is behind the store.
+  virtual Result<IndexHealth> Health(Store& store) const = 0;
   // Absorbs the store's search queue. Thread-safe; cheap when it is empty.
   virtual Status CatchUp(Store& store) = 0;
   // Re-reads every innovation from the store.
@@ -123,6 +131,9 @@ std::unique_ptr<SearchIndex> MakeNullSearchIndex();
 
 struct SearchOptions {
   std::string path;             // directory of the index
+  // Its position in the store's change feed: "zoek" for the one index of a
+  // SQLite database; one name per replica when processes share a database.
+  std::string consumer = "zoek";
   std::string synonyms_file;    // data/search/synoniemen.txt
   std::string hunspell_file;    // a hunspell .dic for compound splitting; optional
   std::string provinces_file;   // data/geo/gemeente-provincie.csv; optional

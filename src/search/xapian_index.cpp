@@ -273,18 +273,44 @@ class XapianIndex final : public SearchIndex {
     } catch (const std::filesystem::filesystem_error& e) {
       return IoError(std::string("De zoekindex kan niet worden geopend: ") + e.what());
     }
+    if (!rebuild) {
+      // An index without a position in the feed cannot know what it missed.
+      auto position = store.Read([&](Work& w) { return w.changes().Position(options_.consumer); });
+      if (!position.ok()) return position.status();
+      rebuild = !position.value().has_value();
+    }
     return rebuild ? Rebuild(store) : CatchUp(store);
+  }
+
+  Result<IndexHealth> Health(Store& store) const override {
+    IndexHealth h;
+    try {
+      ReaderLease reader(this);
+      h.documenten = static_cast<int64_t>(reader.db().get_doccount());
+    } catch (const Xapian::Error& e) {
+      return Failure(e);
+    }
+    auto lag = store.Read([&](Work& w) -> Result<int64_t> {
+      auto head = w.changes().Head();
+      if (!head.ok()) return head.error();
+      auto position = w.changes().Position(options_.consumer);
+      if (!position.ok()) return position.error();
+      return std::max<int64_t>(0, head.value() - position.value().value_or(0));
+    });
+    if (!lag.ok()) return lag.error();
+    h.achterstand = lag.value();
+    return h;
   }
 
   Status CatchUp(Store& store) override {
     std::lock_guard lock(write_mutex_);
     for (;;) {
-      auto queue = store.Read([](Work& w) { return w.changes().Pending(kSearchConsumer, 1000); });
+      auto queue = store.Read([&](Work& w) { return w.changes().Pending(options_.consumer, 1000); });
       if (!queue.ok()) return queue.status();
       if (queue.value().ids.empty()) return Status::Ok();
       Status st = Apply(store, queue.value().ids);
       if (!st.ok()) return st;
-      st = store.Write([&](Work& w) { return w.changes().Done(kSearchConsumer, queue.value().last); });
+      st = store.Write([&](Work& w) { return w.changes().Done(options_.consumer, queue.value().last); });
       if (!st.ok()) return st;
     }
   }
@@ -295,6 +321,10 @@ class XapianIndex final : public SearchIndex {
     // What is in the feed now is covered by the rebuild; what arrives during it stays pending.
     auto head = store.Read([](Work& w) { return w.changes().Head(); });
     if (!head.ok()) return head.status();
+    // Holding the position there keeps the feed from being trimmed past it
+    // while the rebuild reads.
+    Status held = store.Write([&](Work& w) { return w.changes().Done(options_.consumer, head.value()); });
+    if (!held.ok()) return held;
     try {
       for (auto& w : writers_) w->close();
       OpenWriters(Xapian::DB_CREATE_OR_OVERWRITE);
@@ -343,7 +373,7 @@ class XapianIndex final : public SearchIndex {
     ++generation_;
     log::Info("zoekindex_opgebouwd",
               {{"duurMs", std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count()}});
-    return store.Write([&](Work& w) { return w.changes().Done(kSearchConsumer, head.value()); });
+    return store.Write([&](Work& w) { return w.changes().Done(options_.consumer, head.value()); });
   }
 
   Result<SearchResult> Search(const SearchQuery& q) const override {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,8 +55,8 @@ class ChangeFeed {
   virtual Status Done(const std::string& consumer, int64_t last) = 0;
   // The highest feed number so far (0 when nothing changed yet).
   virtual Result<int64_t> Head() = 0;
-  // Whether `consumer` has a position (has consumed before).
-  virtual Result<bool> HasPosition(const std::string& consumer) = 0;
+  // `consumer`'s position; nullopt when it has not consumed before.
+  virtual Result<std::optional<int64_t>> Position(const std::string& consumer) = 0;
 };
 
 }  // namespace koers

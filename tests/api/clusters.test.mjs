@@ -4,8 +4,7 @@
 // and the result equals a comparison of everything from scratch.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { call, login, prepareDb, startKoers, tempDir } from '../lib/koers.mjs';
+import { call, login, prepareDb, sql, startKoers, tempDir } from '../lib/koers.mjs';
 
 const USERS = [
   { email: 'lid@utrecht.test', org: 'GM0344', role: 'lid' },
@@ -121,7 +120,7 @@ test('a restart starts from the stored pairs and shows the same clusters', async
 
 test('the pairs kept up to date equal a comparison of everything from scratch', async () => {
   await koers.stop();
-  execFileSync('sqlite3', [db, "DELETE FROM cluster_paar; DELETE FROM wachtrij_stand WHERE consument = 'clusters';"]);
+  sql(db, "DELETE FROM cluster_paar; DELETE FROM wachtrij_stand WHERE consument = 'clusters';");
   await start();
   assert.deepEqual(await snapshot(), final);
   assert.ok(koers.logs.some((l) => l.includes('clusters_vergeleken')), 'everything compared once');

@@ -2,8 +2,7 @@
 // disabled accounts and the audit trail, through the public API.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { call, login, PASSWORD, startKoers } from '../lib/koers.mjs';
+import { call, login, PASSWORD, sql, startKoers } from '../lib/koers.mjs';
 
 let koers;
 let api;
@@ -25,7 +24,7 @@ const innovation = { titel: 'Proef', organisatie: 'GM0344', fase: 'idee', status
 
 describe('passwords', () => {
   test('are stored as argon2id strings with m >= 19 MiB and t >= 2', () => {
-    const rows = execFileSync('sqlite3', [koers.db, 'SELECT wachtwoord_hash FROM gebruiker'], { encoding: 'utf8' }).trim().split('\n');
+    const rows = sql(koers.db, 'SELECT wachtwoord_hash FROM gebruiker').trim().split('\n');
     assert.ok(rows.length >= 4);
     for (const hash of rows) {
       const m = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$/.exec(hash);
@@ -126,7 +125,7 @@ describe('API tokens', () => {
     assert.equal((await api('GET', location.replace('/api/v1', ''), { session: bob })).status, 404, "someone else's token is not found");
 
 
-    const stored = execFileSync('sqlite3', [koers.db, 'SELECT token_hash FROM api_token'], { encoding: 'utf8' });
+    const stored = sql(koers.db, 'SELECT token_hash FROM api_token');
     assert.ok(!stored.includes(token.slice(6)), 'only a hash is stored');
 
     const write = await api('POST', '/innovaties', { token, json: innovation });
@@ -228,7 +227,7 @@ describe('audit trail', () => {
   });
 
   test('holds no secrets', () => {
-    const all = execFileSync('sqlite3', [koers.db, 'SELECT wijzigingen FROM audit'], { encoding: 'utf8' });
+    const all = sql(koers.db, 'SELECT wijzigingen FROM audit');
     assert.ok(!all.includes('argon2'));
     assert.ok(!all.includes(PASSWORD));
     assert.ok(!all.includes('koers_'));

@@ -37,9 +37,38 @@ export function addUser(db, user) {
   return r;
 }
 
+// With KOERS_TEST_POSTGRES (scripts/with-postgres.sh), every test database
+// is a fresh PostgreSQL database on that server instead of a SQLite file.
+export const POSTGRES = process.env.KOERS_TEST_POSTGRES ?? '';
+let databases = 0;
+
+// A new, empty database: a file path in `dir`, or a PostgreSQL URL.
+export function newDatabase(dir) {
+  if (!POSTGRES) return join(dir, 'koers.db');
+  const name = `koers_${process.pid}_${++databases}_${Date.now() % 100000}`;
+  const psql = process.env.KOERS_PSQL ?? 'psql';
+  const r = spawnSync(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', `${POSTGRES}/postgres`, '-c', `CREATE DATABASE ${name}`], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`CREATE DATABASE ${name} failed: ${r.stderr}`);
+  return `${POSTGRES}/${name}`;
+}
+
+// Runs SQL on a test database directly (sqlite3 or psql, both print rows
+// as fields separated by |); returns what it printed.
+export function sql(db, statement) {
+  const r = db.startsWith('postgresql://')
+    ? spawnSync(process.env.KOERS_PSQL ?? 'psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', db, '-c', statement], {
+        encoding: 'utf8',
+      })
+    : spawnSync('sqlite3', [db, statement], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`SQL failed: ${r.stderr}`);
+  return r.stdout;
+}
+
 // Prepares a database: demo data, the imported register if asked, users.
 export function prepareDb(dir, { register = false, users = [] } = {}) {
-  const db = join(dir, 'koers.db');
+  const db = newDatabase(dir);
   const demo = koers(['demo', '--db', db, '--log-level', 'warn']);
   if (demo.status !== 0) throw new Error(`koers demo failed: ${demo.stderr}`);
   if (register) {
@@ -59,13 +88,37 @@ export async function freePort() {
   return port;
 }
 
+// On PostgreSQL each server keeps its search index in a directory of its
+// own; a restart on the same database takes up the same one.
+const replicas = new Set();
+function replicaDir(db) {
+  const dir = join(tmpdir(), `koers-zoek-${db.slice(db.lastIndexOf('/') + 1)}`);
+  replicas.add(dir);
+  return dir;
+}
+process.on('exit', () => {
+  for (const dir of replicas) rmSync(dir, { recursive: true, force: true });
+});
+
 // Starts `koers serve`; resolves to { url, db, dir, logs, stop() }.
 export async function startKoers({ register = false, users = [], db, port = 0, extraArgs = [], env = {} } = {}) {
   const dir = tempDir();
   const dbPath = db ?? prepareDb(dir, { register, users });
   const child = spawn(
     KOERS,
-    ['serve', '--db', dbPath, '--host', '127.0.0.1', '--port', String(port), '--web', join(ROOT, 'web/dist'), ...extraArgs],
+    [
+      'serve',
+      '--db',
+      dbPath,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--web',
+      join(ROOT, 'web/dist'),
+      ...(POSTGRES ? ['--zoekindex', replicaDir(dbPath)] : []),
+      ...extraArgs,
+    ],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const logs = [];

@@ -239,10 +239,8 @@ Result<int64_t> SqlChangeFeed::Head() {
   return n.value().value_or(0);
 }
 
-Result<bool> SqlChangeFeed::HasPosition(const std::string& consumer) {
-  auto n = Scalar(c_, st::kHasPosition, consumer);
-  if (!n.ok()) return n.error();
-  return n.value().value_or(0) > 0;
+Result<std::optional<int64_t>> SqlChangeFeed::Position(const std::string& consumer) {
+  return Scalar(c_, st::kPosition, consumer);
 }
 
 // --- cluster pairs ---------------------------------------------------------------

@@ -191,7 +191,7 @@ class SqlChangeFeed final : public ChangeFeed {
   Result<ChangeBatch> Pending(const std::string& consumer, int limit) override;
   Status Done(const std::string& consumer, int64_t last) override;
   Result<int64_t> Head() override;
-  Result<bool> HasPosition(const std::string& consumer) override;
+  Result<std::optional<int64_t>> Position(const std::string& consumer) override;
 
  private:
   Connection& c_;

@@ -196,7 +196,7 @@ inline constexpr const char* kSetPosition =
 inline constexpr const char* kPruneChanges =
     "DELETE FROM wijziging WHERE volgnummer <= (SELECT min(volgnummer) FROM wachtrij_stand)";
 inline constexpr const char* kChangeHead = "SELECT coalesce(max(volgnummer), 0) FROM wijziging";
-inline constexpr const char* kHasPosition = "SELECT count(*) FROM wachtrij_stand WHERE consument = ?1";
+inline constexpr const char* kPosition = "SELECT volgnummer FROM wachtrij_stand WHERE consument = ?1";
 
 // --- cluster pairs -----------------------------------------------------------
 inline constexpr const char* kClusterPairs = "SELECT a, b FROM cluster_paar ORDER BY a, b";

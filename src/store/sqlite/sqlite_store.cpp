@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_store.hpp"
 
+#include "store/postgres/pg_store.hpp"
 #include "store/sql/sql_store.hpp"
 #include "store/sqlite/commit_watch.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
@@ -32,8 +33,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, Connecti
 namespace koers {
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& address) {
-  if (address.rfind("postgresql://", 0) == 0 || address.rfind("postgres://", 0) == 0)
-    return Error{ErrorKind::kUnsupported, "PostgreSQL wordt nog niet ondersteund.", {}, 0, "no postgres back end"};
+  if (postgres::IsPostgresAddress(address)) return postgres::OpenPostgresStore(address);
   return sqlite::OpenSqliteStore(address);
 }
 
