@@ -4,6 +4,9 @@
 #   1. unit tests and fuzz-corpus replays, built with AddressSanitizer+UBSan;
 #   2. black-box API and import tests against the sanitizer build of `koers`;
 #   3. browser tests (Playwright on Debian's Chromium, axe on every page);
+#   3b. the store contract tests and the API tests again on PostgreSQL, in a
+#      temporary cluster on 127.0.0.1 (scripts/with-postgres.sh), with two
+#      server processes behind nginx;
 #   4. the search, measurement and scale benchmarks in their short modes;
 #   5. type check of the front end and the NL API Design Rules lint of the
 #      OpenAPI document;
@@ -32,6 +35,12 @@ KOERS_BIN="$PWD/build-asan/src/koers" node --test --test-reporter=spec --test-co
 
 step "Browser tests"
 node --test --test-reporter=spec --test-concurrency=1 tests/e2e/*.test.mjs
+
+step "On PostgreSQL: store contract, API and import tests, two processes behind nginx"
+scripts/with-postgres.sh bash -c '
+  set -e
+  build/tests/koers_unit_tests --gtest_filter="*StoreContract*/postgres" --gtest_brief=1
+  KOERS_BIN="$PWD/build/src/koers" node --test --test-reporter=spec --test-concurrency=1 tests/api/*.test.mjs'
 
 step "Search benchmark, short (Koers against PostgreSQL)"
 bench/search_bench.sh --short

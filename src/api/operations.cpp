@@ -33,7 +33,7 @@ http::Response Text(int status, std::string body, std::string type) {
   http::Response res;
   res.status = status;
   res.body = std::move(body);
-  res.SetHeader("Content-Type", std::move(type));
+  res.content_type = std::move(type);
   res.SetHeader("Cache-Control", "no-store");
   return res;
 }

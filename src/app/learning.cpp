@@ -501,7 +501,7 @@ Result<InvitationView> Learning::Invite(int64_t innovation_id, Invitation inv, c
     if (!aar.ok()) MergeProblems(&problems, {{"terugblikId", "is geen terugblik van deze innovatie"}});
   }
   if (!inv.email.empty()) {
-    auto user = store_.Read([&](Work& w) { return w.accounts().FindUserByEmail(inv.email); });
+    auto user = store_.Read([&](Work& w) { return w.accounts().FindUserByEmail(AsciiLower(Trim(inv.email))); });
     if (!user.ok() || !user.value().actief) {
       MergeProblems(&problems, {{"email", "er is geen Koers-account met dit e-mailadres"}});
     } else if (std::any_of(user.value().rollen.begin(), user.value().rollen.end(),

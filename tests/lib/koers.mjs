@@ -116,7 +116,7 @@ export async function startKoers({ register = false, users = [], db, port = 0, e
       String(port),
       '--web',
       join(ROOT, 'web/dist'),
-      ...(POSTGRES ? ['--zoekindex', replicaDir(dbPath)] : []),
+      ...(POSTGRES && !extraArgs.includes('--zoekindex') ? ['--zoekindex', replicaDir(dbPath)] : []),
       ...extraArgs,
     ],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
@@ -156,7 +156,7 @@ export async function startKoers({ register = false, users = [], db, port = 0, e
     logs,
     child,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
