@@ -34,6 +34,7 @@
 #include "importer/algoritmeregister.hpp"
 #include "importer/demo.hpp"
 #include "search/search.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
 namespace koers::cli {
@@ -343,6 +344,66 @@ int Demo(const Common& c) {
   return 0;
 }
 
+// PostgreSQL has its own tools for this, which know its server.
+bool RefuseShared(const Common& c) {
+  if (!SharedStore(c)) return false;
+  std::cerr << "Voor PostgreSQL: gebruik pg_dump en pg_restore (zie docs/operations.md).\n";
+  return true;
+}
+
+int Backup(const Common& c, const std::string& file) {
+  if (RefuseShared(c)) return 2;
+  if (!std::filesystem::exists(c.db)) {
+    std::cerr << "De database '" << c.db << "' bestaat niet.\n";
+    return 1;
+  }
+  // Into a file beside the target first, so a failed copy never replaces a good one.
+  const std::string partial = file + ".deels";
+  std::filesystem::remove(partial);
+  Status st = sqlite::CopyDatabase(c.db, partial);
+  std::error_code ec;
+  if (st.ok()) std::filesystem::rename(partial, file, ec);
+  if (!st.ok() || ec) {
+    std::filesystem::remove(partial, ec);
+    std::cerr << (st.ok() ? "De kopie kan niet op zijn plaats worden gezet." : st.error().message) << "\n";
+    return 1;
+  }
+  std::printf("Kopie gemaakt: %s\n", file.c_str());
+  return 0;
+}
+
+int Restore(const Common& c, const std::string& file) {
+  if (RefuseShared(c)) return 2;
+  // Copied beside the database and opened there first (which brings a copy
+  // of an older Koers up to date): what is not a Koers database is refused
+  // before anything is replaced, and the copy given stays as it was.
+  const std::string incoming = c.db + ".terugzetten";
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(incoming + suffix, ec);
+  Status st = sqlite::CopyDatabase(file, incoming);
+  if (st.ok()) {
+    auto check = OpenStore(incoming);
+    if (!check.ok()) st = check.error();
+  }
+  if (!st.ok()) {
+    std::filesystem::remove(incoming, ec);
+    std::cerr << "'" << file << "' is geen bruikbare kopie: "
+              << (st.error().message.empty() ? st.error().detail : st.error().message) << "\n";
+    return 1;
+  }
+  // The old database's log must not be replayed onto the restored file.
+  for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(c.db + suffix, ec);
+  std::filesystem::rename(incoming, c.db, ec);
+  if (ec) {
+    std::cerr << "De kopie kan niet op zijn plaats worden gezet: " << ec.message() << "\n";
+    return 1;
+  }
+  // The index described the database as it was; the next start builds it again.
+  std::filesystem::remove_all(SearchOptionsFor(c).path, ec);
+  std::printf("Kopie teruggezet in %s; de zoekindex wordt bij de volgende start opnieuw opgebouwd.\n", c.db.c_str());
+  return 0;
+}
+
 }  // namespace
 
 int Run(int argc, char** argv) {
@@ -403,6 +464,14 @@ int Run(int argc, char** argv) {
   register_cmd->add_option("FILE", file, "Het JSON-bestand")->required();
   AddCommon(register_cmd, &common);
 
+  std::string backup_file;
+  auto* backup = app.add_subcommand("backup", "Maak een kopie van de SQLite-database, ook terwijl de server draait");
+  backup->add_option("BESTAND", backup_file, "Het bestand voor de kopie")->required();
+  AddCommon(backup, &common);
+  auto* restore = app.add_subcommand("restore", "Zet een kopie terug (met de server gestopt); de zoekindex wordt opnieuw opgebouwd");
+  restore->add_option("BESTAND", backup_file, "Een kopie gemaakt met koers backup")->required();
+  AddCommon(restore, &common);
+
   auto* demo = app.add_subcommand("demo", "Laad de organisaties en de 18 referentiecases");
   AddCommon(demo, &common);
 
@@ -428,6 +497,8 @@ int Run(int argc, char** argv) {
   if (user_add->parsed()) return AddUser(common, email, org, role, name, password_stdin, national);
   if (register_cmd->parsed()) return ImportRegister(common, file);
   if (demo->parsed()) return Demo(common);
+  if (backup->parsed()) return Backup(common, backup_file);
+  if (restore->parsed()) return Restore(common, backup_file);
   return 2;
 }
 

@@ -28,6 +28,52 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, Connecti
   return std::unique_ptr<Store>(std::move(store));
 }
 
+Status CopyDatabase(const std::string& from, const std::string& to) {
+  sqlite3* src = nullptr;
+  sqlite3* dst = nullptr;
+  auto close = [&] {
+    sqlite3_close(src);
+    sqlite3_close(dst);
+  };
+  int rc = sqlite3_open_v2(from.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
+  if (rc != SQLITE_OK) {
+    Error e = SqliteError(src, rc, "open " + from);
+    close();
+    e.message = "De database '" + from + "' kan niet worden geopend.";
+    return e;
+  }
+  rc = sqlite3_open_v2(to.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    Error e = SqliteError(dst, rc, "open " + to);
+    close();
+    e.message = "Het bestand '" + to + "' kan niet worden geschreven.";
+    return e;
+  }
+  sqlite3_busy_timeout(src, 5000);
+  sqlite3_busy_timeout(dst, 5000);
+  sqlite3_backup* backup = sqlite3_backup_init(dst, "main", src, "main");
+  if (!backup) {
+    Error e = SqliteError(dst, sqlite3_errcode(dst), "backup " + from);
+    close();
+    return e;
+  }
+  // In steps, so writers of `from` are held up only briefly; a write in
+  // between makes the next step start again from the changed pages.
+  do {
+    rc = sqlite3_backup_step(backup, 256);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(backup);
+  Status st = Status::Ok();
+  if (rc != SQLITE_DONE) {
+    Error e = SqliteError(dst, rc, "backup " + from);
+    e.message = "De kopie van '" + from + "' is mislukt.";
+    st = e;
+  }
+  close();
+  return st;
+}
+
 }  // namespace koers::sqlite
 
 namespace koers {

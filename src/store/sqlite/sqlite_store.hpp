@@ -20,4 +20,9 @@ Status Migrate(sql::Connection& c);
 using ConnectionWrapper = std::function<std::unique_ptr<sql::Connection>(std::unique_ptr<sql::Connection>)>;
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, ConnectionWrapper wrap = {});
 
+// Copies the database `from` to the file `to` with SQLite's online backup
+// API: a consistent copy while servers keep reading and writing `from`.
+// `to` is replaced. Both are plain paths (no postgresql:// URL).
+Status CopyDatabase(const std::string& from, const std::string& to);
+
 }  // namespace koers::sqlite
