@@ -4,7 +4,8 @@
 #   1. unit tests and fuzz-corpus replays, built with AddressSanitizer+UBSan;
 #   2. black-box API and import tests against the sanitizer build of `koers`;
 #   3. browser tests (Playwright on Debian's Chromium, axe on every page);
-#   3b. the store contract tests and the API tests again on PostgreSQL, in a
+#   3b. the store contract tests, the API tests and the browser tests of
+#      registering, steering and the zoekhulp again on PostgreSQL, in a
 #      temporary cluster on 127.0.0.1 (scripts/with-postgres.sh), with two
 #      server processes behind nginx;
 #   4. the search, measurement and scale benchmarks in their short modes;
@@ -40,13 +41,17 @@ step "On PostgreSQL: store contract, API and import tests, two processes behind 
 scripts/with-postgres.sh bash -c '
   set -e
   build/tests/koers_unit_tests --gtest_filter="*StoreContract*/postgres" --gtest_brief=1
-  KOERS_BIN="$PWD/build/src/koers" node --test --test-reporter=spec --test-concurrency=1 tests/api/*.test.mjs'
+  KOERS_BIN="$PWD/build/src/koers" node --test --test-reporter=spec --test-concurrency=1 tests/api/*.test.mjs
+  node --test --test-reporter=spec --test-concurrency=1 tests/e2e/register.test.mjs tests/e2e/sturing.test.mjs tests/e2e/zoekhulp.test.mjs'
 
 step "Search benchmark, short (Koers against PostgreSQL)"
 bench/search_bench.sh --short
 
 step "Measurement benchmark, short (Koers against DuckDB)"
 bench/measure_bench.sh --short
+
+step "Store benchmark, short (SQLite against PostgreSQL with one and two processes)"
+bench/stores_bench.sh --short
 
 step "Scale benchmark, short (every GET route, demo against a grown database)"
 bench/scale_bench.sh --short
