@@ -58,7 +58,7 @@ describe('knowledge base', () => {
     lines[at] = lines[at].replace(/thema: \S+/, 'thema: bestaat_niet');
     writeFileSync(file, lines.join('\n'));
     const db = prepareDb(dir);
-    const r = run(['serve', '--db', db, '--port', '0', '--data', data, '--log-level', 'warn'], { timeout: 20000 });
+    const r = run(['serve', '--db', db, '--zoekindex', join(dir, 'zoek'), '--port', '0', '--data', data, '--log-level', 'warn'], { timeout: 20000 });
     assert.notEqual(r.status, 0);
     assert.match(r.stderr, /kennisbank/);
     assert.match(r.stderr, /onbekend thema 'bestaat_niet'/);
