@@ -232,3 +232,23 @@ http::Response ListAudit(Services& s, const Call& c) {
 }
 
 }  // namespace koers::api
+
+namespace koers::api {
+
+http::Response ListVersies(Services& s, const Call& c) {
+  QueryReader q(c.req, {"pagina", "paginaGrootte"});
+  PageRequest page = q.Page();
+  if (!q.ok()) return Problem(q.error(), c.req.path);
+  auto list = s.audit.History(c.params.Id("id"), page, c.actor);
+  if (!list.ok()) return Problem(Worded(list.error(), Missing::kInnovation), c.req.path);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& v : list.value().items)
+    items.push_back({{"versie", v.nummer}, {"op", v.op}, {"door", v.door}, {"actie", v.actie}, {"wijzigingen", v.wijzigingen}});
+  return JsonResponse(200, nlohmann::json{{"_links", PageLinks(c.req, page, list.value().totaal)},
+                                          {"totaal", list.value().totaal},
+                                          {"pagina", page.pagina},
+                                          {"paginaGrootte", page.pagina_grootte},
+                                          {"_embedded", {{"versies", std::move(items)}}}});
+}
+
+}  // namespace koers::api

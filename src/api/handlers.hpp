@@ -32,6 +32,7 @@ http::Response CreateToken(Services&, const Call&);
 http::Response GetToken(Services&, const Call&);
 http::Response DeleteToken(Services&, const Call&);
 http::Response ListAudit(Services&, const Call&);
+http::Response ListVersies(Services&, const Call&);
 
 http::Response ZoekInnovaties(Services&, const Call&);
 http::Response VergelijkbareInnovaties(Services&, const Call&);
@@ -77,6 +78,9 @@ http::Response ListMetingen(Services&, const Call&);
 http::Response ImportMetingen(Services&, const Call&);
 http::Response ExportMetingen(Services&, const Call&);
 http::Response ExportInnovaties(Services&, const Call&);
+http::Response GetAlgoritmeregister(Services&, const Call&);
+http::Response GetAlgoritmeregisterControle(Services&, const Call&);
+http::Response ExportAlgoritmeregister(Services&, const Call&);
 http::Response GetDashboard(Services&, const Call&);
 
 http::Response GetKennis(Services&, const Call&);

@@ -86,6 +86,7 @@ void Normalise(Innovation* in) {
     m.gebruiker = AsciiLower(Trim(m.gebruiker));
     NormaliseList(&m.archetypen);
   }
+  if (in->publicatie) Normalise(&*in->publicatie);
 }
 
 std::vector<FieldProblem> Validate(const Innovation& in) {
@@ -146,6 +147,8 @@ std::vector<FieldProblem> Validate(const Innovation& in) {
     if (!in.bron->url.empty() && in.bron->url.rfind("https://", 0) != 0 && in.bron->url.rfind("http://", 0) != 0)
       c.Add("bron.url", "moet een webadres zijn dat begint met https://");
   }
+  if (in.publicatie)
+    for (auto& p : Validate(*in.publicatie)) c.Add(p.field, std::move(p.message));
   return c.Take();
 }
 

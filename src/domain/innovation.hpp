@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/status.hpp"
+#include "domain/publication.hpp"
 
 namespace koers {
 
@@ -74,6 +75,8 @@ struct Innovation {
   std::optional<Source> bron;
   std::string referentie;                     // id of a reference case of the report
   std::vector<std::string> opgeschaald_naar;  // organisations that took it over
+  // For an algorithm: what it publishes in the Algoritmeregister.
+  std::optional<Publication> publicatie;
   // Managed by the store:
   int64_t aangemaakt_door = 0;  // user id of the creator; 0 for the system
   int64_t versie = 0;

@@ -70,6 +70,7 @@ json ToJson(const Innovation& in) {
       {"bron", std::move(bron)},
       {"referentie", OrNull(in.referentie)},
       {"opgeschaaldNaar", in.opgeschaald_naar},
+      {"publicatie", in.publicatie ? ToJson(*in.publicatie) : json(nullptr)},
       {"versie", in.versie},
       {"aangemaaktOp", OrNull(in.aangemaakt_op)},
       {"gewijzigdOp", OrNull(in.gewijzigd_op)},
@@ -211,6 +212,16 @@ std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
       br.Code("registratieDatum", &s.geregistreerd);
       br.RejectUnknown();
       out->bron = std::move(s);
+    }
+  }
+
+  if (const json* pub = r.Find("publicatie")) {
+    if (pub->is_null()) {
+      out->publicatie.reset();
+    } else {
+      Publication p = out->publicatie.value_or(Publication{});
+      for (auto& problem : FromJson(*pub, &p)) problems.push_back(std::move(problem));
+      out->publicatie = std::move(p);
     }
   }
 

@@ -179,6 +179,12 @@ constexpr VocabEntry kTerugblikSoortEntries[] = {
     {"terugblik", "Terugblik (After Action Review)"},
     {"succes", "Succes bij een mijlpaal"},
 };
+constexpr VocabEntry kPublicatieCategorieEntries[] = {
+    {"hoog_risico", "Hoog-risico AI-systeem (Categorie A)"},
+    {"impactvol", "Impactvolle algoritmes (Categorie B)"},
+    {"overig", "Overige algoritmes (Categorie C)"},
+};
+
 }  // namespace
 
 const Vocabulary kDomein{"domein", kDomeinEntries};
@@ -203,13 +209,14 @@ const Vocabulary kLesVorm{"lesVorm", kLesVormEntries};
 const Vocabulary kHoeGeleerd{"hoeGeleerd", kHoeGeleerdEntries};
 const Vocabulary kLesSoort{"lesSoort", kLesSoortEntries};
 const Vocabulary kTerugblikSoort{"terugblikSoort", kTerugblikSoortEntries};
+const Vocabulary kPublicatieCategorie{"publicatieCategorie", kPublicatieCategorieEntries};
 
 std::span<const Vocabulary* const> All() {
-  static const std::array<const Vocabulary*, 22> kAll = {
+  static const std::array<const Vocabulary*, 23> kAll = {
       &kDomein,     &kFase,          &kStatus, &kInnovatieType, &kInnovatieNiveau,
       &kAnalyseNiveau, &kOrientatie, &kWaardeSoort, &kWaardeNiveau, &kInkoopRoute,
       &kZichtbaarheid, &kUrgentie,   &kRol,    &kArchetype,     &kOrganisatieSoort, &kGebruikersRol,
-      &kAdoptieStatus, &kHergebruikSoort, &kLesVorm,     &kHoeGeleerd,    &kLesSoort, &kTerugblikSoort};
+      &kAdoptieStatus, &kHergebruikSoort, &kLesVorm,     &kHoeGeleerd,    &kLesSoort, &kTerugblikSoort, &kPublicatieCategorie};
   return kAll;
 }
 

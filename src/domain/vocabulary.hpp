@@ -48,6 +48,9 @@ extern const Vocabulary kLesVorm;
 extern const Vocabulary kHoeGeleerd;
 extern const Vocabulary kLesSoort;
 extern const Vocabulary kTerugblikSoort;
+// The publication category of the Algoritmeregister standard; the labels
+// are the standard's own values.
+extern const Vocabulary kPublicatieCategorie;
 
 // All lists, in a fixed order.
 std::span<const Vocabulary* const> All();

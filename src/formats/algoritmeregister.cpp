@@ -86,7 +86,8 @@ Result<RegisterBatch> MapAlgoritmeregister(const std::string& file_content, cons
     static const Field kFields[] = {
         {"id", 40, true},          {"title", limits::kTitle, true},  {"organisatie", 200, true},
         {"status", 40, true},      {"doel", limits::kLongText, false}, {"geregistreerd", 10, false},
-        {"url", 500, false},       {"juridische_basis", limits::kLongText, false},
+        {"url", 500, false},       {"juridische_basis", 2499, false},
+        {"impactassessment", 40, false},
     };
     for (const auto& f : kFields) {
       auto it = r.find(f.key);
@@ -138,6 +139,12 @@ Result<RegisterBatch> MapAlgoritmeregister(const std::string& file_content, cons
     bron.status = v["status"];
     if (IsIsoDate(v["geregistreerd"])) bron.geregistreerd = v["geregistreerd"];
     in.bron = std::move(bron);
+    // What the register says of the publication standard's fields.
+    Publication pub;
+    pub.wettelijke_grondslag = v["juridische_basis"];
+    if (v["impactassessment"] == "Ja") pub.impacttoetsen = "Uitgevoerd; het Algoritmeregister noemt niet welke";
+    if (v["impactassessment"] == "Nee") pub.impacttoetsen = "Geen impacttoets uitgevoerd";
+    in.publicatie = std::move(pub);
 
     std::string code = known.Find(v["organisatie"]);
     if (code.empty()) {

@@ -25,6 +25,7 @@ struct AuditFilter {
   std::vector<std::string> organisaties;  // else: entries concerning these organisations
   std::string resource;
   std::string resource_id;
+  std::string resultaat;  // "gelukt": only what happened, no refusals
 };
 
 class AuditStore {

@@ -88,7 +88,7 @@ function marker(key, word, audience, provers = ['landelijk']) {
 const INNOVATION_FIELDS = [
   'titel', 'samenvatting', 'opgave', 'doel', 'tag', 'techniek', 'databron', 'teamlid',
   'concept', 'pijler', 'besluit', 'risico', 'baten', 'stoplijst', 'pitch', 'diagnose', 'indicator', 'hergebruik',
-  'les', 'logboek', 'terugblik', 'actie',
+  'les', 'logboek', 'terugblik', 'actie', 'publicatie',
 ];
 const M = {};
 for (const field of INNOVATION_FIELDS) {
@@ -399,6 +399,8 @@ function extraQueries(template) {
       ];
     case '/innovaties/_export':
       return ['', `organisatie=${A}`, `organisatie=${B}`, 'register=-', 'zichtbaarheid=team'];
+    case '/innovaties/_algoritmeregister':
+      return [`organisatie=${A}`, `organisatie=${B}`, 'register=-', 'zichtbaarheid=team'];
     case '/innovaties/{id}/vergelijkbaar':
       return ['aantal=20'];
     case '/audit':
@@ -662,6 +664,7 @@ const privateInnovation = (p, zichtbaarheid, member) => ({
     { naam: `Olga ${M[`${p}.teamlid`]}`, rol: 'projectleider', archetypen: ['regisseur'], gebruiker: USERS[member].email },
     { naam: 'Data-analist', rol: 'data_analist' },
   ],
+  publicatie: { menselijkeTussenkomst: `Een medewerker beoordeelt elke melding ${M[`${p}.publicatie`]}`, themas: ['Afval'] },
 });
 
 // ---------------------------------------------------------------------------

@@ -184,6 +184,7 @@ Result<Listing<AuditEntry>> SqlAudit::List(const AuditFilter& f, const PageReque
     if (!f.alles) q.Add(" AND organisatie IN ").AddList(f.organisaties);
     if (!f.resource.empty()) q.Add(" AND resource = ?", f.resource);
     if (!f.resource_id.empty()) q.Add(" AND resource_id = ?", f.resource_id);
+    if (!f.resultaat.empty()) q.Add(" AND resultaat = ?", f.resultaat);
     return q;
   };
   Listing<AuditEntry> out;

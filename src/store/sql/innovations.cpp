@@ -166,6 +166,14 @@ Innovation ReadInnovation(RowReader& r) {
     b.geregistreerd = r.Text();
     in.bron = std::move(b);
   }
+  if (r.NextIsNull()) {
+    r.Skip(1);
+  } else {
+    auto stored = nlohmann::json::parse(r.View(), nullptr, false);
+    Publication pub;
+    if (!stored.is_discarded()) FromJson(stored, &pub);
+    in.publicatie = std::move(pub);
+  }
   in.versie = r.Int();
   in.aangemaakt_op = r.Text();
   in.gewijzigd_op = r.Text();
@@ -173,7 +181,7 @@ Innovation ReadInnovation(RowReader& r) {
   return in;
 }
 
-// ?1..?32 of kInsertInnovation and kUpdateInnovation, then now.
+// ?1..?33 of kInsertInnovation and kUpdateInnovation, then now.
 std::vector<Param> InnovationParams(const Innovation& in, int64_t org_id, const std::string& now) {
   std::vector<Param> p = {
       org_id,
@@ -210,6 +218,11 @@ std::vector<Param> InnovationParams(const Innovation& in, int64_t org_id, const 
       p.push_back(Param::OrNull(*v));
   } else {
     for (int i = 0; i < 5; ++i) p.emplace_back(nullptr);
+  }
+  if (in.publicatie) {
+    p.emplace_back(ToJson(*in.publicatie).dump());
+  } else {
+    p.emplace_back(nullptr);
   }
   p.emplace_back(now);
   return p;

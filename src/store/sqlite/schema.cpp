@@ -574,6 +574,10 @@ CREATE TABLE vriend_commentaar (
 );
 CREATE INDEX vriend_commentaar_idx ON vriend_commentaar(innovatie_id, id);
 )sql",
+    // The Algoritmeregister publication of an algorithm (domain/publication.hpp), as JSON.
+    R"sql(
+ALTER TABLE innovatie ADD COLUMN publicatie TEXT;
+)sql",
 };
 
 

@@ -1,0 +1,209 @@
+#include "formats/register_export.hpp"
+
+#include <cctype>
+
+#include "core/text.hpp"
+#include "domain/vocabulary.hpp"
+
+namespace koers {
+namespace {
+
+using nlohmann::json;
+using Kind = RegisterNote::Kind;
+
+constexpr const char* kRegistry = "algoritmeregister";
+
+// The first `max` code points of `s`, ending in an ellipsis when cut.
+std::string Shorten(const std::string& s, size_t max, bool* cut) {
+  *cut = Utf8Length(s) > max;
+  if (!*cut) return s;
+  size_t keep = max - 1, i = 0, seen = 0;
+  while (i < s.size() && seen < keep) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    ++seen;
+  }
+  return Trim(s.substr(0, i)) + "…";
+}
+
+bool IsHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+
+// Percent-encodes what RFC 3986 does not allow in a URI, keeping valid
+// escapes and the first '#'.
+std::string EncodeLink(const std::string& link) {
+  static const std::string kAllowed =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?";
+  std::string out;
+  bool fragment = false;
+  for (size_t i = 0; i < link.size(); ++i) {
+    char c = link[i];
+    if (kAllowed.find(c) != std::string::npos || (c == '%' && i + 2 < link.size() && IsHex(link[i + 1]) && IsHex(link[i + 2]))) {
+      out += c;
+    } else if (c == '#' && !fragment) {
+      fragment = true;
+      out += c;
+    } else {
+      static const char* kDigits = "0123456789ABCDEF";
+      unsigned char b = static_cast<unsigned char>(c);
+      out += '%';
+      out += kDigits[b >> 4];
+      out += kDigits[b & 15];
+    }
+  }
+  return out;
+}
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+std::string Month(const std::string& date) { return date.size() >= 7 ? date.substr(0, 7) : ""; }
+
+std::string StandardStatus(const Innovation& in) {
+  if (in.status == "gestopt" || in.status == "op_de_plank") return "Buiten gebruik";
+  if (in.fase == "implementatie" || in.fase == "opschaling") return "In gebruik";
+  return "In ontwikkeling";
+}
+
+std::string ThemeOfDomain(const std::string& domein) {
+  if (domein == "sociaal") return "Sociale zekerheid";
+  if (domein == "fysiek") return "Ruimte en infrastructuur";
+  if (domein == "veiligheid") return "Openbare orde en veiligheid";
+  if (domein == "bedrijfsvoering") return "Bestuur";
+  return {};
+}
+
+class Builder {
+ public:
+  explicit Builder(RegisterRecord* out) : out_(out) {}
+
+  // A text field: `value`, else `fallback` (noted as assumed from `from`).
+  void Text(const char* field, const char* label, size_t max, bool mandatory, const std::string& value,
+            const std::string& fallback = {}, const char* from = nullptr) {
+    std::string v = value;
+    if (v.empty() && !fallback.empty()) {
+      v = fallback;
+      Note(Kind::kAssumed, field, label, std::string(label) + " is overgenomen uit " + from + "; controleer of dat klopt.");
+    }
+    if (v.empty()) {
+      if (mandatory) {
+        Note(Kind::kMissing, field, label, std::string(label) + " is verplicht in het Algoritmeregister en nog niet ingevuld.");
+        out_->record[field] = "";
+      }
+      return;
+    }
+    bool cut = false;
+    v = Shorten(v, max, &cut);
+    if (cut)
+      Note(Kind::kShortened, field, label,
+           std::string(label) + " is langer dan de " + std::to_string(max) + " tekens die het register toestaat en is ingekort.");
+    out_->record[field] = std::move(v);
+  }
+
+  void Link(const char* field, const std::string& value) {
+    if (!value.empty()) out_->record[field] = EncodeLink(value);
+  }
+
+  void Note(Kind kind, const char* field, const char* label, std::string message) {
+    out_->notes.push_back({kind, field, label, std::move(message)});
+  }
+
+ private:
+  RegisterRecord* out_;
+};
+
+}  // namespace
+
+const char* KindName(RegisterNote::Kind kind) {
+  switch (kind) {
+    case Kind::kMissing: return "ontbreekt";
+    case Kind::kAssumed: return "aangenomen";
+    case Kind::kShortened: return "ingekort";
+  }
+  return "";
+}
+
+bool RegisterRecord::Complete() const {
+  for (const auto& n : notes)
+    if (n.kind == Kind::kMissing) return false;
+  return true;
+}
+
+bool IsAlgorithm(const Innovation& in) {
+  return in.publicatie.has_value() || (in.bron && in.bron->registry == kRegistry);
+}
+
+RegisterRecord ToRegisterRecord(const Innovation& in) {
+  RegisterRecord out;
+  out.record = json::object();
+  Builder b(&out);
+  const Publication p = in.publicatie.value_or(Publication{});
+
+  b.Text("name", "Naam", 99, true, in.titel);
+  b.Text("description_short", "Korte omschrijving", 399, true, in.samenvatting, in.doel, "het doel");
+  b.Text("organization", "Organisatie", 99, true, in.organisatie_naam, in.organisatie, "de organisatiecode");
+
+  json themes = json::array();
+  for (const auto& t : p.themas) themes.push_back(t);
+  if (themes.empty()) {
+    std::string theme = ThemeOfDomain(in.domein);
+    if (!theme.empty()) {
+      themes.push_back(theme);
+      b.Note(Kind::kAssumed, "theme", "Thema", "Thema is afgeleid uit het domein; controleer of dat klopt.");
+    } else {
+      b.Note(Kind::kMissing, "theme", "Thema", "Thema is verplicht in het Algoritmeregister en nog niet ingevuld.");
+    }
+  }
+  out.record["theme"] = std::move(themes);
+  out.record["status"] = StandardStatus(in);
+
+  std::string start = Month(in.start_datum);
+  if (start.empty()) {
+    start = Month(in.bron ? in.bron->geregistreerd : "");
+    if (start.empty()) start = Month(in.aangemaakt_op);
+    b.Note(Kind::kAssumed, "start_date", "Begindatum",
+           "Begindatum is de maand van registratie, omdat er geen startdatum is ingevuld; controleer of dat klopt.");
+  }
+  out.record["start_date"] = start;
+  if (!p.einddatum.empty()) out.record["end_date"] = p.einddatum;
+
+  b.Text("contact", "Contactgegevens", 500, true, p.contact);
+  b.Link("link", p.publiekspagina);
+
+  std::string category(vocab::kPublicatieCategorie.Label(p.categorie.empty() ? "overig" : p.categorie));
+  if (p.categorie.empty())
+    b.Note(Kind::kAssumed, "publication_category", "Publicatiecategorie",
+           "Publicatiecategorie is nog niet gekozen; de export gaat uit van 'Overige algoritmes (Categorie C)'.");
+  out.record["publication_category"] = category;
+  b.Link("source_link", p.bronregistratie);
+
+  b.Text("purpose_and_impact", "Doel en impact", 2499, true, p.doel_en_impact, in.doel, "het doel");
+  b.Text("considerations", "Afwegingen", 2499, true, p.afwegingen);
+  b.Text("human_intervention", "Menselijke tussenkomst", 2499, true, p.menselijke_tussenkomst);
+  b.Text("risk_management", "Risicobeheer", 2499, true, p.risicobeheer);
+  b.Text("legal_basis", "Wettelijke basis", 2499, false, p.wettelijke_grondslag);
+  b.Link("legal_basis_link", p.wettelijke_grondslag_link);
+  b.Text("legal_basis_title", "Titel van wettelijke basis", 99, false, p.wettelijke_grondslag_titel);
+  b.Link("processing_register_link", p.verwerkingsregister);
+  b.Text("impact_assessments", "Impacttoetsen", 2499, true, p.impacttoetsen);
+  b.Link("impact_assessment_link", p.impacttoets_link);
+  b.Text("impact_assessment_explanation", "Toelichting op impacttoetsen", 2499, false, p.impacttoets_toelichting);
+  b.Text("data", "Gegevens", 2499, true, p.gegevens, Joined(in.databronnen), "de databronnen");
+  b.Link("data_source_link", p.gegevensbron_link);
+  b.Text("data_source_title", "Titel van gegevensbron", 499, false, p.gegevensbron_titel);
+  b.Text("technical_operation", "Technische werking", 4999, true, p.technische_werking, Joined(in.technieken),
+         "de technieken");
+  b.Text("supplier", "Leverancier", 199, true, p.leverancier, in.inkoop_route == "zelf" ? "Intern ontwikkeld" : "",
+         "de inkoopvorm (zelf ontwikkeld)");
+  b.Link("source_code_link", p.broncode);
+
+  out.record["language"] = "nld";
+  out.record["schema"] = "1.0.0";
+  out.record["source_id"] = std::to_string(in.id);
+  if (!in.tags.empty()) out.record["search_terms"] = Joined(in.tags);
+  return out;
+}
+
+}  // namespace koers
