@@ -1,5 +1,6 @@
 // One innovation: its description, a summary of its value, classification,
-// team, phase history and source.
+// team, phase history, source, what the Algoritmeregister still needs and
+// the version history.
 import { html, nothing, type TemplateResult } from 'lit';
 import { apiGet, apiRequest, type Innovatie } from '../lib/api';
 import { formatDate, formatEuro, formatNumber } from '../lib/format';
@@ -13,6 +14,7 @@ import { resultCard, type Treffer } from './zoeken';
 import { loadReuse, reuseSections } from './hergebruik';
 import { loadValue, valueSection } from './waarde';
 import { loadOrganisations } from './organisaties';
+import { historySection, loadHistory, loadRegisterCheck, registerSection } from './versies';
 
 function row(term: string, value: TemplateResult | string | null | undefined): TemplateResult | typeof nothing {
   if (value === null || value === undefined || value === '') return nothing;
@@ -62,10 +64,12 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
   if (!r.ok) return problemPage('Innovatie', r.problem);
   const i = r.body;
   const similar = sim.ok ? sim.body._embedded.innovaties : [];
-  const [reuse, value, orgs] = await Promise.all([
+  const [reuse, value, orgs, check, history] = await Promise.all([
     loadReuse(i),
     loadValue(i.id),
     i.partners.length ? loadOrganisations() : Promise.resolve([]),
+    loadRegisterCheck(i.id),
+    loadHistory(i.id),
   ]);
   const names = new Map(orgs.map((o) => [o.code, o.naam]));
   reuse.notice = notice;
@@ -156,6 +160,7 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
             </p>
           </section>`
         : nothing}
+      ${registerSection(i.id, check)}
       ${reuseSections(i, reuse, refresh, draw)}
       ${similar.length
         ? html`<section class="koers-section" aria-labelledby="lijkt-kop">
@@ -163,6 +168,7 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
             <ul class="koers-cards">${similar.map((x) => resultCard(x, 3))}</ul>
           </section>`
         : nothing}
+      ${historySection(history)}
       <p class="utrecht-paragraph koers-muted">Laatst gewijzigd op ${formatDate(i.gewijzigdOp)} (versie ${i.versie}).</p>
     `,
   );
