@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, login, startKoers } from '../lib/koers.mjs';
-import { assertAccessible, launchBrowser, newPage } from '../lib/browser.mjs';
+import { assertAccessible, launchBrowser, logIn, newPage } from '../lib/browser.mjs';
 
 let koers;
 let browser;
@@ -48,4 +48,19 @@ test('the version history shows the old and new values of a change', async () =>
   assert.ok(await page.getByText(/verplichte velden/).first().isVisible());
   const download = page.getByRole('link', { name: /Download de registratie/ });
   assert.equal(await download.getAttribute('href'), `/api/v1/innovaties/${made.body.id}/algoritmeregister`);
+});
+
+test('editing an innovation on the form keeps its publication fields', async () => {
+  const made = await call(koers.url, 'POST', '/api/v1/innovaties', {
+    session: lid,
+    json: { titel: 'Voorspelde bladval', organisatie: 'GM0344', zichtbaarheid: 'openbaar', publicatie: { leverancier: 'Intern ontwikkeld' } },
+  });
+  assert.equal(made.status, 201, made.text);
+  await logIn(page, 'lid@utrecht.test');
+  await page.goto(`/innovaties/${made.body.id}/bewerken`);
+  await page.getByLabel('Titel').fill('Voorspelde bladval per straat');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Voorspelde bladval per straat' }).waitFor();
+  const stored = await call(koers.url, 'GET', `/api/v1/innovaties/${made.body.id}`);
+  assert.equal(stored.body.publicatie?.leverancier, 'Intern ontwikkeld');
 });

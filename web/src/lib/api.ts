@@ -163,6 +163,8 @@ export interface Innovatie {
   team: TeamLid[];
   zichtbaarheid: string;
   bron: Bron | null;
+  // For an algorithm: its fields for the Algoritmeregister.
+  publicatie: Record<string, unknown> | null;
   referentie: string | null;
   opgeschaaldNaar: string[];
   versie: number;

@@ -115,6 +115,7 @@ interface State {
   general: string;
   busy: boolean;
   partnerTyped?: string;  // what stands in the partner box, kept across redraws
+  publicatie: Record<string, unknown> | null;  // not on this form; sent back as it was
 }
 
 // Dutch or plain notation; kept here for the pages that import it.
@@ -162,6 +163,7 @@ function body(state: State): Record<string, unknown> {
   }
   out.waardeSoorten = state.waardeSoorten;
   out.team = state.team;
+  if (state.id) out.publicatie = state.publicatie;
   return out;
 }
 
@@ -378,5 +380,6 @@ export async function formPage(params: Record<string, string>, query?: URLSearch
     labels: new Map(),
     general: '',
     busy: false,
+    publicatie: innovation?.publicatie ?? null,
   });
 }
