@@ -127,6 +127,7 @@ function routes(f) {
     `/gebruikers/${f.gebruiker}/rollen/${f.rol}`, '/tokens', `/tokens/${f.token}`, '/audit', '/audit?pagina=20',
     '/lessen', `/lessen?q=${encodeURIComponent('hoe regel je koppelingen met waterschappen')}`, `/lessen?organisatie=${f.org}&cluster=data_en_technologie`,
     `${i}/lessen`, `${i}/lessen-van-anderen`, `${i}/terugblikken`, `${i}/terugblikritme`, `${i}/uitnodigingen`, '/uitnodigingen',
+    `${i}/versies`, `${i}/algoritmeregister`, `${i}/algoritmeregister/controle`,
   ];
 }
 
