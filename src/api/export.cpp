@@ -43,6 +43,40 @@ http::Response StreamedTable(std::unique_ptr<TableWriter> writer, Rows first, st
   return res;
 }
 
+http::Response StreamedRecords(const std::string& filename, Records first, std::function<Result<Records>()> next) {
+  http::Response res{200, "application/json", {}, {}};
+  res.SetHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  struct State {
+    Records pending;
+    std::function<Result<Records>()> next;
+    bool opened = false;  // "[" written
+    bool any = false;     // a record written
+  };
+  auto state = std::make_shared<State>(State{std::move(first), std::move(next)});
+  res.stream = [state](std::string* out, bool* done) {
+    if (!state->opened) *out += "[";
+    state->opened = true;
+    for (const auto& record : state->pending) {
+      *out += state->any ? ",\n" : "\n";
+      state->any = true;
+      *out += record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    if (state->pending.empty()) {
+      *out += state->any ? "\n]\n" : "]\n";
+      *done = true;
+      return true;
+    }
+    auto more = state->next();
+    if (!more.ok()) {
+      log::Error("export_afgebroken", {{"fout", more.error().detail}});
+      return false;
+    }
+    state->pending = std::move(more).value();
+    return true;
+  };
+  return res;
+}
+
 bool ExportFormat(Services& s, const Call& c, std::initializer_list<std::string_view> allowed, std::string* formaat,
                   http::Response* res) {
   QueryReader q(c.req, allowed);

@@ -20,8 +20,7 @@ namespace {
 // only (domain/access.hpp).
 nlohmann::json JsonFor(const Innovation& in, bool insider) {
   nlohmann::json j = ToJson(in);
-  if (!insider)
-    for (auto& m : j["team"]) m["gebruiker"] = nullptr;
+  if (!insider) HideTeamAccounts(&j["team"]);
   return j;
 }
 

@@ -6,24 +6,18 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api.hpp"
+#include "api/export.hpp"
 #include "api/handlers.hpp"
 #include "api/problem.hpp"
 #include "api/request_params.hpp"
 #include "app/not_found.hpp"
 #include "app/portfolio.hpp"
 #include "app/register.hpp"
-#include "core/log.hpp"
 #include "formats/register_export.hpp"
 
 namespace koers::api {
 
 InnovationFilter ReadInnovationFilter(QueryReader& q);  // innovaties.cpp
-
-namespace {
-
-constexpr auto kDump = nlohmann::json::error_handler_t::replace;
-
-}  // namespace
 
 http::Response GetAlgoritmeregister(Services& s, const Call& c) {
   auto in = s.reg.Get(c.params.Id("id"), c.actor);
@@ -69,55 +63,25 @@ http::Response ExportAlgoritmeregister(Services& s, const Call& c) {
   if (!WithinLimit(s, "export:" + ClientKey(c), s.options.export_per_client, &limited))
     return Problem(limited, c.req.path);
 
-  // One page of the portfolio at a time, as the table exports do.
-  struct State {
-    InnovationPages pages;
-    bool opened = false;  // "[" written
-    bool any = false;     // a record written
-    bool closed = false;  // "]" written
-  };
-  auto state = std::make_shared<State>(State{s.portfolio.Innovations(f, c.actor)});
-  auto write_page = [state](std::string* out, bool* done) {
-    if (state->closed) {
-      *done = true;
-      return true;
+  // One page of the portfolio at a time, as the table exports do; pages
+  // without an algorithm are passed over.
+  auto pages = std::make_shared<InnovationPages>(s.portfolio.Innovations(f, c.actor));
+  auto next = [pages]() -> Result<Records> {
+    Records records;
+    while (records.empty()) {
+      auto page = pages->Next();
+      if (!page.ok()) return page.error();
+      if (page.value().empty()) break;
+      for (const auto& row : page.value())
+        if (IsAlgorithm(row.innovatie)) records.push_back(ToRegisterRecord(row.innovatie).record);
     }
-    auto page = state->pages.Next();
-    if (!page.ok()) {
-      log::Error("export_afgebroken", {{"fout", page.error().detail}});
-      return false;
-    }
-    if (!state->opened) *out += "[";
-    state->opened = true;
-    for (const auto& row : page.value()) {
-      if (!IsAlgorithm(row.innovatie)) continue;
-      *out += state->any ? ",\n" : "\n";
-      state->any = true;
-      *out += ToRegisterRecord(row.innovatie).record.dump(-1, ' ', false, kDump);
-    }
-    if (page.value().empty()) {
-      *out += state->any ? "\n]\n" : "]\n";
-      state->closed = true;
-    }
-    return true;
+    return records;
   };
   // The first page is read here, so a store that fails answers with a
   // problem instead of a broken download.
-  std::string head;
-  bool done = false;
-  if (!write_page(&head, &done)) return Problem(Internal("export"), c.req.path);
-  http::Response res{200, "application/json", {}, {}};
-  res.SetHeader("Content-Disposition", "attachment; filename=\"algoritmeregister.json\"");
-  auto pending = std::make_shared<std::string>(std::move(head));
-  res.stream = [state, pending, write_page](std::string* out, bool* done) {
-    if (!pending->empty()) {
-      *out += *pending;
-      pending->clear();
-      return true;
-    }
-    return write_page(out, done);
-  };
-  return res;
+  auto first = next();
+  if (!first.ok()) return Problem(first.error(), c.req.path);
+  return StreamedRecords("algoritmeregister.json", std::move(first).value(), next);
 }
 
 }  // namespace koers::api

@@ -97,13 +97,9 @@ AccessFacts FactsOfRemoved(const nlohmann::json& changes) {
 // Drops the accounts linked to team members from a change.
 void HideAccounts(nlohmann::json* changes) {
   auto it = changes->find("team");
-  if (it == changes->end()) return;
-  for (const char* side : {"oud", "nieuw"}) {
-    auto members = it->find(side);
-    if (members == it->end() || !members->is_array()) continue;
-    for (auto& m : *members)
-      if (m.is_object() && m.contains("gebruiker")) m["gebruiker"] = nullptr;
-  }
+  if (it == changes->end() || !it->is_object()) return;
+  for (const char* side : {"oud", "nieuw"})
+    if (auto members = it->find(side); members != it->end()) HideTeamAccounts(&*members);
 }
 
 }  // namespace

@@ -229,4 +229,10 @@ std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
   return problems;
 }
 
+void HideTeamAccounts(nlohmann::json* team) {
+  if (!team->is_array()) return;
+  for (auto& m : *team)
+    if (m.is_object() && m.contains("gebruiker")) m["gebruiker"] = nullptr;
+}
+
 }  // namespace koers

@@ -23,6 +23,11 @@ nlohmann::json ToSummaryJson(const Innovation& innovation);
 // history) are left out. For the audit trail.
 nlohmann::json InnovationChanges(const Innovation* before, const Innovation* after);
 
+// Blanks the linked account (`gebruiker`) of every member in `team`, the JSON
+// array of team members: which accounts are on a team is for insiders only
+// (domain/access.hpp). Anything but an array is left alone.
+void HideTeamAccounts(nlohmann::json* team);
+
 // Reads the fields present in `body` into `out`, leaving absent ones as they
 // are (so a PATCH can start from the stored innovation). Read-only fields
 // (id, versie, aangemaaktOp, ...) are ignored; unknown fields and wrong types

@@ -475,7 +475,13 @@ async function walkAll(phase, actors, routes) {
   for (const r of routes) routeByKey.set(r.key, r);
   for (const who of actors) {
     const answers = new Map();
-    await pool(routes, 4, async (route) => answers.set(route.key, await get(who, route.key)));
+    await pool(routes, 4, async (route) => {
+      try {
+        answers.set(route.key, await get(who, route.key));
+      } catch (e) {
+        throw new Error(`GET ${route.key} as ${who} in phase ${phase}: ${e.message} (${e.cause?.message ?? 'no cause'})`, { cause: e });
+      }
+    });
     walks[phase][who] = answers;
   }
 }

@@ -90,7 +90,9 @@ describe('the export to the Algoritmeregister', () => {
     const record = (await api('GET', `/innovaties/${match.id}/algoritmeregister`)).body;
     assert.equal(record.legal_basis, source.juridische_basis.trim().slice(0, 2499));
     assert.match(record.impact_assessments, /Uitgevoerd/);
-    assert.equal(record.name, source.title.length > 99 ? record.name : source.title.trim());
+    const title = [...match.titel];
+    if (title.length <= 99) assert.equal(record.name, match.titel);
+    else assert.equal(record.name, `${title.slice(0, 98).join('').trim()}…`);
     assert.deepEqual(errorsOf(record), []);
   });
 

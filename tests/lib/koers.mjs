@@ -149,6 +149,12 @@ export async function startKoers({ register = false, users = [], db, port = 0, e
     });
     child.on('exit', (code) => reject(new Error(`koers serve exited with ${code}: ${logs.join('\n')}`)));
   });
+  // A server that dies during the tests (a crash, not a test's own kill)
+  // says so, with its last words.
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping && code !== 0 && signal !== 'SIGTERM' && signal !== 'SIGKILL') process.stderr.write(`koers serve exited unexpectedly (${signal ?? code}); last lines:\n${logs.slice(-20).join('\n')}\n`);
+  });
   return {
     url: `http://127.0.0.1:${boundPort}`,
     db: dbPath,
@@ -156,6 +162,7 @@ export async function startKoers({ register = false, users = [], db, port = 0, e
     logs,
     child,
     async stop() {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
