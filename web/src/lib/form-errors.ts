@@ -101,6 +101,8 @@ export function instruction(f: FieldSpec, reason: string): string {
   }
   if (/getal|bedrag|aantal uren|jaartal/.test(r)) return formatInstruction(f.kind && f.kind !== 'text' ? f : { ...f, kind: 'number' });
   if (/datum/.test(r)) return formatInstruction({ ...f, kind: 'date' });
+  if (/e-mailadres of een webadres/.test(r)) return `Vul bij ${f.noun} een e-mailadres of een webadres in, bijvoorbeeld naam@gemeente.nl of https://www.gemeente.nl/contact`;
+  if (/maand in de vorm jjjj-mm/.test(r)) return `Vul ${f.noun} in als jaar en maand, bijvoorbeeld ${f.example ?? '2027-06'}`;
   if (/webadres|https:\/\//.test(r)) return formatInstruction({ ...f, kind: 'url' });
   if (/^(moet het e-mailadres van een koers-gebruiker zijn|er is geen koers-(gebruiker|account) met dit e-mailadres)$/.test(r)) {
     return `Vul ${f.noun} in als e-mailadres van een bestaand Koers-account, of laat het veld leeg`;

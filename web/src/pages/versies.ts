@@ -21,14 +21,24 @@ export async function loadHistory(id: number): Promise<History | null> {
   return r.ok ? { versies: r.body._embedded.versies, totaal: r.body.totaal } : null;
 }
 
-export function registerSection(id: number, check: RegisterControle | null): TemplateResult | typeof nothing {
-  if (!check?.isAlgoritme) return nothing;
+// `editable`: the viewer may fill in the publication details.
+export function registerSection(id: number, check: RegisterControle | null, editable: boolean): TemplateResult | typeof nothing {
+  if (!check || (!check.isAlgoritme && !editable)) return nothing;
+  const fill = html`<p class="utrecht-paragraph"><a class="utrecht-button-link utrecht-button-link--secondary-action" href="/innovaties/${id}/publicatie">Publicatiegegevens invullen</a></p>`;
+  if (!check.isAlgoritme) {
+    return html`<section class="koers-section" aria-labelledby="register-kop">
+      <h2 class="utrecht-heading-2" id="register-kop">Algoritmeregister</h2>
+      <p class="utrecht-paragraph">Gebruikt deze innovatie een algoritme dat inwoners raakt? Vul dan de gegevens in die het Algoritmeregister vraagt; Koers maakt er de registratie van.</p>
+      ${fill}
+    </section>`;
+  }
   return html`<section class="koers-section" aria-labelledby="register-kop">
     <h2 class="utrecht-heading-2" id="register-kop">Algoritmeregister</h2>
     <p class="utrecht-paragraph">${check.samenvatting}</p>
     ${check.bevindingen.length
       ? html`<ul class="utrecht-unordered-list">${check.bevindingen.map((b) => html`<li>${b.melding}</li>`)}</ul>`
       : nothing}
+    ${editable ? fill : nothing}
     <p class="utrecht-paragraph">
       <a class="utrecht-link" href="/api/v1/innovaties/${id}/algoritmeregister" download="algoritme-${id}.json">Download de registratie (JSON, publicatiestandaard 1.0)</a>
     </p>
