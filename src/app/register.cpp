@@ -41,11 +41,13 @@ Innovation MergeImported(const Innovation& existing, const Innovation& incoming)
     m.fase = incoming.fase;
     m.status = incoming.status;
     m.bron = incoming.bron;
-    // The register owns these two publication fields; the rest is Koers's.
+    // The register owns two publication fields; the others it only fills
+    // while they are empty, so what Koers's users wrote stays.
     if (incoming.publicatie) {
       Publication p = existing.publicatie.value_or(Publication{});
       p.wettelijke_grondslag = incoming.publicatie->wettelijke_grondslag;
       p.impacttoetsen = incoming.publicatie->impacttoetsen;
+      FillEmpty(*incoming.publicatie, &p);
       m.publicatie = std::move(p);
     }
     return m;

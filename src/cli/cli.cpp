@@ -281,6 +281,8 @@ int ImportRegister(const Common& c, const std::string& file) {
   const auto& r = report.value();
   std::printf("Algoritmeregister: %zu records gelezen, %d toegevoegd, %d gewijzigd, %d ongewijzigd, %zu overgeslagen.\n",
               r.batch.records, r.toegevoegd, r.gewijzigd, r.ongewijzigd, r.batch.skipped.size());
+  if (r.aangevuld > 0)
+    std::printf("Publicatiegegevens van 2023 (%s) gevonden voor %d records.\n", kRegisterDetailsFile, r.aangevuld);
   for (const auto& s : r.batch.skipped)
     std::printf("  overgeslagen: record %zu%s: %s\n", s.index + 1, s.id.empty() ? "" : (" (id " + s.id + ")").c_str(),
                 s.reason.c_str());

@@ -46,6 +46,17 @@ size_t Utf8Length(std::string_view s) {
   return n;
 }
 
+std::string ShortenUtf8(std::string_view s, size_t max) {
+  if (Utf8Length(s) <= max) return std::string(s);
+  size_t keep = max - 1, i = 0, seen = 0;
+  while (i < s.size() && seen < keep) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    ++seen;
+  }
+  return Trim(s.substr(0, i)) + "…";
+}
+
 bool HasControlChars(std::string_view s) {
   for (unsigned char c : s)
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;

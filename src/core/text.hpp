@@ -11,6 +11,9 @@ namespace koers {
 bool IsValidUtf8(std::string_view s);
 // Number of code points; assumes valid UTF-8.
 size_t Utf8Length(std::string_view s);
+// `s` when it has at most `max` code points (max >= 1); else its first
+// max - 1, trimmed, and an ellipsis. Assumes valid UTF-8.
+std::string ShortenUtf8(std::string_view s, size_t max);
 // True when `s` holds control characters other than tab, CR and LF.
 bool HasControlChars(std::string_view s);
 // Removes leading and trailing ASCII whitespace and U+00A0.

@@ -34,6 +34,12 @@ TEST(Text, TrimRemovesAsciiSpaceAndNoBreakSpace) {
 
 TEST(Text, Utf8LengthCountsCodePoints) { EXPECT_EQ(Utf8Length("één"), 3u); }
 
+TEST(Text, ShortenUtf8CutsByCodePointAndEndsInAnEllipsis) {
+  EXPECT_EQ(ShortenUtf8("kort", 4), "kort");
+  EXPECT_EQ(ShortenUtf8("één twee", 5), "één…");  // the space before the cut is trimmed
+  EXPECT_EQ(Utf8Length(ShortenUtf8("ééééééé", 3)), 3u);
+}
+
 TEST(Text, ControlCharactersAreFoundButNewlinesAreAllowed) {
   EXPECT_FALSE(HasControlChars("regel 1\nregel 2\ttab"));
   EXPECT_TRUE(HasControlChars(std::string("nul\0byte", 8)));

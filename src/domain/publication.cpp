@@ -120,6 +120,19 @@ std::vector<FieldProblem> Validate(const Publication& p) {
   return out;
 }
 
+bool FillEmpty(const Publication& from, Publication* into) {
+  bool filled = false;
+  auto fill = [&](auto& to, const auto& value) {
+    if (!to.empty() || value.empty()) return;
+    to = value;
+    filled = true;
+  };
+  fill(into->categorie, from.categorie);
+  fill(into->themas, from.themas);
+  for (const auto& f : PublicationFields()) fill(into->*f.member, from.*f.member);
+  return filled;
+}
+
 json ToJson(const Publication& p) {
   json j = {{"categorie", OrNull(p.categorie)}, {"themas", p.themas}};
   for (const auto& f : PublicationFields()) j[f.api] = OrNull(p.*f.member);

@@ -61,6 +61,10 @@ void Normalise(Publication* p);
 // Field names in problems are prefixed with "publicatie.".
 std::vector<FieldProblem> Validate(const Publication& p);
 
+// Fills the fields of `into` that are empty with those of `from`; true when
+// anything was filled. What is already there always stays.
+bool FillEmpty(const Publication& from, Publication* into);
+
 nlohmann::json ToJson(const Publication& p);
 // Reads the fields present in `body`; unknown fields and wrong types are
 // reported with the prefix "publicatie.".

@@ -1,7 +1,10 @@
 #include "formats/algoritmeregister.hpp"
 
 #include <nlohmann/json.hpp>
+#include <cctype>
 #include <set>
+
+#include "domain/publication.hpp"
 
 #include "core/clock.hpp"
 #include "core/text.hpp"
@@ -57,7 +60,80 @@ std::string StatusMapping(const std::string& status, std::string* fase) {
   return {};
 }
 
+// What the 2023 records say of impact assessments: IAMA and DPIA as done,
+// not done, or (for a DPIA) in words of their own.
+void Assessments(const std::string& iama, const std::string& dpia, Publication* p) {
+  auto said = [](const std::string& v, bool yes) {
+    std::string l = AsciiLower(v);
+    return yes ? (l == "ja" || l.rfind("er is een ", 0) == 0) : (l == "nee" || l == "niet aanwezig");
+  };
+  std::vector<std::string> parts;
+  std::string own;
+  const std::pair<const char*, std::string> kinds[] = {{"IAMA", iama}, {"DPIA", dpia}};
+  for (const auto& [name, value] : kinds) {
+    if (said(value, true)) {
+      parts.push_back(std::string(name) + " uitgevoerd");
+    } else if (said(value, false)) {
+      parts.push_back(std::string("geen ") + name);
+    } else if (!value.empty()) {
+      own = std::string(name) + ": " + value;
+    }
+  }
+  for (size_t i = 0; i < parts.size(); ++i) p->impacttoetsen += (i ? "; " : "") + parts[i];
+  if (!p->impacttoetsen.empty()) p->impacttoetsen[0] = static_cast<char>(std::toupper(p->impacttoetsen[0]));
+  if (!own.empty()) p->impacttoets_toelichting = own;
+}
+
 }  // namespace
+
+Result<std::map<std::string, Publication>> MapRegisterDetails(const std::string& file_content) {
+  json doc = json::parse(MarkInvalidUtf8(file_content), nullptr, false);
+  if (doc.is_discarded() || !doc.is_array())
+    return Invalid("Het bestand met publicatiegegevens is geen JSON-lijst; er is niets aangevuld.");
+  std::map<std::string, Publication> out;
+  for (const json& r : doc) {
+    if (!r.is_object()) continue;
+    auto text = [&r](const char* key) -> std::string {
+      auto it = r.find(key);
+      if (it == r.end() || !it->is_string()) return {};
+      std::string v = Trim(it->get<std::string>());
+      if (v == "-" || v.find(kBadByteMark) != std::string::npos || HasControlChars(v)) return {};
+      return v;
+    };
+    auto joined = [&text](std::initializer_list<const char*> keys) {
+      std::string v;
+      for (const char* key : keys)
+        if (std::string part = text(key); !part.empty()) v += (v.empty() ? "" : "\n\n") + part;
+      return v;
+    };
+    std::string id = text("lars");
+    if (id.empty()) continue;
+    Publication p;
+    p.doel_en_impact = joined({"goal", "impact"});
+    p.afwegingen = text("proportionality");
+    p.menselijke_tussenkomst = joined({"human_intervention", "decision_making_process"});
+    p.risicobeheer = joined({"risks", "monitoring"});
+    p.wettelijke_grondslag = text("lawful_basis");
+    p.wettelijke_grondslag_link = text("lawful_basis_link");
+    Assessments(text("iama"), text("dpia"), &p);
+    if (std::string more = joined({"iama_description", "dpia_description"}); !more.empty())
+      p.impacttoets_toelichting += (p.impacttoets_toelichting.empty() ? "" : "\n\n") + more;
+    p.gegevens = text("source_data");
+    p.gegevensbron_link = text("source_data_link");
+    p.technische_werking = text("methods_and_models");
+    p.leverancier = text("provider");
+    p.contact = text("contact_email");
+    p.publiekspagina = text("website");
+    p.broncode = text("publiccode");
+    for (const auto& f : PublicationFields()) p.*f.member = ShortenUtf8(p.*f.member, f.max);
+    // A value that would not validate is left out, the rest kept.
+    for (const auto& problem : Validate(p))
+      for (const auto& f : PublicationFields())
+        if (problem.field == std::string("publicatie.") + f.api) (p.*f.member).clear();
+    out[id] = std::move(p);
+  }
+  return out;
+}
 
 Result<RegisterBatch> MapAlgoritmeregister(const std::string& file_content, const OrganisationMatcher& orgs) {
   json doc = json::parse(MarkInvalidUtf8(file_content), nullptr, false);

@@ -3,6 +3,7 @@
 // `algoritmes` of flat records). See docs/import.md for the field mapping.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,5 +32,12 @@ struct RegisterBatch {
 // reason; the rest map to innovations. kInvalid only when the file as a whole
 // is unusable (not JSON, no list). Pure: no I/O.
 Result<RegisterBatch> MapAlgoritmeregister(const std::string& file_content, const OrganisationMatcher& orgs);
+
+// The publication details of the register's own export of 2023 (a list of
+// records in the field names of the standard's draft 0.1.0), by register id
+// (`lars`). Only what validates is kept: a contact that is no address and a
+// link that is no web address are left out, long texts are shortened to the
+// standard's limits. kInvalid when the file is no JSON list. Pure.
+Result<std::map<std::string, Publication>> MapRegisterDetails(const std::string& file_content);
 
 }  // namespace koers

@@ -13,19 +13,6 @@ using Kind = RegisterNote::Kind;
 
 constexpr const char* kRegistry = "algoritmeregister";
 
-// The first `max` code points of `s`, ending in an ellipsis when cut.
-std::string Shorten(const std::string& s, size_t max, bool* cut) {
-  *cut = Utf8Length(s) > max;
-  if (!*cut) return s;
-  size_t keep = max - 1, i = 0, seen = 0;
-  while (i < s.size() && seen < keep) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-    ++seen;
-  }
-  return Trim(s.substr(0, i)) + "…";
-}
-
 bool IsHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
 
 // Percent-encodes what RFC 3986 does not allow in a URI, keeping valid
@@ -94,8 +81,8 @@ class Builder {
       }
       return;
     }
-    bool cut = false;
-    v = Shorten(v, max, &cut);
+    const bool cut = Utf8Length(v) > max;
+    v = ShortenUtf8(v, max);
     if (cut)
       Note(Kind::kShortened, field, label,
            std::string(label) + " is langer dan de " + std::to_string(max) + " tekens die het register toestaat en is ingekort.");

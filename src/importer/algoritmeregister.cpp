@@ -3,6 +3,7 @@
 #include "app/register.hpp"
 #include "core/file_io.hpp"
 #include "core/text.hpp"
+#include "domain/publication.hpp"
 #include "importer/organisations.hpp"
 
 namespace koers {
@@ -32,6 +33,14 @@ Result<ImportReport> ImportAlgoritmeregister(Register& reg, const std::string& p
   if (!batch.ok()) return batch.error();
   ImportReport report;
   report.batch = std::move(batch).value();
+  if (auto details_file = ReadFile(data_dir + "/" + kRegisterDetailsFile); details_file.ok()) {
+    auto details = MapRegisterDetails(details_file.value());
+    if (!details.ok()) return details.error();
+    for (auto& in : report.batch.innovations) {
+      auto it = details.value().find(in.bron->id);
+      if (it != details.value().end() && FillEmpty(it->second, &*in.publicatie)) ++report.aangevuld;
+    }
+  }
   Actor importer = Actor::System("import algoritmeregister");
   auto counts = reg.Import(report.batch.new_organisations, report.batch.innovations, importer);
   if (!counts.ok()) return counts.error();

@@ -213,6 +213,44 @@ describe('the export to the Algoritmeregister', () => {
     assert.ok(mine.body.some((r) => r.name === marker), 'its team sees it');
   });
 
+  test('the 2023 publication details fill the matching records, and a later edit survives a new import', async () => {
+    const scraped = new Set(JSON.parse(readFileSync(join(ROOT, 'data/algoritmeregister/algoritmes.json'), 'utf8')).algoritmes.map((r) => String(r.id)));
+    const details = JSON.parse(readFileSync(join(ROOT, 'data/algoritmeregister/publicaties-2023.json'), 'utf8'));
+    const matching = details.filter((d) => scraped.has(String(d.lars)));
+    assert.equal(matching.length, 118, 'the sample matches the scrape by its lars id');
+    const source = matching.find((d) => d.human_intervention && d.methods_and_models && d.methods_and_models.length < 4999 && d.provider);
+    let match;
+    for (let page = 1; !match; page++) {
+      const items = (await api('GET', `/innovaties?register=algoritmeregister&paginaGrootte=100&sorteer=id&pagina=${page}`)).body._embedded.innovaties;
+      if (items.length === 0) break;
+      match = items.find((i) => i.bron?.id === String(source.lars));
+    }
+    assert.ok(match, 'the record was imported');
+    const before = (await api('GET', `/innovaties/${match.id}`)).body;
+    assert.ok(before.publicatie.menselijkeTussenkomst.startsWith(source.human_intervention.trim().slice(0, 200)));
+    assert.equal(before.publicatie.technischeWerking, source.methods_and_models.trim());
+    assert.equal(before.publicatie.leverancier, source.provider.trim());
+    const record = (await api('GET', `/innovaties/${match.id}/algoritmeregister`)).body;
+    assert.equal(record.supplier, source.provider.trim());
+    assert.deepEqual(errorsOf(record), []);
+
+    const owner = `beheer-2023-${before.organisatie.toLowerCase()}@register.test`;
+    addUser(koers.db, { email: owner, org: before.organisatie, role: 'beheerder' });
+    const session = await login(koers.url, owner);
+    const patched = await api('PATCH', `/innovaties/${match.id}`, {
+      session,
+      json: { publicatie: { leverancier: 'Een andere leverancier' } },
+      headers: { 'If-Match': `"${before.versie}"` },
+    });
+    assert.equal(patched.status, 200, patched.text);
+    const imp = run(['import', 'algoritmeregister', join(ROOT, 'data/algoritmeregister/algoritmes.json'), '--db', koers.db, '--log-level', 'warn']);
+    assert.equal(imp.status, 0, imp.stderr);
+    assert.match(imp.stdout, /Publicatiegegevens van 2023 .* gevonden voor 118 records/);
+    const after = (await api('GET', `/innovaties/${match.id}`)).body;
+    assert.equal(after.publicatie.leverancier, 'Een andere leverancier', 'what a user wrote stays');
+    assert.equal(after.publicatie.technischeWerking, before.publicatie.technischeWerking);
+  });
+
   test('a new import keeps what Koers added to an imported algorithm', async () => {
     const listed = await api('GET', '/innovaties?register=algoritmeregister&paginaGrootte=1&sorteer=id');
     const first = (await api('GET', `/innovaties/${listed.body._embedded.innovaties[0].id}`)).body;

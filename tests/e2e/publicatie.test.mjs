@@ -71,7 +71,7 @@ test('a team member fills in the publication details; mistakes are named and not
 
   await page.getByLabel('Contact').fill('zwerfafval@utrecht.test');
   await page.getByRole('button', { name: 'Opslaan' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Zwerfafval voorspellen' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Zwerfafval voorspellen', exact: true }).waitFor();
 
   const stored = (await call(koers.url, 'GET', `/api/v1/innovaties/${id}`)).body.publicatie;
   assert.equal(stored.contact, 'zwerfafval@utrecht.test');
@@ -81,6 +81,12 @@ test('a team member fills in the publication details; mistakes are named and not
   const check = (await call(koers.url, 'GET', `/api/v1/innovaties/${id}/algoritmeregister/controle`)).body;
   assert.equal(check.compleet, true, JSON.stringify(check.bevindingen));
   await page.getByText(check.samenvatting).waitFor();
+  // The innovation's page shows the details in the form's sections.
+  await page.getByRole('heading', { level: 3, name: 'Gegevens en werking' }).waitFor();
+  const details = page.getByRole('definition').filter({ hasText: TEXTS['Technische werking'] });
+  assert.ok(await details.isVisible());
+  assert.equal(await page.getByRole('link', { name: 'https://www.utrecht.nl/zwerfafval' }).getAttribute('href'), 'https://www.utrecht.nl/zwerfafval');
+  await assertAccessible(page, 'een innovatie met publicatiegegevens');
 });
 
 test("a change by someone else in between is caught, and what was typed stays", async () => {

@@ -160,7 +160,7 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
             </p>
           </section>`
         : nothing}
-      ${registerSection(i.id, check, canEditInnovation(i))}
+      ${registerSection(i.id, check, canEditInnovation(i), i.publicatie)}
       ${reuseSections(i, reuse, refresh, draw)}
       ${similar.length
         ? html`<section class="koers-section" aria-labelledby="lijkt-kop">

@@ -2,10 +2,10 @@
 // beyond what the innovation already says. Saved with a PATCH of
 // `publicatie` only, under If-Match; what was typed stays on the page when
 // the server refuses it.
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { apiGet, apiRequest, type Innovatie } from '../lib/api';
 import { checkFields, lookupIn, problemErrors, type FieldSpec } from '../lib/form-errors';
-import { entries } from '../lib/vocab';
+import { entries, label } from '../lib/vocab';
 import { navigate } from '../lib/router';
 import { renderPage } from '../components/page-shell/page-shell';
 import { selectField, textArea, textField } from '../components/form-field/form-field';
@@ -61,6 +61,27 @@ const GROUPS: [string, Field[]][] = [
 ];
 const FIELDS = GROUPS.flatMap(([, fields]) => fields);
 const lookup = lookupIn(Object.fromEntries(FIELDS.map((f) => [`publicatie.${f.spec.id}`, f.spec])));
+
+// The filled-in details, in the sections of the form, for the innovation
+// page; nothing when none are filled.
+export function publicationSections(p: Record<string, unknown> | null): TemplateResult | typeof nothing {
+  const shown = (f: Field): TemplateResult | typeof nothing => {
+    const v = p?.[f.spec.id];
+    if (Array.isArray(v) ? v.length === 0 : typeof v !== 'string' || v === '') return nothing;
+    const text = Array.isArray(v) ? v.join(', ') : String(v);
+    const value = f.spec.kind === 'choice'
+      ? label('publicatieCategorie', text)
+      : f.spec.kind === 'url'
+        ? html`<a class="utrecht-link" href=${text} rel="noopener">${text}</a>`
+        : text.split(/\n{2,}/).map((para) => html`<p class="utrecht-paragraph">${para}</p>`);
+    return html`<div class="utrecht-data-list__item koers-data-list__item"><dt class="utrecht-data-list__item-key">${f.spec.label}</dt>
+      <dd class="utrecht-data-list__item-value">${value}</dd></div>`;
+  };
+  const groups = GROUPS.filter(([, fields]) => fields.some((f) => shown(f) !== nothing));
+  if (!groups.length) return nothing;
+  return html`${groups.map(([heading, fields]) => html`<h3 class="utrecht-heading-3">${heading}</h3>
+    <dl class="utrecht-data-list koers-data-list">${fields.map(shown)}</dl>`)}`;
+}
 
 interface State {
   innovation: Innovatie;

@@ -4,6 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { apiGet } from '../lib/api';
 import { formatDate } from '../lib/format';
+import { publicationSections } from './publicatie';
 
 interface Bevinding { soort: 'ontbreekt' | 'aangenomen' | 'ingekort'; veld: string; naam: string; melding: string }
 export interface RegisterControle { isAlgoritme: boolean; compleet: boolean; samenvatting: string; bevindingen: Bevinding[] }
@@ -22,7 +23,7 @@ export async function loadHistory(id: number): Promise<History | null> {
 }
 
 // `editable`: the viewer may fill in the publication details.
-export function registerSection(id: number, check: RegisterControle | null, editable: boolean): TemplateResult | typeof nothing {
+export function registerSection(id: number, check: RegisterControle | null, editable: boolean, publicatie: Record<string, unknown> | null): TemplateResult | typeof nothing {
   if (!check || (!check.isAlgoritme && !editable)) return nothing;
   const fill = html`<p class="utrecht-paragraph"><a class="utrecht-button-link utrecht-button-link--secondary-action" href="/innovaties/${id}/publicatie">Publicatiegegevens invullen</a></p>`;
   if (!check.isAlgoritme) {
@@ -34,6 +35,7 @@ export function registerSection(id: number, check: RegisterControle | null, edit
   }
   return html`<section class="koers-section" aria-labelledby="register-kop">
     <h2 class="utrecht-heading-2" id="register-kop">Algoritmeregister</h2>
+    ${publicationSections(publicatie)}
     <p class="utrecht-paragraph">${check.samenvatting}</p>
     ${check.bevindingen.length
       ? html`<ul class="utrecht-unordered-list">${check.bevindingen.map((b) => html`<li>${b.melding}</li>`)}</ul>`
