@@ -1,6 +1,8 @@
 #include "formats/register_export.hpp"
 
 #include <cctype>
+#include <map>
+#include <string_view>
 
 #include "core/text.hpp"
 #include "domain/vocabulary.hpp"
@@ -154,37 +156,37 @@ RegisterRecord ToRegisterRecord(const Innovation& in) {
            "Begindatum is de maand van registratie, omdat er geen startdatum is ingevuld; controleer of dat klopt.");
   }
   out.record["start_date"] = start;
-  if (!p.einddatum.empty()) out.record["end_date"] = p.einddatum;
-
-  b.Text("contact", "Contactgegevens", 500, true, p.contact);
-  b.Link("link", p.publiekspagina);
 
   std::string category(vocab::kPublicatieCategorie.Label(p.categorie.empty() ? "overig" : p.categorie));
   if (p.categorie.empty())
     b.Note(Kind::kAssumed, "publication_category", "Publicatiecategorie",
            "Publicatiecategorie is nog niet gekozen; de export gaat uit van 'Overige algoritmes (Categorie C)'.");
   out.record["publication_category"] = category;
-  b.Link("source_link", p.bronregistratie);
 
-  b.Text("purpose_and_impact", "Doel en impact", 2499, true, p.doel_en_impact, in.doel, "het doel");
-  b.Text("considerations", "Afwegingen", 2499, true, p.afwegingen);
-  b.Text("human_intervention", "Menselijke tussenkomst", 2499, true, p.menselijke_tussenkomst);
-  b.Text("risk_management", "Risicobeheer", 2499, true, p.risicobeheer);
-  b.Text("legal_basis", "Wettelijke basis", 2499, false, p.wettelijke_grondslag);
-  b.Link("legal_basis_link", p.wettelijke_grondslag_link);
-  b.Text("legal_basis_title", "Titel van wettelijke basis", 99, false, p.wettelijke_grondslag_titel);
-  b.Link("processing_register_link", p.verwerkingsregister);
-  b.Text("impact_assessments", "Impacttoetsen", 2499, true, p.impacttoetsen);
-  b.Link("impact_assessment_link", p.impacttoets_link);
-  b.Text("impact_assessment_explanation", "Toelichting op impacttoetsen", 2499, false, p.impacttoets_toelichting);
-  b.Text("data", "Gegevens", 2499, true, p.gegevens, Joined(in.databronnen), "de databronnen");
-  b.Link("data_source_link", p.gegevensbron_link);
-  b.Text("data_source_title", "Titel van gegevensbron", 499, false, p.gegevensbron_titel);
-  b.Text("technical_operation", "Technische werking", 4999, true, p.technische_werking, Joined(in.technieken),
-         "de technieken");
-  b.Text("supplier", "Leverancier", 199, true, p.leverancier, in.inkoop_route == "zelf" ? "Intern ontwikkeld" : "",
-         "de inkoopvorm (zelf ontwikkeld)");
-  b.Link("source_code_link", p.broncode);
+  // The publication's own fields, with the names, labels and limits of its
+  // table; a few fall back on what the innovation already says.
+  struct Fallback {
+    std::string value;
+    const char* from;
+  };
+  const std::map<std::string_view, Fallback> fallbacks = {
+      {"purpose_and_impact", {in.doel, "het doel"}},
+      {"data", {Joined(in.databronnen), "de databronnen"}},
+      {"technical_operation", {Joined(in.technieken), "de technieken"}},
+      {"supplier", {in.inkoop_route == "zelf" ? "Intern ontwikkeld" : "", "de inkoopvorm (zelf ontwikkeld)"}},
+  };
+  for (const auto& f : PublicationFields()) {
+    const std::string& value = p.*f.member;
+    if (f.kind == PublicationField::Kind::kLink) {
+      b.Link(f.standard, value);
+    } else if (f.kind == PublicationField::Kind::kMonth) {
+      if (!value.empty()) out.record[f.standard] = value;
+    } else if (auto fb = fallbacks.find(f.standard); fb != fallbacks.end()) {
+      b.Text(f.standard, f.label, f.max, f.mandatory, value, fb->second.value, fb->second.from);
+    } else {
+      b.Text(f.standard, f.label, f.max, f.mandatory, value);
+    }
+  }
 
   out.record["language"] = "nld";
   out.record["schema"] = "1.0.0";
