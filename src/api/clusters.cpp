@@ -124,12 +124,10 @@ http::Response ListClusters(Services& s, const Call& c) {
 
 http::Response GetCluster(Services& s, const Call& c) {
   const std::string& id = c.params.Get("clusterId");
-  auto all = s.clusters.All();
-  if (!all.ok()) return Problem(all.error(), c.req.path);
-  const Cluster* found = Clusters::Find(*all.value(), id);
-  if (!found) return Problem(NotFoundError(Missing::kCluster), c.req.path);
-  auto visible = s.clusters.Visible(*found, c.actor);
-  if (OrganisationCount(visible) < 2) return Problem(NotFoundError(Missing::kCluster), c.req.path);
+  auto opened = s.clusters.Open(id, c.actor);
+  if (!opened.ok()) return Problem(opened.error(), c.req.path);
+  const Cluster* found = opened.value().cluster;
+  const auto& visible = opened.value().zichtbaar;
   json members = json::array();
   json municipalities = json::array();
   json adoptions = json::array();

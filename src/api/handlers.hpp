@@ -67,6 +67,9 @@ http::Response SaveHergebruik(Services&, const Call&);  // POST and PUT
 http::Response DeleteHergebruik(Services&, const Call&);
 http::Response ListClusters(Services&, const Call&);
 http::Response GetCluster(Services&, const Call&);
+http::Response GetClusterNetwerk(Services&, const Call&);
+http::Response GetInnovatieNetwerk(Services&, const Call&);
+http::Response GetOrganisatieNetwerk(Services&, const Call&);
 http::Response GetGemeentekaart(Services&, const Call&);
 
 http::Response ListIndicatoren(Services&, const Call&);

@@ -24,6 +24,7 @@ class Diagnosis;
 class Indicators;
 class Portfolio;
 class Learning;
+class Networks;
 }
 
 namespace koers::api {
@@ -44,6 +45,7 @@ struct Services {
   Indicators& indicators;
   Portfolio& portfolio;
   Learning& learning;
+  Networks& networks;
   const MunicipalityMap* kaart;  // null when the boundaries are missing
   ResponseCache& cache;
   RateLimiter& limits;

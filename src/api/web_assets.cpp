@@ -61,7 +61,7 @@ bool IsAppPage(const std::string& path) {
       {"innovaties", "*", "diagnose"}, {"innovaties", "*", "adviesrapport"}, {"organisaties", "*", "klimaat"},
       {"organisaties", "*", "lessen"}, {"lessen"},   {"innovaties", "*", "indicatoren"}, {"organisaties", "*", "dashboard"},
       {"organisaties", "*", "ter-besluit"}, {"innovaties", "*", "leren"}, {"uitnodigingen"}, {"uitnodigingen", "*"},
-      {"innovaties", "*", "publicatie"},
+      {"innovaties", "*", "publicatie"}, {"organisaties", "*", "netwerk"},
   };
   for (const auto& p : kPages)
     if (MatchSegments(path, p)) return true;

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "app/not_found.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "search/analyzer.hpp"
@@ -719,6 +720,18 @@ std::vector<ClusterMember> Clusters::Visible(const Cluster& c, const Actor& acto
   std::vector<ClusterMember> out;
   for (const auto& m : c.leden)
     if (m.openbaar || reg_.Header(m.innovatie_id, actor).ok()) out.push_back(m);
+  return out;
+}
+
+Result<Clusters::Opened> Clusters::Open(const std::string& id, const Actor& actor) {
+  auto all = All();
+  if (!all.ok()) return all.error();
+  Opened out;
+  out.all = std::move(all).value();
+  out.cluster = Find(*out.all, id);
+  if (!out.cluster) return NotFoundError(Missing::kCluster);
+  out.zichtbaar = Visible(*out.cluster, actor);
+  if (OrganisationCount(out.zichtbaar) < 2) return NotFoundError(Missing::kCluster);
   return out;
 }
 

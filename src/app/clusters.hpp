@@ -66,6 +66,14 @@ class Clusters {
   std::vector<ClusterMember> Visible(const Cluster& c, const Actor& actor);
   // The cluster with `id` among `all` (what All returned), or nullptr.
   static const Cluster* Find(const std::vector<Cluster>& all, const std::string& id);
+  // The cluster `id` as `actor` sees it: kNotFound when there is none or
+  // when its visible members span fewer than two organisations.
+  struct Opened {
+    std::shared_ptr<const std::vector<Cluster>> all;  // keeps `cluster` alive
+    const Cluster* cluster = nullptr;
+    std::vector<ClusterMember> zichtbaar;  // its members `actor` may read
+  };
+  Result<Opened> Open(const std::string& id, const Actor& actor);
 
  private:
   struct State;

@@ -12,6 +12,17 @@
 namespace koers {
 namespace {
 
+// Whether `in` changes who owns, develops or reads the innovation of `facts`.
+bool ChangesCircle(const AccessFacts& facts, const Innovation& in) {
+  auto sorted = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  return in.organisatie != facts.organisatie || in.zichtbaarheid != facts.zichtbaarheid ||
+         sorted(in.partners) != sorted(facts.partners) ||
+         sorted(in.partners_met_bewerkrecht) != sorted(facts.partners_met_bewerkrecht);
+}
+
 Error LoginNeeded() {
   return Error{ErrorKind::kUnauthenticated, "Log in om innovaties te registreren of te wijzigen.", {}};
 }
@@ -258,6 +269,10 @@ Result<Innovation> Register::Replace(int64_t id, Innovation in, int64_t expected
   auto problems = std::move(earlier);
   MergeProblems(&problems, Check(&in));
   if (!problems.empty()) return Rejected(std::move(problems), "De innovatie");
+  if (!CanEditCircle(actor, facts) && ChangesCircle(facts, in))
+    return Refuse(actor, "wijzigen", id, facts.organisatie,
+                  Forbidden("Als partner mag u deze innovatie bewerken, maar wie meedoet, wie mag bewerken en wie "
+                            "haar mag lezen bepaalt " + facts.organisatie + " als eigenaar."));
   if (in.organisatie != facts.organisatie && !CanCreateFor(actor, in.organisatie))
     return Refuse(actor, "wijzigen", id, facts.organisatie,
                   Forbidden("U mag de innovatie niet onderbrengen bij " + in.organisatie + "."));

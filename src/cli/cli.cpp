@@ -21,6 +21,7 @@
 #include "app/diagnosis.hpp"
 #include "app/indicators.hpp"
 #include "app/learning.hpp"
+#include "app/network.hpp"
 #include "app/clusters.hpp"
 #include "formats/area_codes.hpp"
 #include "formats/municipality_map.hpp"
@@ -246,9 +247,10 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   Portfolio portfolio(*w.store, *w.reg, indicators, settings.uurtarief);
   AuditTrail audit(*w.store, *w.reg);
   Learning learning(*w.store, *w.reg, knowledge.value());
-  api::Services services{*w.reg,    *w.accounts, audit,    steering, clusters, adoptions,
-                         diagnosis, indicators,  portfolio, learning, kaart ? &*kaart : nullptr,
-                         cache,     limits,      api_options};
+  Networks networks(*w.reg, adoptions);
+  api::Services services{*w.reg,     *w.accounts, audit,    steering, clusters,
+                         adoptions,  diagnosis,   indicators, portfolio, learning,
+                         networks,   kaart ? &*kaart : nullptr, cache, limits, api_options};
   api::Api app(services, web, oidc.get());
   options.body_limit_for = api::BodyLimitFor;
   options.decorate = [](const std::string& target, http::Response* res) {

@@ -42,11 +42,19 @@ bool IsInsider(const Actor& a, const AccessFacts& f) {
   return false;
 }
 
-bool CanEdit(const Actor& a, const AccessFacts& f) {
+bool CanEditCircle(const Actor& a, const AccessFacts& f) {
   if (a.Everything()) return true;
   if (a.Anonymous() || !CanRead(a, f)) return false;
   return a.HasRole(f.organisatie, rol::kLid) || a.HasRole(f.organisatie, rol::kBeheerder) ||
          Contains(f.projectleiders, a.gebruiker_id);
+}
+
+bool CanEdit(const Actor& a, const AccessFacts& f) {
+  if (CanEditCircle(a, f)) return true;
+  if (a.Anonymous() || !CanRead(a, f)) return false;
+  for (const auto& p : f.partners_met_bewerkrecht)
+    if (a.HasRole(p, rol::kLid) || a.HasRole(p, rol::kBeheerder)) return true;
+  return false;
 }
 
 bool CanDelete(const Actor& a, const AccessFacts& f) {

@@ -5,7 +5,9 @@
 //   the owning or a partner organisation, plus team members; team: team
 //   members and the creator. The landelijk beheerder reads everything.
 // - lid (and beheerder) of the owning organisation, and the projectleider
-//   of the innovation, edit it; beheerder of the owner deletes it.
+//   of the innovation, edit it; so do lid and beheerder of a partner the
+//   owner gave edit rights (the inner circle), except who is in that circle
+//   and who may read (CanEditCircle); beheerder of the owner deletes it.
 // - stuurgroep of the owning organisation takes gate decisions.
 // - beheerder manages the users and roles of the organisation.
 #pragma once
@@ -61,6 +63,7 @@ struct Actor {
 struct AccessFacts {
   std::string organisatie;
   std::vector<std::string> partners;
+  std::vector<std::string> partners_met_bewerkrecht;  // a subset of partners
   std::string zichtbaarheid;
   std::vector<int64_t> team;            // users linked to team members
   std::vector<int64_t> projectleiders;  // of those, the ones with role projectleider
@@ -73,6 +76,10 @@ bool CanRead(const Actor& a, const AccessFacts& f);
 // which accounts are on the team (their e-mail addresses).
 bool IsInsider(const Actor& a, const AccessFacts& f);
 bool CanEdit(const Actor& a, const AccessFacts& f);
+// May `a` change the circle itself: the owner, the partners and their edit
+// rights, and the visibility? Only the owner's side: an edit right agreed
+// with a partner does not let the partner widen or narrow the circle.
+bool CanEditCircle(const Actor& a, const AccessFacts& f);
 bool CanDelete(const Actor& a, const AccessFacts& f);
 bool CanDecide(const Actor& a, const AccessFacts& f);
 // May `a` register an innovation owned by `org`?

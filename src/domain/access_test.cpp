@@ -51,6 +51,22 @@ TEST(Access, ReadFollowsVisibility) {
   }
 }
 
+TEST(Access, APartnerWithEditRightsEditsButDoesNotChangeTheCircle) {
+  auto f = Facts("organisatie");
+  f.partners = {"GM0003", "GM0004"};
+  f.partners_met_bewerkrecht = {"GM0003"};
+  Actor partner_lid = User(2, {{0, "GM0003", rol::kLid}});
+  EXPECT_TRUE(CanEdit(partner_lid, f));
+  EXPECT_FALSE(CanEditCircle(partner_lid, f));
+  EXPECT_TRUE(CanEdit(User(2, {{0, "GM0003", rol::kBeheerder}}), f));
+  EXPECT_FALSE(CanEdit(User(2, {{0, "GM0003", rol::kLezer}}), f)) << "a reader of the partner only reads";
+  EXPECT_FALSE(CanEdit(User(2, {{0, "GM0004", rol::kLid}}), f)) << "a partner without the right only reads";
+  EXPECT_TRUE(CanEditCircle(User(1, {{0, "GM0001", rol::kLid}}), f));
+  EXPECT_TRUE(CanEditCircle(User(8, {}), f)) << "the projectleider";
+  f.zichtbaarheid = "team";
+  EXPECT_FALSE(CanEdit(partner_lid, f)) << "who may not read, does not edit";
+}
+
 TEST(Access, EditingNeedsLidOrProjectleiderOfTheInnovation) {
   auto f = Facts("organisatie");
   EXPECT_TRUE(CanEdit(User(1, {{0, "GM0001", rol::kLid}}), f));

@@ -77,10 +77,11 @@ void Normalise(Innovation* in) {
   for (std::string* s : {&in->titel, &in->samenvatting, &in->opgave, &in->doel, &in->organisatie, &in->start_datum,
                          &in->referentie})
     *s = Trim(*s);
-  for (auto* list : {&in->partners, &in->tags, &in->technieken, &in->databronnen, &in->waarde_soorten,
+  for (auto* list : {&in->partners, &in->partners_met_bewerkrecht, &in->tags, &in->technieken, &in->databronnen, &in->waarde_soorten,
                      &in->opgeschaald_naar})
     NormaliseList(list);
-  std::sort(in->partners.begin(), in->partners.end());  // a set; the store returns it sorted
+  for (auto* set : {&in->partners, &in->partners_met_bewerkrecht})  // sets; the store returns them sorted
+    std::sort(set->begin(), set->end());
   for (auto& m : in->team) {
     m.naam = Trim(m.naam);
     m.gebruiker = AsciiLower(Trim(m.gebruiker));
@@ -104,6 +105,9 @@ std::vector<FieldProblem> Validate(const Innovation& in) {
   c.List("partners", in.partners, nullptr);
   for (const auto& p : in.partners)
     if (p == in.organisatie) c.Add("partners", "de eigen organisatie kan geen partner zijn");
+  for (const auto& p : in.partners_met_bewerkrecht)
+    if (std::find(in.partners.begin(), in.partners.end(), p) == in.partners.end())
+      c.Add("partnersMetBewerkrecht", "'" + p + "' staat niet bij de partners; voeg de organisatie eerst als partner toe");
   c.Enum("domein", in.domein, vocab::kDomein, false);
   c.List("tags", in.tags, nullptr);
   c.Enum("fase", in.fase, vocab::kFase, true);
@@ -157,6 +161,7 @@ AccessFacts FactsOf(const Innovation& in) {
   AccessFacts f;
   f.organisatie = in.organisatie;
   f.partners = in.partners;
+  f.partners_met_bewerkrecht = in.partners_met_bewerkrecht;
   f.zichtbaarheid = in.zichtbaarheid;
   f.aangemaakt_door = in.aangemaakt_door;
   for (const auto& m : in.team) {

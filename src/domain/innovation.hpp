@@ -51,7 +51,10 @@ struct Innovation {
   std::string doel;
   std::string organisatie;            // organisation code
   std::string organisatie_naam;       // filled by the store on read
-  std::vector<std::string> partners;  // organisation codes
+  std::vector<std::string> partners;  // organisation codes: the inner circle that develops it
+  // The partners whose members (lid, beheerder) may edit it, as agreed with
+  // the owner; a subset of `partners`.
+  std::vector<std::string> partners_met_bewerkrecht;
   std::string domein;                 // vocab::kDomein or empty
   std::vector<std::string> tags;
   std::string fase;    // vocab::kFase

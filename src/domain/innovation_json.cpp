@@ -47,6 +47,7 @@ json ToJson(const Innovation& in) {
       {"organisatie", in.organisatie},
       {"organisatieNaam", OrNull(in.organisatie_naam)},
       {"partners", in.partners},
+      {"partnersMetBewerkrecht", in.partners_met_bewerkrecht},
       {"domein", OrNull(in.domein)},
       {"tags", in.tags},
       {"fase", in.fase},
@@ -138,6 +139,7 @@ std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
   r.Str("doel", &out->doel);
   r.Str("organisatie", &out->organisatie);
   r.StrList("partners", &out->partners);
+  r.StrList("partnersMetBewerkrecht", &out->partners_met_bewerkrecht);
   r.Code("domein", &out->domein);
   r.StrList("tags", &out->tags);
   r.Code("fase", &out->fase);

@@ -147,7 +147,7 @@ constexpr VocabEntry kGebruikersRolEntries[] = {
     {"beheerder", "Beheerder: beheert gebruikers en instellingen van de organisatie"},
 };
 constexpr VocabEntry kAdoptieStatusEntries[] = {
-    {"buitenkring", "Buitenkring (belangstelling)"},
+    {"buitenkring", "Kijkt mee (volgt de ontwikkeling)"},
     {"in_uitvoering", "Adoptie loopt"},
     {"in_gebruik", "In gebruik"},
     {"gestopt", "Gestopt"},

@@ -21,6 +21,7 @@ struct AdoptionFilter {
   std::vector<int64_t> bronnen;          // or of any of these
   std::string organisatie;               // by this organisation; empty: any
   int64_t innovatie_id = 0;              // that link this adopter's innovation; 0: any
+  std::string bron_organisatie;          // of innovations owned by this organisation; empty: any
 };
 
 class AdoptionStore {

@@ -54,6 +54,7 @@ struct OrganisationFilter {
 struct InnovationFilter {
   ViewerScope viewer;
   std::string organisatie;  // code
+  std::string partner;      // code: innovations with this organisation among their partners
   std::string domein;
   std::string fase;
   std::string status;

@@ -26,6 +26,7 @@ import { learningPage } from './pages/leren';
 import { invitationsPage, sharedPage } from './pages/uitnodigingen';
 import { indicatorsPage } from './pages/indicatoren';
 import { dashboardPage } from './pages/dashboard';
+import { networkPage } from './pages/netwerk';
 
 addRoute('/', startPage);
 addRoute('/innovaties', listPage);
@@ -36,6 +37,7 @@ addRoute('/innovaties/:id/publicatie', publicationPage);
 addRoute('/organisaties', organisationsPage);
 addRoute('/organisaties/:code', organisationPage);
 addRoute('/organisaties/:code/funnel', funnelPage);
+addRoute('/organisaties/:code/netwerk', networkPage);
 addRoute('/organisaties/:code/sturing', steeringOverviewPage);
 addRoute('/organisaties/:code/ter-besluit', waitingPage);
 addRoute('/innovaties/:id/sturing', steeringPage);

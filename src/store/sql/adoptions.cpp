@@ -79,6 +79,7 @@ Result<std::vector<Adoption>> SqlAdoptions::List(const AdoptionFilter& f) {
   if (!f.bronnen.empty()) q.Add(" AND a.bron_id IN ").AddList(f.bronnen);
   if (!f.organisatie.empty()) q.Add(" AND o.code = ?", f.organisatie);
   if (f.innovatie_id > 0) q.Add(" AND a.innovatie_id = ?", f.innovatie_id);
+  if (!f.bron_organisatie.empty()) q.Add(st::kAdoptionsOfOwner, f.bron_organisatie);
   q.Add(st::kOrderAdoptions);
   auto items = sql::All(c_, q, ReadAdoption);
   if (!items.ok()) return items;

@@ -237,6 +237,7 @@ void Where(Composed* q, const InnovationFilter& f) {
     if (!value.empty()) q->Add(fragment, value);
   };
   add(" AND o.code = ?", f.organisatie);
+  add(st::kWithPartner, f.partner);
   add(" AND i.domein = ?", f.domein);
   add(" AND i.fase = ?", f.fase);
   add(" AND i.status = ?", f.status);
@@ -288,6 +289,7 @@ Status SqlInnovations::LoadChildren(std::vector<Innovation>* items) {
     Status s = sql::Each(c_, partners, [&](RowReader& r) {
       Innovation* in = by_id[r.Int()];
       in->partners.push_back(r.Text());
+      if (r.Int() != 0) in->partners_met_bewerkrecht.push_back(in->partners.back());
     });
     if (!s.ok()) return s;
     Composed team(st::kTeamOf);
@@ -361,6 +363,7 @@ Result<InnovationHeader> SqlInnovations::Header(int64_t id) {
   Status s = sql::Each(c_, partners, [&](RowReader& r) {
     r.Skip();
     out.facts.partners.push_back(r.Text());
+    if (r.Int() != 0) out.facts.partners_met_bewerkrecht.push_back(out.facts.partners.back());
   });
   if (!s.ok()) return s.error();
   s = sql::Each(c_, st::kLinkedTeam, [&](RowReader& r) {
@@ -458,7 +461,9 @@ Status SqlInnovations::WriteChildren(int64_t id, const Innovation& in) {
   for (size_t i = 0; i < in.partners.size(); ++i) {
     auto org = orgs_.IdOf(in.partners[i], "partners[" + std::to_string(i) + "]");
     if (!org.ok()) return org.status();
-    auto n = Exec(c_, st::kInsertPartner, id, org.value());
+    const auto& rights = in.partners_met_bewerkrecht;
+    int64_t edits = std::find(rights.begin(), rights.end(), in.partners[i]) != rights.end() ? 1 : 0;
+    auto n = Exec(c_, st::kInsertPartner, id, org.value(), edits);
     if (!n.ok()) return n.status();
   }
   for (size_t i = 0; i < in.team.size(); ++i) {

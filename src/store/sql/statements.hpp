@@ -41,6 +41,11 @@ inline constexpr const char* kVisible =
     "OR EXISTS (SELECT 1 FROM innovatie_partner p JOIN gebruiker_rol r ON r.organisatie_id = p.organisatie_id "
     "WHERE p.innovatie_id = i.id AND r.gebruiker_id = ?))))";
 
+// Innovations that have the organisation "?" (a code) among their partners.
+inline constexpr const char* kWithPartner =
+    " AND EXISTS (SELECT 1 FROM innovatie_partner pf JOIN organisatie po ON po.id = pf.organisatie_id "
+    "WHERE pf.innovatie_id = i.id AND po.code = ?)";
+
 inline constexpr const char* kOrderTitle = " ORDER BY lower(i.titel), i.id";
 inline constexpr const char* kOrderTitleDesc = " ORDER BY lower(i.titel) DESC, i.id DESC";
 inline constexpr const char* kOrderChanged = " ORDER BY i.gewijzigd_op, i.id";
@@ -83,7 +88,7 @@ inline constexpr const char* kInnovationIds = "SELECT id FROM innovatie WHERE id
 
 // Children of many innovations at once: these end in "IN " + a list.
 inline constexpr const char* kPartnersOf =
-    "SELECT p.innovatie_id, o.code FROM innovatie_partner p JOIN organisatie o ON o.id = p.organisatie_id "
+    "SELECT p.innovatie_id, o.code, p.bewerken FROM innovatie_partner p JOIN organisatie o ON o.id = p.organisatie_id "
     "WHERE p.innovatie_id IN ";
 inline constexpr const char* kPartnersOrder = " ORDER BY p.innovatie_id, o.code";
 inline constexpr const char* kTeamOf =
@@ -97,7 +102,7 @@ inline constexpr const char* kPhaseChangesOrder = " ORDER BY innovatie_id, op, i
 
 inline constexpr const char* kDeletePartners = "DELETE FROM innovatie_partner WHERE innovatie_id = ?1";
 inline constexpr const char* kInsertPartner =
-    "INSERT INTO innovatie_partner (innovatie_id, organisatie_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+    "INSERT INTO innovatie_partner (innovatie_id, organisatie_id, bewerken) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING";
 inline constexpr const char* kDeleteTeam = "DELETE FROM teamlid WHERE innovatie_id = ?1";
 inline constexpr const char* kInsertTeamMember =
     "INSERT INTO teamlid (innovatie_id, volgorde, naam, rol, archetypen, gebruiker_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -295,6 +300,9 @@ inline constexpr const char* kAdoptionColumns =
     "a.versie, a.aangemaakt_op, a.gewijzigd_op, coalesce(a.kopie, '') "
     "FROM adoptie a JOIN organisatie o ON o.id = a.organisatie_id";
 inline constexpr const char* kWhereAdoption = " WHERE a.id = ?1";
+inline constexpr const char* kAdoptionsOfOwner =
+    " AND a.bron_id IN (SELECT bi.id FROM innovatie bi JOIN organisatie bo ON bo.id = bi.organisatie_id "
+    "WHERE bo.code = ?)";
 inline constexpr const char* kOrderAdoptions = " ORDER BY a.datum DESC, a.id DESC";
 inline constexpr const char* kStepsOf =
     "SELECT adoptie_id, status, datum, coalesce(notitie, ''), door, op FROM adoptie_stap WHERE adoptie_id IN ";

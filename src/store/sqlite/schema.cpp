@@ -578,6 +578,10 @@ CREATE INDEX vriend_commentaar_idx ON vriend_commentaar(innovatie_id, id);
     R"sql(
 ALTER TABLE innovatie ADD COLUMN publicatie TEXT;
 )sql",
+    // The inner circle's edit rights: a partner whose members may edit, as agreed with the owner.
+    R"sql(
+ALTER TABLE innovatie_partner ADD COLUMN bewerken INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 

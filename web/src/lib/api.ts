@@ -142,6 +142,7 @@ export interface Innovatie {
   organisatie: string;
   organisatieNaam: string | null;
   partners: string[];
+  partnersMetBewerkrecht: string[];
   domein: string | null;
   tags: string[];
   fase: string;

@@ -57,7 +57,13 @@ export function isManager(): boolean {
 
 // May the signed-in user edit this innovation? Members (lid, beheerder) of
 // the owner and its project leader; the server checks again.
-export function canEditInnovation(i: { organisatie: string; team: { rol: string; gebruiker?: string | null }[] }): boolean {
+export function canEditInnovation(i: { organisatie: string; partnersMetBewerkrecht?: string[]; team: { rol: string; gebruiker?: string | null }[] }): boolean {
+  return canEditCircle(i) || (i.partnersMetBewerkrecht ?? []).some((p) => hasRole(p, 'lid', 'beheerder'));
+}
+
+// Whether the user decides who is in the circle (owner, partners, edit
+// rights, visibility): only the owner's side, as the server checks.
+export function canEditCircle(i: { organisatie: string; team: { rol: string; gebruiker?: string | null }[] }): boolean {
   const me = current.gebruiker;
   if (!me) return false;
   return hasRole(i.organisatie, 'lid', 'beheerder') || i.team.some((m) => m.gebruiker === me.email && m.rol === 'projectleider');

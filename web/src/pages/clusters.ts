@@ -14,6 +14,7 @@ import { loadMap, municipalityMap } from '../components/gemeentekaart/gemeenteka
 import { problemPage } from './problem';
 import { chartFigure, PALETTE } from '../components/koers-chart/koers-chart';
 import { dataTable } from '../components/data-table/data-table';
+import { loadNetwork, networkSection } from './netwerk';
 
 // How the solution spread: per organisation the date it first had it (its
 // oldest registration), the running count over time, and who came first.
@@ -128,7 +129,11 @@ export async function clustersPage(_: Record<string, string>, query: URLSearchPa
 }
 
 export async function clusterPage(params: Record<string, string>): Promise<void> {
-  const [r, kaart] = await Promise.all([apiGet<Cluster>(`/clusters/${encodeURIComponent(params.id)}`), loadMap()]);
+  const [r, kaart, network] = await Promise.all([
+    apiGet<Cluster>(`/clusters/${encodeURIComponent(params.id)}`),
+    loadMap(),
+    loadNetwork(`/clusters/${encodeURIComponent(params.id)}/netwerk`),
+  ]);
   if (!r.ok) return problemPage('Adoptiecluster', r.problem);
   const c = r.body;
   const leden = [...c.leden].sort((a, b) => a.sinds.localeCompare(b.sinds));
@@ -173,14 +178,7 @@ export async function clusterPage(params: Record<string, string>): Promise<void>
           </table>
         </div>
       </section>
-      ${c.adopties.length
-        ? html`<section class="koers-section" aria-labelledby="adopties-kop">
-            <h2 class="utrecht-heading-2" id="adopties-kop">Ook belangstelling of in gebruik genomen</h2>
-            <ul class="utrecht-unordered-list">
-              ${c.adopties.map((a) => html`<li>${a.organisatieNaam}: ${label('adoptieStatus', a.status).toLowerCase()} sinds ${formatDate(a.datum)}</li>`)}
-            </ul>
-          </section>`
-        : nothing}
+      ${networkSection(network, true)}
     `,
   );
 }

@@ -53,6 +53,7 @@ function orgNav(code: string, current: string): TemplateResult {
       <li><a class="utrecht-link" href="/organisaties/${code}/sturing" aria-current=${current === 'sturing' ? 'page' : 'false'}>Sturingsoverzicht</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/klimaat" aria-current=${current === 'klimaat' ? 'page' : 'false'}>Innovatieklimaat</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/lessen" aria-current=${current === 'lessen' ? 'page' : 'false'}>Lessen</a></li>
+      <li><a class="utrecht-link" href="/organisaties/${code}/netwerk" aria-current=${current === 'netwerk' ? 'page' : 'false'}>Netwerk</a></li>
     </ul>
   </nav>`;
 }

@@ -14,6 +14,7 @@ import { resultCard, type Treffer } from './zoeken';
 import { loadReuse, reuseSections } from './hergebruik';
 import { loadValue, valueSection } from './waarde';
 import { loadOrganisations } from './organisaties';
+import { loadNetwork, networkSection } from './netwerk';
 import { historySection, loadHistory, loadRegisterCheck, registerSection } from './versies';
 
 function row(term: string, value: TemplateResult | string | null | undefined): TemplateResult | typeof nothing {
@@ -64,12 +65,13 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
   if (!r.ok) return problemPage('Innovatie', r.problem);
   const i = r.body;
   const similar = sim.ok ? sim.body._embedded.innovaties : [];
-  const [reuse, value, orgs, check, history] = await Promise.all([
+  const [reuse, value, orgs, check, history, network] = await Promise.all([
     loadReuse(i),
     loadValue(i.id),
     i.partners.length ? loadOrganisations() : Promise.resolve([]),
     loadRegisterCheck(i.id),
     loadHistory(i.id),
+    loadNetwork(`/innovaties/${i.id}/netwerk`),
   ]);
   const names = new Map(orgs.map((o) => [o.code, o.naam]));
   reuse.notice = notice;
@@ -100,6 +102,7 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
         <dl class="utrecht-data-list koers-data-list">
           ${row('Organisatie', i.organisatieNaam ?? i.organisatie)}
           ${row('Partners', list(i.partners.map((c) => names.get(c) ?? c)))}
+          ${row('Mogen meebewerken', list(i.partnersMetBewerkrecht.map((c) => names.get(c) ?? c)))}
           ${row('Urgentie', label('urgentie', i.urgentie))}
           ${row('Type innovatie', label('innovatieType', i.innovatieType))}
           ${row('Niveau', label('innovatieNiveau', i.innovatieNiveau))}
@@ -161,6 +164,7 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
           </section>`
         : nothing}
       ${registerSection(i.id, check, canEditInnovation(i), i.publicatie)}
+      ${networkSection(network, false)}
       ${reuseSections(i, reuse, refresh, draw)}
       ${similar.length
         ? html`<section class="koers-section" aria-labelledby="lijkt-kop">

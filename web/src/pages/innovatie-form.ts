@@ -3,14 +3,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { apiGet, apiRequest, type Innovatie, type TeamLid } from '../lib/api';
 import { checkFields, parseAmount, problemErrors, type FieldKind, type FieldSpec } from '../lib/form-errors';
-import { entries } from '../lib/vocab';
+import { entries, label } from '../lib/vocab';
 import { navigate } from '../lib/router';
 import { renderPage } from '../components/page-shell/page-shell';
 import { checkboxGroup, selectField, textArea, textField } from '../components/form-field/form-field';
 import { errorSummary, focusErrorSummary, type FieldError } from '../components/error-summary/error-summary';
 import { problemPage } from './problem';
 import { loginPrompt } from '../components/login-prompt/login-prompt';
-import { session } from '../lib/session';
+import { canEditCircle, session } from '../lib/session';
 import { loadOrganisationOptions } from './organisaties';
 
 const LABELS: Record<string, string> = {
@@ -21,6 +21,7 @@ const LABELS: Record<string, string> = {
   urgentie: 'Urgentie',
   organisatie: 'Organisatie',
   partners: 'Partners',
+  partnersMetBewerkrecht: 'Mogen meebewerken',
   domein: 'Domein',
   tags: 'Trefwoorden',
   fase: 'Fase',
@@ -43,7 +44,7 @@ const LABELS: Record<string, string> = {
   opgeschaaldNaar: 'Opgeschaald naar',
   zichtbaarheid: 'Zichtbaarheid',
 };
-const LIST_FIELDS = ['partners', 'tags', 'technieken', 'databronnen', 'opgeschaaldNaar'];
+const LIST_FIELDS = ['partners', 'partnersMetBewerkrecht', 'tags', 'technieken', 'databronnen', 'opgeschaaldNaar'];
 const NUMBER_FIELDS = ['kostenExtern', 'interneUren'];
 
 // How each field is named in an instruction, and what it takes.
@@ -55,6 +56,7 @@ const FIELDS: Record<string, [string, FieldKind?, boolean?]> = {
   urgentie: ['de urgentie', 'choice'],
   organisatie: ['de organisatie', 'choice', true],
   partners: ['de partners'],
+  partnersMetBewerkrecht: ['de partners die mogen meebewerken'],
   domein: ['het domein', 'choice'],
   tags: ['de trefwoorden'],
   fase: ['de fase', 'choice'],
@@ -116,6 +118,9 @@ interface State {
   busy: boolean;
   partnerTyped?: string;  // what stands in the partner box, kept across redraws
   publicatie: Record<string, unknown> | null;  // not on this form; sent back as it was
+  // Whether the user decides who is in the circle (organisation, partners,
+  // edit rights, visibility); a partner with edit rights does not.
+  circle: boolean;
 }
 
 // Dutch or plain notation; kept here for the pages that import it.
@@ -141,6 +146,7 @@ function fromInnovation(i: Innovatie | null): Values {
 function readForm(form: HTMLFormElement, state: State): void {
   const data = new FormData(form);
   for (const key of Object.keys(LABELS)) if (key !== 'waardeSoorten') state.values[key] = String(data.get(key) ?? '');
+  state.values.partnersMetBewerkrecht = data.getAll('partnersMetBewerkrecht').map(String).join(', ');
   state.waardeSoorten = data.getAll('waardeSoorten').map(String);
   state.partnerTyped = (form.querySelector('#partner-kiezen') as HTMLInputElement | null)?.value ?? state.partnerTyped;
   state.team = state.team.map((_, n) => ({
@@ -193,7 +199,7 @@ async function submit(event: Event, state: State): Promise<void> {
   }
   const { errors, general } = problemErrors(r.problem, spec);
   // The partners' codes travel in a hidden field; their errors belong to the box one types in.
-  const at = (field: string) => (field === 'partners' ? 'partner-kiezen' : field);
+  const at = (field: string) => (field === 'partners' || field === 'partnersMetBewerkrecht' ? 'partner-kiezen' : field);
   state.errors = new Map(errors.map((e) => [at(e.field), e.message]));
   state.labels = new Map(errors.map((e) => [at(e.field), e.label]));
   state.general = general;
@@ -228,7 +234,17 @@ const organisationName = (code: string) => organisationOptions.find((o) => o.waa
 // types (a native combobox), the chosen ones listed by name; the codes
 // travel in a hidden field.
 function partnerPicker(state: State): TemplateResult {
-  const codes = state.values.partners.split(',').map((c) => c.trim()).filter(Boolean);
+  const split = (list: string) => list.split(',').map((c) => c.trim()).filter(Boolean);
+  const codes = split(state.values.partners);
+  const editing = split(state.values.partnersMetBewerkrecht);
+  if (!state.circle)
+    return html`<fieldset class="utrecht-form-fieldset koers-fieldset">
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">${LABELS.partners}</legend>
+      <input type="hidden" name="partners" .value=${codes.join(', ')}>
+      ${editing.map((c) => html`<input type="hidden" name="partnersMetBewerkrecht" .value=${c}>`)}
+      <p class="utrecht-paragraph">${codes.length ? codes.map((c) => `${organisationName(c)}${editing.includes(c) ? ' (mag meebewerken)' : ''}`).join(', ') : 'Geen partners.'}</p>
+      <p class="utrecht-paragraph koers-muted">Wie partner is en wie mag meebewerken, bepaalt de eigenaar.</p>
+    </fieldset>`;
   const error = state.errors.get('partners') ?? state.errors.get('partner-kiezen');
   const add = (input: HTMLInputElement) => {
     const typed = input.value.trim().toLowerCase();
@@ -253,16 +269,21 @@ function partnerPicker(state: State): TemplateResult {
     <input type="hidden" name="partners" .value=${codes.join(', ')}>
     ${codes.length
       ? html`<ul class="koers-chosen" aria-label="Gekozen partners">${codes.map((c) => html`<li>${organisationName(c)}
+          <span class="utrecht-form-field utrecht-form-field--checkbox koers-inline-check">
+            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" name="partnersMetBewerkrecht" id="bewerkrecht-${c}" .value=${c} ?checked=${editing.includes(c)}>
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for="bewerkrecht-${c}">mag meebewerken<span class="koers-visually-hidden"> (${organisationName(c)})</span></label>
+          </span>
           <button class="utrecht-button utrecht-button--subtle koers-link-button" type="button" @click=${(e: Event) => {
             readForm((e.target as HTMLElement).closest('form')!, state);
             state.values.partners = codes.filter((x) => x !== c).join(', ');
+            state.values.partnersMetBewerkrecht = split(state.values.partnersMetBewerkrecht).filter((x) => x !== c).join(', ');
             draw(state);
             document.getElementById('partner-kiezen')?.focus();
           }}>Verwijder<span class="koers-visually-hidden"> ${organisationName(c)} als partner</span></button></li>`)}</ul>`
       : html`<p class="utrecht-paragraph koers-muted">Nog geen partners.</p>`}
     <div class="utrecht-form-field">
       <label class="utrecht-form-label" for="partner-kiezen">Partner toevoegen</label>
-      <div class="utrecht-form-field-description" id="partner-kiezen-uitleg">Typ een deel van de naam en kies de organisatie uit de lijst.</div>
+      <div class="utrecht-form-field-description" id="partner-kiezen-uitleg">Typ een deel van de naam en kies de organisatie uit de lijst. Partners lezen mee; vink "mag meebewerken" aan voor een partner die met u de innovatie bijhoudt.</div>
       ${error ? html`<div class="utrecht-form-field-error-message" id="partner-kiezen-fout">${error}</div>` : nothing}
       <div class="koers-search-form__row">
         <input class="utrecht-textbox utrecht-textbox--html-input ${error ? 'utrecht-textbox--invalid' : ''}" id="partner-kiezen" list="partner-opties"
@@ -301,7 +322,9 @@ function draw(state: State): void {
         ${textArea({ id: 'doel', label: LABELS.doel, value: v.doel, error: err('doel') })}
         ${sel('urgentie', 'urgentie')}
         <h2 class="utrecht-heading-2">Organisatie</h2>
-        ${selectField({ id: 'organisatie', label: LABELS.organisatie, value: v.organisatie, options: organisationOptions, emptyLabel: 'Kies een organisatie', required: true, error: err('organisatie') })}
+        ${state.circle
+          ? selectField({ id: 'organisatie', label: LABELS.organisatie, value: v.organisatie, options: organisationOptions, emptyLabel: 'Kies een organisatie', required: true, error: err('organisatie') })
+          : html`<input type="hidden" name="organisatie" .value=${v.organisatie}><p class="utrecht-paragraph">Eigenaar: ${organisationName(v.organisatie)}</p>`}
         ${partnerPicker(state)}
         ${sel('domein', 'domein')}
         ${textField({ id: 'tags', label: LABELS.tags, value: v.tags, description: 'Gescheiden door komma’s.', error: err('tags') })}
@@ -339,7 +362,10 @@ function draw(state: State): void {
             }}>Teamlid toevoegen</button>
         </div>
         <h2 class="utrecht-heading-2">Zichtbaarheid</h2>
-        ${sel('zichtbaarheid', 'zichtbaarheid', { emptyLabel: undefined, required: true })}
+        ${state.circle
+          ? sel('zichtbaarheid', 'zichtbaarheid', { emptyLabel: undefined, required: true })
+          : html`<input type="hidden" name="zichtbaarheid" .value=${v.zichtbaarheid}>
+              <p class="utrecht-paragraph">${label('zichtbaarheid', v.zichtbaarheid)}. Wie de innovatie mag lezen, bepaalt de eigenaar.</p>`}
         <div class="utrecht-button-group koers-form__actions">
           <button class="utrecht-button utrecht-button--primary-action" type="submit" ?disabled=${state.busy}>Opslaan</button>
           <a class="utrecht-button-link utrecht-button-link--secondary-action" href=${state.id ? `/innovaties/${state.id}` : '/innovaties'}>Annuleren</a>
@@ -381,5 +407,6 @@ export async function formPage(params: Record<string, string>, query?: URLSearch
     general: '',
     busy: false,
     publicatie: innovation?.publicatie ?? null,
+    circle: !innovation || canEditCircle(innovation),
   });
 }
