@@ -12,6 +12,8 @@ http::Response CreateInnovatie(Services&, const Call&);
 http::Response ReplaceInnovatie(Services&, const Call&);
 http::Response PatchInnovatie(Services&, const Call&);
 http::Response DeleteInnovatie(Services&, const Call&);
+http::Response BevestigInnovatie(Services&, const Call&);
+http::Response ListTeBevestigen(Services&, const Call&);
 
 http::Response ListOrganisaties(Services&, const Call&);
 http::Response GetOrganisatie(Services&, const Call&);

@@ -10,6 +10,7 @@
 #include "app/not_found.hpp"
 #include "app/register.hpp"
 #include "domain/innovation_json.hpp"
+#include "domain/json_reader.hpp"
 #include "domain/vocabulary.hpp"
 
 namespace koers::api {
@@ -162,6 +163,36 @@ http::Response Write(Services& s, const Call& c, bool merge) {
 http::Response ReplaceInnovatie(Services& s, const Call& c) { return Write(s, c, false); }
 
 http::Response PatchInnovatie(Services& s, const Call& c) { return Write(s, c, true); }
+
+http::Response BevestigInnovatie(Services& s, const Call& c) {
+  http::Response res;
+  int64_t expected;
+  if (!ReadVersion(c, &expected, &res)) return res;
+  auto stored = s.reg.Confirm(c.params.Id("id"), expected, c.actor);
+  if (!stored.ok()) return Problem(Worded(stored.error(), Missing::kInnovation), c.req.path);
+  return WithVersion(JsonResponse(200, JsonFor(stored.value(), Insider(s, c.actor, stored.value().id))),
+                     stored.value().versie);
+}
+
+http::Response ListTeBevestigen(Services& s, const Call& c) {
+  QueryReader q(c.req, {"pagina", "paginaGrootte"});
+  PageRequest page = q.Page();
+  if (!q.ok()) return Problem(q.error(), c.req.path);
+  auto list = s.reg.Overdue(c.params.Get("code"), page, c.actor);
+  if (!list.ok()) return Problem(list.error(), c.req.path);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& in : list.value().items) {
+    nlohmann::json item = ToSummaryJson(in);
+    item["laatstBevestigdOp"] = OrNull(in.bevestigd_op);
+    item["herzienOp"] = OrNull(in.herzien_op);
+    items.push_back(std::move(item));
+  }
+  return JsonResponse(200, nlohmann::json{{"_links", PageLinks(c.req, page, list.value().totaal)},
+                                          {"totaal", list.value().totaal},
+                                          {"pagina", page.pagina},
+                                          {"paginaGrootte", page.pagina_grootte},
+                                          {"_embedded", {{"innovaties", std::move(items)}}}});
+}
 
 http::Response DeleteInnovatie(Services& s, const Call& c) {
   Status st = s.reg.Delete(c.params.Id("id"), c.actor);

@@ -95,6 +95,8 @@ std::span<const Route> ApiRoutes() {
       {"GET", "/api/v1/clusters/{clusterId}/netwerk", GetClusterNetwerk},
       {"GET", "/api/v1/innovaties/{id}/netwerk", GetInnovatieNetwerk},
       {"GET", "/api/v1/organisaties/{code}/netwerk", GetOrganisatieNetwerk},
+      {"GET", "/api/v1/organisaties/{code}/te-bevestigen", ListTeBevestigen},
+      {"POST", "/api/v1/innovaties/{id}/_bevestigen", BevestigInnovatie},
       {"GET", "/api/v1/kaart/gemeenten", GetGemeentekaart},
       {"GET", "/api/v1/sessie", GetSessie},
       {"POST", "/api/v1/sessie", CreateSessie},

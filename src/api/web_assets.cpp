@@ -62,6 +62,7 @@ bool IsAppPage(const std::string& path) {
       {"organisaties", "*", "lessen"}, {"lessen"},   {"innovaties", "*", "indicatoren"}, {"organisaties", "*", "dashboard"},
       {"organisaties", "*", "ter-besluit"}, {"innovaties", "*", "leren"}, {"uitnodigingen"}, {"uitnodigingen", "*"},
       {"innovaties", "*", "publicatie"}, {"organisaties", "*", "netwerk"},
+      {"organisaties", "*", "te-bevestigen"},
   };
   for (const auto& p : kPages)
     if (MatchSegments(path, p)) return true;

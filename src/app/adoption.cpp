@@ -156,6 +156,7 @@ Result<int64_t> Adoptions::Persist(Adoption a, int64_t expected_version, const I
   if (copy_of) {
     copy = AdoptedCopy(*copy_of, a.organisatie);
     copy->aangemaakt_door = change.gebruiker_id;
+    StampReview(&*copy, nullptr, change.op, false);
     Normalise(&*copy);
     auto copy_problems = Validate(*copy);
     if (!copy_problems.empty())

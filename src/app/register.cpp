@@ -76,7 +76,8 @@ Innovation MergeImported(const Innovation& existing, const Innovation& incoming)
 
 // Stores a new innovation with its first phase (or, from trusted callers,
 // the history it brings) and its audit entry. Returns its id.
-Result<int64_t> Insert(Work& w, const Innovation& in, const ChangeContext& change) {
+Result<int64_t> Insert(Work& w, Innovation in, const ChangeContext& change) {
+  StampReview(&in, nullptr, change.op, false);
   auto id = w.innovations().Create(in, change.op);
   if (!id.ok()) return id;
   std::vector<PhaseChange> history = in.fase_historie;
@@ -244,6 +245,7 @@ Result<Innovation> Register::Create(Innovation in, const Actor& actor, std::vect
   in.fase_historie.clear();
   in.aangemaakt_door = actor.gebruiker_id;
   ChangeContext change = Change(actor, "aangemaakt");
+  StampReview(&in, nullptr, change.op, true);
   auto stored = store_.Write([&](Work& w) -> Result<Innovation> {
     auto id = Insert(w, in, change);
     if (!id.ok()) return id.error();
@@ -286,6 +288,7 @@ Result<Innovation> Register::Replace(int64_t id, Innovation in, int64_t expected
                        std::to_string(before.value().versie) + "). Laad haar opnieuw en probeer het nog eens.",
                    {}};
     in.aangemaakt_door = before.value().aangemaakt_door;
+    StampReview(&in, &before.value(), change.op, true);
     Status st = ApplyChange(w, before.value(), in, before.value().versie, change);
     if (!st.ok()) return st.error();
     return w.innovations().Get(id);
@@ -293,6 +296,50 @@ Result<Innovation> Register::Replace(int64_t id, Innovation in, int64_t expected
   if (!stored.ok()) return Worded(stored.error());
   Absorb();
   return stored;
+}
+
+Result<Innovation> Register::Confirm(int64_t id, int64_t expected_version, const Actor& actor) {
+  auto header = Header(id, actor);
+  if (!header.ok()) return header.error();
+  if (actor.Anonymous()) return LoginNeeded();
+  const AccessFacts& facts = header.value().facts;
+  if (!CanEdit(actor, facts))
+    return Refuse(actor, "bevestigen", id, facts.organisatie,
+                  Forbidden("U mag deze registratie niet bevestigen: dat doet wie de innovatie mag bewerken."));
+  ChangeContext change = Change(actor, "bevestigd");
+  auto stored = store_.Write([&](Work& w) -> Result<Innovation> {
+    auto before = w.innovations().Get(id);
+    if (!before.ok()) return before.error();
+    if (expected_version > 0 && before.value().versie != expected_version)
+      return Error{ErrorKind::kPreconditionFailed,
+                   "De innovatie is intussen door iemand anders gewijzigd (versie " +
+                       std::to_string(before.value().versie) + "). Laad haar opnieuw en probeer het nog eens.",
+                   {}};
+    Innovation after = before.value();
+    after.herzien_op.clear();
+    StampReview(&after, &before.value(), change.op, true);
+    Status st = ApplyChange(w, before.value(), after, before.value().versie, change);
+    if (!st.ok()) return st.error();
+    return w.innovations().Get(id);
+  });
+  if (!stored.ok()) return Worded(stored.error());
+  Absorb();
+  return stored;
+}
+
+Result<Listing<Innovation>> Register::Overdue(const std::string& org, const PageRequest& page, const Actor& actor) {
+  auto known = GetOrganisation(org);
+  if (!known.ok()) return known.error();
+  if (actor.Anonymous()) return LoginNeeded();
+  if (!actor.Everything() && !actor.HasAnyRole(org))
+    return Forbidden("Alleen wie een rol heeft bij " + known.value().naam +
+                     " ziet welke van haar registraties een controle nodig hebben.");
+  InnovationFilter filter;
+  filter.organisatie = org;
+  filter.zichtbaarheid = "openbaar";
+  filter.herzien_voor = FormatDate(clock_.Now());
+  filter.sorteer = "herzienOp";
+  return List(filter, page, actor);
 }
 
 Status Register::Delete(int64_t id, const Actor& actor) {
@@ -338,6 +385,7 @@ Result<ImportCounts> Register::Import(const std::vector<Organisation>& new_orgs,
       auto old = w.innovations().Get(found.value());
       if (!old.ok()) return old.error();
       Innovation merged = MergeImported(old.value(), in);
+      StampReview(&merged, &old.value(), change.op, false);
       if (InnovationChanges(&old.value(), &merged).empty()) {
         ++counts.ongewijzigd;
         continue;

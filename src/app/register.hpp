@@ -49,6 +49,13 @@ class Register {
   Result<Innovation> Replace(int64_t id, Innovation in, int64_t expected_version, const Actor& actor,
                              const std::string& reden = {}, std::vector<FieldProblem> earlier = {});
   Status Delete(int64_t id, const Actor& actor);
+  // Someone who may edit innovation `id` confirms that its registration is
+  // still right: laatst bevestigd becomes today, the next review a year on.
+  Result<Innovation> Confirm(int64_t id, int64_t expected_version, const Actor& actor);
+  // The public registrations of `org` whose review date has passed, the
+  // most overdue first: for the organisation's own people (a role in it)
+  // and the landelijk beheerder; kForbidden for anyone else.
+  Result<Listing<Innovation>> Overdue(const std::string& org, const PageRequest& page, const Actor& actor);
   // Adds `new_orgs` and upserts records from an outside source, all in one
   // unit of work. An item is keyed by (bron.registry, bron.id) when it has a
   // bron, else by `referentie`. For a bron-keyed item only the fields the

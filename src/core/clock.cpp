@@ -48,6 +48,14 @@ bool IsIsoDate(const std::string& text) {
   return ValidYmd(y, m, d);
 }
 
+std::string DateYearsAfter(TimePoint t, int years) {
+  using namespace std::chrono;
+  year_month_day ymd{floor<days>(t)};
+  ymd += std::chrono::years{years};
+  if (!ymd.ok()) ymd = ymd.year() / ymd.month() / last;
+  return FormatDate(TimePoint(sys_days(ymd)));
+}
+
 bool ParseTimestamp(const std::string& text, TimePoint* out) {
   int y, m, d, hh = 0, mm = 0, ss = 0;
   if (IsIsoDate(text)) {

@@ -41,5 +41,8 @@ std::string FormatDate(TimePoint t);
 bool ParseTimestamp(const std::string& text, TimePoint* out);
 // True for a real calendar date written YYYY-MM-DD, years 1900 to 2200.
 bool IsIsoDate(const std::string& text);
+// The date `years` years after the date of `t` (UTC), YYYY-MM-DD; 29
+// February becomes 28 February in a year that has none.
+std::string DateYearsAfter(TimePoint t, int years);
 
 }  // namespace koers

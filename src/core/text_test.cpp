@@ -78,5 +78,14 @@ TEST(Clock, TimestampsRoundTrip) {
   EXPECT_FALSE(ParseTimestamp("2026-11-22 10:15:30", &t));
 }
 
+TEST(Clock, AYearLaterKeepsTheDayOrTakesTheLastOfFebruary) {
+  TimePoint t;
+  ASSERT_TRUE(ParseTimestamp("2026-12-03T17:45:00Z", &t));
+  EXPECT_EQ(DateYearsAfter(t, 1), "2027-12-03");
+  ASSERT_TRUE(ParseTimestamp("2024-02-29", &t));
+  EXPECT_EQ(DateYearsAfter(t, 1), "2025-02-28");
+  EXPECT_EQ(DateYearsAfter(t, 4), "2028-02-29");
+}
+
 }  // namespace
 }  // namespace koers

@@ -74,7 +74,7 @@ bool IsOrgCode(const std::string& code) {
 }  // namespace
 
 void Normalise(Innovation* in) {
-  for (std::string* s : {&in->titel, &in->samenvatting, &in->opgave, &in->doel, &in->organisatie, &in->start_datum,
+  for (std::string* s : {&in->titel, &in->samenvatting, &in->opgave, &in->doel, &in->organisatie, &in->start_datum, &in->herzien_op,
                          &in->referentie})
     *s = Trim(*s);
   for (auto* list : {&in->partners, &in->partners_met_bewerkrecht, &in->tags, &in->technieken, &in->databronnen, &in->waarde_soorten,
@@ -122,6 +122,8 @@ std::vector<FieldProblem> Validate(const Innovation& in) {
   c.Enum("waardepotentie", in.waardepotentie, vocab::kWaardeNiveau, false);
   if (!in.start_datum.empty() && !IsIsoDate(in.start_datum))
     c.Add("startDatum", "moet een bestaande datum zijn in de vorm JJJJ-MM-DD");
+  if (!in.herzien_op.empty() && !IsIsoDate(in.herzien_op))
+    c.Add("herzienOp", "moet een bestaande datum zijn in de vorm JJJJ-MM-DD");
   if (in.kosten_extern && (*in.kosten_extern < 0 || *in.kosten_extern > 1e12))
     c.Add("kostenExtern", "moet een bedrag van 0 of meer zijn");
   if (in.interne_uren && (*in.interne_uren < 0 || *in.interne_uren > 1e9))
@@ -156,6 +158,19 @@ std::vector<FieldProblem> Validate(const Innovation& in) {
   return c.Take();
 }
 
+
+void StampReview(Innovation* in, const Innovation* before, TimePoint now, bool by_person) {
+  const std::string today = FormatDate(now);
+  const std::string in_a_year = DateYearsAfter(now, 1);
+  if (by_person) {
+    bool chosen = !in->herzien_op.empty() && (!before || in->herzien_op != before->herzien_op);
+    in->bevestigd_op = today;
+    if (!chosen) in->herzien_op = in_a_year;
+    return;
+  }
+  if (in->bevestigd_op.empty()) in->bevestigd_op = before && !before->bevestigd_op.empty() ? before->bevestigd_op : today;
+  if (in->herzien_op.empty()) in->herzien_op = before && !before->herzien_op.empty() ? before->herzien_op : in_a_year;
+}
 
 AccessFacts FactsOf(const Innovation& in) {
   AccessFacts f;

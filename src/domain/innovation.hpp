@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/status.hpp"
 #include "domain/publication.hpp"
 
@@ -80,6 +81,12 @@ struct Innovation {
   std::vector<std::string> opgeschaald_naar;  // organisations that took it over
   // For an algorithm: what it publishes in the Algoritmeregister.
   std::optional<Publication> publicatie;
+  // Keeping the registration current (YYYY-MM-DD): when someone who may
+  // edit it last confirmed it (set by the register on every change by a
+  // person and on a confirmation), and by when it should be checked again
+  // (a year later unless the team chose another date).
+  std::string bevestigd_op;
+  std::string herzien_op;
   // Managed by the store:
   int64_t aangemaakt_door = 0;  // user id of the creator; 0 for the system
   int64_t versie = 0;
@@ -87,6 +94,13 @@ struct Innovation {
   std::string gewijzigd_op;
   std::vector<PhaseChange> fase_historie;
 };
+
+// Keeps the review dates of a registration (bevestigd_op, herzien_op): a
+// change by a person confirms it today and puts the next review a year on,
+// unless that person chose another date than `before` had; a change by the
+// system (an import, an adopter's copy) keeps what `before` had, or starts
+// today when there was nothing.
+void StampReview(Innovation* in, const Innovation* before, TimePoint now, bool by_person);
 
 // Who may read and change `in` (domain/access.hpp): its owner, partners,
 // visibility, linked team members (and which are project leaders), creator.

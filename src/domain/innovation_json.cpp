@@ -15,7 +15,7 @@ using nlohmann::json;
 
 const std::set<std::string>& ReadOnlyFields() {
   static const std::set<std::string> kFields = {"id",          "organisatieNaam", "versie", "aangemaaktOp",
-                                                "gewijzigdOp", "faseHistorie",    "_links"};
+                                                "gewijzigdOp", "faseHistorie",    "_links", "laatstBevestigdOp"};
   return kFields;
 }
 
@@ -72,6 +72,8 @@ json ToJson(const Innovation& in) {
       {"referentie", OrNull(in.referentie)},
       {"opgeschaaldNaar", in.opgeschaald_naar},
       {"publicatie", in.publicatie ? ToJson(*in.publicatie) : json(nullptr)},
+      {"laatstBevestigdOp", OrNull(in.bevestigd_op)},
+      {"herzienOp", OrNull(in.herzien_op)},
       {"versie", in.versie},
       {"aangemaaktOp", OrNull(in.aangemaakt_op)},
       {"gewijzigdOp", OrNull(in.gewijzigd_op)},
@@ -153,6 +155,7 @@ std::vector<FieldProblem> FromJson(const json& body, Innovation* out) {
   r.Code("waardecreatie", &out->waardecreatie);
   r.Code("waardepotentie", &out->waardepotentie);
   r.Code("startDatum", &out->start_datum);
+  r.Code("herzienOp", &out->herzien_op);
   r.Num("kostenExtern", &out->kosten_extern);
   r.Num("interneUren", &out->interne_uren);
   r.Code("inkoopRoute", &out->inkoop_route);

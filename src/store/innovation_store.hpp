@@ -55,6 +55,7 @@ struct InnovationFilter {
   ViewerScope viewer;
   std::string organisatie;  // code
   std::string partner;      // code: innovations with this organisation among their partners
+  std::string herzien_voor; // a date: innovations whose review date lies before it
   std::string domein;
   std::string fase;
   std::string status;
@@ -63,7 +64,7 @@ struct InnovationFilter {
   std::string analyse_niveau;
   std::string zichtbaarheid;
   std::string registry;  // bron.registry; "-" for innovations without source
-  std::string sorteer = "titel";  // titel, -titel, gewijzigdOp, -gewijzigdOp, id, -id
+  std::string sorteer = "titel";  // titel, -titel, gewijzigdOp, -gewijzigdOp, id, -id; herzienOp (List only)
 };
 
 // Where a scan resumes: just after this innovation in the filter's order.

@@ -27,6 +27,7 @@ import { invitationsPage, sharedPage } from './pages/uitnodigingen';
 import { indicatorsPage } from './pages/indicatoren';
 import { dashboardPage } from './pages/dashboard';
 import { networkPage } from './pages/netwerk';
+import { overduePage } from './pages/te-bevestigen';
 
 addRoute('/', startPage);
 addRoute('/innovaties', listPage);
@@ -38,6 +39,7 @@ addRoute('/organisaties', organisationsPage);
 addRoute('/organisaties/:code', organisationPage);
 addRoute('/organisaties/:code/funnel', funnelPage);
 addRoute('/organisaties/:code/netwerk', networkPage);
+addRoute('/organisaties/:code/te-bevestigen', overduePage);
 addRoute('/organisaties/:code/sturing', steeringOverviewPage);
 addRoute('/organisaties/:code/ter-besluit', waitingPage);
 addRoute('/innovaties/:id/sturing', steeringPage);

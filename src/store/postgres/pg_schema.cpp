@@ -487,6 +487,15 @@ ALTER TABLE innovatie ADD COLUMN publicatie TEXT;
     R"sql(
 ALTER TABLE innovatie_partner ADD COLUMN bewerken INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // Keeping registrations current: when each was last confirmed and by when
+    // it should be checked again; existing ones count as confirmed at their last change.
+    R"sql(
+ALTER TABLE innovatie ADD COLUMN bevestigd_op TEXT;
+ALTER TABLE innovatie ADD COLUMN herzien_op TEXT;
+UPDATE innovatie SET bevestigd_op = substr(gewijzigd_op, 1, 10),
+  herzien_op = to_char(substr(gewijzigd_op, 1, 10)::date + interval '1 year', 'YYYY-MM-DD');
+CREATE INDEX innovatie_herzien_idx ON innovatie(organisatie_id, herzien_op);
+)sql",
 };
 
 constexpr int64_t kMigrationLock = kWriteLock + 1;

@@ -174,6 +174,8 @@ Innovation ReadInnovation(RowReader& r) {
     if (!stored.is_discarded()) FromJson(stored, &pub);
     in.publicatie = std::move(pub);
   }
+  in.bevestigd_op = r.Text();
+  in.herzien_op = r.Text();
   in.versie = r.Int();
   in.aangemaakt_op = r.Text();
   in.gewijzigd_op = r.Text();
@@ -181,7 +183,7 @@ Innovation ReadInnovation(RowReader& r) {
   return in;
 }
 
-// ?1..?33 of kInsertInnovation and kUpdateInnovation, then now.
+// ?1..?35 of kInsertInnovation and kUpdateInnovation, then now.
 std::vector<Param> InnovationParams(const Innovation& in, int64_t org_id, const std::string& now) {
   std::vector<Param> p = {
       org_id,
@@ -224,6 +226,8 @@ std::vector<Param> InnovationParams(const Innovation& in, int64_t org_id, const 
   } else {
     p.emplace_back(nullptr);
   }
+  p.push_back(Param::OrNull(in.bevestigd_op));
+  p.push_back(Param::OrNull(in.herzien_op));
   p.emplace_back(now);
   return p;
 }
@@ -238,6 +242,7 @@ void Where(Composed* q, const InnovationFilter& f) {
   };
   add(" AND o.code = ?", f.organisatie);
   add(st::kWithPartner, f.partner);
+  add(st::kReviewBefore, f.herzien_voor);
   add(" AND i.domein = ?", f.domein);
   add(" AND i.fase = ?", f.fase);
   add(" AND i.status = ?", f.status);
@@ -258,6 +263,7 @@ const char* Order(const std::string& sorteer) {
   if (sorteer == "-gewijzigdOp") return st::kOrderChangedDesc;
   if (sorteer == "id") return st::kOrderId;
   if (sorteer == "-id") return st::kOrderIdDesc;
+  if (sorteer == "herzienOp") return st::kOrderReview;
   return st::kOrderTitle;
 }
 

@@ -27,7 +27,8 @@ inline constexpr const char* kInnovationColumns =
     "i.status, i.innovatie_type, i.innovatie_niveau, i.trl, i.analyse_niveau, i.orientatie, i.waardecreatie, "
     "i.waardepotentie, i.start_datum, i.kosten_extern, i.interne_uren, i.inkoop_route, i.zichtbaarheid, i.tags, "
     "i.technieken, i.databronnen, i.waarde_soorten, i.opgeschaald_naar, i.referentie, i.bron_register, "
-    "i.bron_id, i.bron_url, i.bron_status, i.bron_datum, i.publicatie, i.versie, i.aangemaakt_op, i.gewijzigd_op, "
+    "i.bron_id, i.bron_url, i.bron_status, i.bron_datum, i.publicatie, coalesce(i.bevestigd_op, ''), "
+    "coalesce(i.herzien_op, ''), i.versie, i.aangemaakt_op, i.gewijzigd_op, "
     "coalesce(i.aangemaakt_door, 0) FROM innovatie i JOIN organisatie o ON o.id = i.organisatie_id";
 inline constexpr const char* kInnovationCount = "SELECT count(*) FROM innovatie i JOIN organisatie o ON o.id = i.organisatie_id";
 
@@ -41,6 +42,9 @@ inline constexpr const char* kVisible =
     "OR EXISTS (SELECT 1 FROM innovatie_partner p JOIN gebruiker_rol r ON r.organisatie_id = p.organisatie_id "
     "WHERE p.innovatie_id = i.id AND r.gebruiker_id = ?))))";
 
+// Innovations whose review date lies before "?" (a date).
+inline constexpr const char* kReviewBefore = " AND i.herzien_op < ?";
+
 // Innovations that have the organisation "?" (a code) among their partners.
 inline constexpr const char* kWithPartner =
     " AND EXISTS (SELECT 1 FROM innovatie_partner pf JOIN organisatie po ON po.id = pf.organisatie_id "
@@ -51,6 +55,7 @@ inline constexpr const char* kOrderTitleDesc = " ORDER BY lower(i.titel) DESC, i
 inline constexpr const char* kOrderChanged = " ORDER BY i.gewijzigd_op, i.id";
 inline constexpr const char* kOrderChangedDesc = " ORDER BY i.gewijzigd_op DESC, i.id DESC";
 inline constexpr const char* kOrderId = " ORDER BY i.id";
+inline constexpr const char* kOrderReview = " ORDER BY i.herzien_op, i.id";
 inline constexpr const char* kOrderIdDesc = " ORDER BY i.id DESC";
 
 inline constexpr const char* kInnovationHeader =
@@ -59,16 +64,17 @@ inline constexpr const char* kInnovationHeader =
 inline constexpr const char* kLinkedTeam =
     "SELECT gebruiker_id, rol FROM teamlid WHERE innovatie_id = ?1 AND gebruiker_id IS NOT NULL ORDER BY volgorde";
 
-// ?1..?33 the fields (InnovationParams in innovations.cpp), ?34 now, ?35 the creator.
+// ?1..?35 the fields (InnovationParams in innovations.cpp), ?36 now, ?37 the creator.
 inline constexpr const char* kInsertInnovation =
     "INSERT INTO innovatie (organisatie_id, titel, samenvatting, opgave, urgentie, doel, domein, fase, status, "
     "innovatie_type, innovatie_niveau, trl, analyse_niveau, orientatie, waardecreatie, waardepotentie, start_datum, "
     "kosten_extern, interne_uren, inkoop_route, zichtbaarheid, tags, technieken, databronnen, waarde_soorten, "
-    "opgeschaald_naar, referentie, bron_register, bron_id, bron_url, bron_status, bron_datum, publicatie, gewijzigd_op, "
-    "aangemaakt_op, aangemaakt_door, versie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-    "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?34, ?35, 1) "
+    "opgeschaald_naar, referentie, bron_register, bron_id, bron_url, bron_status, bron_datum, publicatie, bevestigd_op, "
+    "herzien_op, gewijzigd_op, aangemaakt_op, aangemaakt_door, versie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+    "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, "
+    "?34, ?35, ?36, ?36, ?37, 1) "
     "RETURNING id";
-// ?1..?33 the fields, ?34 now, ?35 the id, ?36 the expected version (0: any).
+// ?1..?35 the fields, ?36 now, ?37 the id, ?38 the expected version (0: any).
 inline constexpr const char* kUpdateInnovation =
     "UPDATE innovatie SET organisatie_id = ?1, titel = ?2, samenvatting = ?3, opgave = ?4, urgentie = ?5, doel = ?6, "
     "domein = ?7, fase = ?8, status = ?9, innovatie_type = ?10, innovatie_niveau = ?11, trl = ?12, "
@@ -76,7 +82,8 @@ inline constexpr const char* kUpdateInnovation =
     "kosten_extern = ?18, interne_uren = ?19, inkoop_route = ?20, zichtbaarheid = ?21, tags = ?22, "
     "technieken = ?23, databronnen = ?24, waarde_soorten = ?25, opgeschaald_naar = ?26, referentie = ?27, "
     "bron_register = ?28, bron_id = ?29, bron_url = ?30, bron_status = ?31, bron_datum = ?32, publicatie = ?33, "
-    "gewijzigd_op = ?34, versie = versie + 1 WHERE id = ?35 AND (?36 = 0 OR versie = ?36) RETURNING versie";
+    "bevestigd_op = ?34, herzien_op = ?35, gewijzigd_op = ?36, versie = versie + 1 "
+    "WHERE id = ?37 AND (?38 = 0 OR versie = ?38) RETURNING versie";
 inline constexpr const char* kSetPhase =
     "UPDATE innovatie SET fase = ?2, status = ?3, gewijzigd_op = ?4, versie = versie + 1 WHERE id = ?1 RETURNING versie";
 inline constexpr const char* kInnovationVersion = "SELECT versie FROM innovatie WHERE id = ?1";

@@ -166,6 +166,8 @@ export interface Innovatie {
   bron: Bron | null;
   // For an algorithm: its fields for the Algoritmeregister.
   publicatie: Record<string, unknown> | null;
+  laatstBevestigdOp: string | null;
+  herzienOp: string | null;
   referentie: string | null;
   opgeschaaldNaar: string[];
   versie: number;

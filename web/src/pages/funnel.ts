@@ -54,6 +54,7 @@ function orgNav(code: string, current: string): TemplateResult {
       <li><a class="utrecht-link" href="/organisaties/${code}/klimaat" aria-current=${current === 'klimaat' ? 'page' : 'false'}>Innovatieklimaat</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/lessen" aria-current=${current === 'lessen' ? 'page' : 'false'}>Lessen</a></li>
       <li><a class="utrecht-link" href="/organisaties/${code}/netwerk" aria-current=${current === 'netwerk' ? 'page' : 'false'}>Netwerk</a></li>
+      <li><a class="utrecht-link" href="/organisaties/${code}/te-bevestigen" aria-current=${current === 'te-bevestigen' ? 'page' : 'false'}>Te bevestigen</a></li>
     </ul>
   </nav>`;
 }

@@ -45,6 +45,40 @@ async function remove(i: Innovatie): Promise<void> {
   }
 }
 
+// Whether the registration is current: when it was last confirmed, by when
+// it should be checked again, and for who may edit it a button to confirm.
+let confirmedNotice = '';
+function currency(i: Innovatie, reload: () => Promise<void>): TemplateResult {
+  const today = new Date().toISOString().slice(0, 10);
+  const overdue = !!i.herzienOp && i.herzienOp < today;
+  const notice = confirmedNotice;
+  confirmedNotice = '';
+  const confirm = async () => {
+    const r = await apiRequest<Innovatie>('POST', `/innovaties/${i.id}/_bevestigen`, undefined, { 'If-Match': `"${i.versie}"` });
+    if (!r.ok) {
+      confirmedNotice = r.problem.detail;
+    } else {
+      confirmedNotice = `Bevestigd. De volgende controle is uiterlijk ${formatDate(r.body.herzienOp)}.`;
+    }
+    await reload();
+    document.getElementById('bevestigd-melding')?.focus();
+  };
+  return html`<section class="koers-section" aria-labelledby="actueel-kop">
+    <h2 class="utrecht-heading-2" id="actueel-kop">Klopt deze registratie nog?</h2>
+    <p class="utrecht-paragraph">
+      Laatst bevestigd op ${formatDate(i.laatstBevestigdOp) || 'onbekend'}.
+      ${overdue
+        ? html`<strong>De controle had uiterlijk ${formatDate(i.herzienOp)} moeten gebeuren.</strong>`
+        : i.herzienOp ? `Volgende controle uiterlijk ${formatDate(i.herzienOp)}.` : nothing}
+      Laatst gewijzigd op ${formatDate(i.gewijzigdOp)} (versie ${i.versie}).
+    </p>
+    <p class="utrecht-paragraph" id="bevestigd-melding" role="status" tabindex="-1">${notice}</p>
+    ${canEditInnovation(i)
+      ? html`<div class="utrecht-button-group"><button class="utrecht-button utrecht-button--secondary-action" type="button" @click=${confirm}>Klopt nog: bevestigen</button></div>`
+      : nothing}
+  </section>`;
+}
+
 // What the signed-in user may do here; the server checks again.
 function actions(i: Innovatie): TemplateResult | typeof nothing {
   if (!session().gebruiker) return nothing;
@@ -173,7 +207,7 @@ export async function detailPage(params: Record<string, string>, _query?: URLSea
           </section>`
         : nothing}
       ${historySection(history)}
-      <p class="utrecht-paragraph koers-muted">Laatst gewijzigd op ${formatDate(i.gewijzigdOp)} (versie ${i.versie}).</p>
+      ${currency(i, () => detailPage(params, _query))}
     `,
   );
   draw();

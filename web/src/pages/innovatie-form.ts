@@ -43,6 +43,7 @@ const LABELS: Record<string, string> = {
   databronnen: 'Databronnen',
   opgeschaaldNaar: 'Opgeschaald naar',
   zichtbaarheid: 'Zichtbaarheid',
+  herzienOp: 'Volgende controle uiterlijk',
 };
 const LIST_FIELDS = ['partners', 'partnersMetBewerkrecht', 'tags', 'technieken', 'databronnen', 'opgeschaaldNaar'];
 const NUMBER_FIELDS = ['kostenExtern', 'interneUren'];
@@ -78,6 +79,7 @@ const FIELDS: Record<string, [string, FieldKind?, boolean?]> = {
   databronnen: ['de databronnen'],
   opgeschaaldNaar: ['de organisaties waar de innovatie naar is opgeschaald'],
   zichtbaarheid: ['de zichtbaarheid', 'choice'],
+  herzienOp: ['de datum van de volgende controle', 'date'],
 };
 const TEAM_FIELDS: Record<string, [string, string, FieldKind, boolean?]> = {
   naam: ['Naam of functie', 'de naam of functie', 'text', true],
@@ -366,6 +368,7 @@ function draw(state: State): void {
           ? sel('zichtbaarheid', 'zichtbaarheid', { emptyLabel: undefined, required: true })
           : html`<input type="hidden" name="zichtbaarheid" .value=${v.zichtbaarheid}>
               <p class="utrecht-paragraph">${label('zichtbaarheid', v.zichtbaarheid)}. Wie de innovatie mag lezen, bepaalt de eigenaar.</p>`}
+        ${state.id ? textField({ id: 'herzienOp', label: LABELS.herzienOp, value: v.herzienOp, type: 'date', description: 'Wanneer controleert u of deze registratie nog klopt? Laat u de datum staan, dan wordt het een jaar na deze wijziging.', error: err('herzienOp') }) : nothing}
         <div class="utrecht-button-group koers-form__actions">
           <button class="utrecht-button utrecht-button--primary-action" type="submit" ?disabled=${state.busy}>Opslaan</button>
           <a class="utrecht-button-link utrecht-button-link--secondary-action" href=${state.id ? `/innovaties/${state.id}` : '/innovaties'}>Annuleren</a>
