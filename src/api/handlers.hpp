@@ -122,6 +122,7 @@ http::Response CreateCommentaar(Services&, const Call&);
 
 http::Response GetWaardelijsten(Services&, const Call&);
 http::Response GetStatistieken(Services&, const Call&);
+http::Response GetCatalogus(Services&, const Call&);
 http::Response GetOpenApi(Services&, const Call&);
 
 }  // namespace koers::api

@@ -2,6 +2,7 @@
 // /api/v1/indicatoren/{indicatorId} with its metingen, their import and
 // export, the export of innovations, and /api/v1/organisaties/{code}/dashboard.
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "api/api.hpp"
 #include "api/export.hpp"
@@ -249,14 +250,19 @@ http::Response ExportInnovaties(Services& s, const Call& c) {
   QueryReader q(c.req, keys);
   InnovationFilter f = ReadInnovationFilter(q);
   if (!q.ok()) return Problem(q.error(), c.req.path);
+  // The owner's TOOI identifier beside its code, so the rows join with other government data.
+  auto orgs = s.reg.AllOrganisations();
+  if (!orgs.ok()) return Problem(orgs.error(), c.req.path);
+  auto tooi = std::make_shared<std::unordered_map<std::string, std::string>>();
+  for (const auto& o : orgs.value()) (*tooi)[o.code] = o.tooi;
   auto writer = TableWriter::Open(
       formaat, "innovaties",
-      {"id", "titel", "organisatie", "organisatieNaam", "domein", "fase", "status", "innovatieType", "orientatie",
+      {"id", "titel", "organisatie", "organisatieNaam", "organisatieTooi", "domein", "fase", "status", "innovatieType", "orientatie",
        "waardecreatie", "waardepotentie", "startDatum", "kostenExtern", "interneUren", "batenGeschatPerJaar",
        "batenGerealiseerdPerJaar", "zichtbaarheid", "gewijzigdOp"});
   if (!writer.ok()) return Problem(writer.error(), c.req.path);
   auto pages = std::make_shared<InnovationPages>(s.portfolio.Innovations(f, c.actor));
-  auto next = [pages]() -> Result<Rows> {
+  auto next = [pages, tooi]() -> Result<Rows> {
     auto page = pages->Next();
     if (!page.ok()) return page.error();
     auto text = [](const std::string& v) { return v.empty() ? ExportCell{} : ExportCell{v}; };
@@ -266,7 +272,7 @@ http::Response ExportInnovaties(Services& s, const Call& c) {
     for (const auto& row : page.value()) {
       const Innovation& in = row.innovatie;
       rows.push_back({static_cast<double>(in.id), in.titel, in.organisatie, text(in.organisatie_naam),
-                      text(in.domein), in.fase, in.status, text(in.innovatie_type), text(in.orientatie),
+                      text((*tooi)[in.organisatie]), text(in.domein), in.fase, in.status, text(in.innovatie_type), text(in.orientatie),
                       text(in.waardecreatie), text(in.waardepotentie), text(in.start_datum), num(in.kosten_extern),
                       num(in.interne_uren), num(row.baten_geschat_per_jaar), num(row.baten_gerealiseerd_per_jaar),
                       in.zichtbaarheid, in.gewijzigd_op});

@@ -7,6 +7,7 @@ std::span<const Route> ApiRoutes() {
       {"GET", "/api/v1/openapi.json", GetOpenApi},
       {"GET", "/api/v1/waardelijsten", GetWaardelijsten},
       {"GET", "/api/v1/statistieken", GetStatistieken},
+      {"GET", "/api/v1/catalogus", GetCatalogus},
       {"GET", "/api/v1/kennis", GetKennis},
       {"GET", "/api/v1/portfolio/succesfactoren", GetPortfolioLessen},
       {"GET", "/api/v1/organisaties", ListOrganisaties},
