@@ -61,9 +61,13 @@ function party(p: Partij, showTies: boolean): TemplateResult {
   </li>`;
 }
 
-function circle(id: string, title: string, explanation: string, parties: Partij[], showTies: boolean, empty: string): TemplateResult {
-  return html`<div>
-    <h3 class="utrecht-heading-3" id=${id}>${title}</h3>
+// One circle: a heading (h3 inside the Netwerk section, h2 on the network page), what it means, its parties.
+function circle(id: string, title: string, explanation: string, parties: Partij[], showTies: boolean, empty: string, level: 2 | 3 = 3): TemplateResult {
+  const heading = level === 2
+    ? html`<h2 class="utrecht-heading-2" id=${id}>${title}</h2>`
+    : html`<h3 class="utrecht-heading-3" id=${id}>${title}</h3>`;
+  return html`<div class="koers-network-circle">
+    ${heading}
     <p class="utrecht-paragraph koers-muted">${explanation}</p>
     ${parties.length
       ? html`<ul class="utrecht-unordered-list" aria-labelledby=${id}>${parties.map((p) => party(p, showTies))}</ul>`
@@ -94,11 +98,9 @@ export async function networkPage(params: Record<string, string>): Promise<void>
       <h1 class="utrecht-heading-1">Netwerk van ${n.organisatieNaam}</h1>
       ${orgNav(n.organisatie, 'netwerk')}
       <p class="utrecht-paragraph">Met wie ${n.organisatieNaam} innovaties ontwikkelt, van wie zij oplossingen overneemt of volgt, en wie dat van haar doet. U ziet alleen wat u mag lezen.</p>
-      <section class="koers-section">
-        ${circle('samen-kop', 'Ontwikkelt samen met', 'Partners in haar innovaties, en eigenaren van innovaties waarin zij partner is.', n.ontwikkeltSamenMet, true, 'Geen samenwerking vastgelegd.')}
-        ${circle('van-kop', 'Neemt over van of kijkt mee bij', 'Eigenaren van oplossingen die zij overneemt, gebruikt of volgt.', n.neemtOverVan, true, 'Zij neemt (nog) geen oplossingen van anderen over.')}
-        ${circle('door-kop', 'Wordt overgenomen door', 'Organisaties die haar oplossingen overnemen, gebruiken of volgen.', n.wordtOvergenomenDoor, true, 'Nog geen andere organisatie neemt haar oplossingen over.')}
-      </section>
+      ${circle('samen-kop', 'Ontwikkelt samen met', 'Partners in haar innovaties, en eigenaren van innovaties waarin zij partner is.', n.ontwikkeltSamenMet, true, 'Geen samenwerking vastgelegd.', 2)}
+      ${circle('van-kop', 'Neemt over van of kijkt mee bij', 'Eigenaren van oplossingen die zij overneemt, gebruikt of volgt.', n.neemtOverVan, true, 'Zij neemt (nog) geen oplossingen van anderen over.', 2)}
+      ${circle('door-kop', 'Wordt overgenomen door', 'Organisaties die haar oplossingen overnemen, gebruiken of volgen.', n.wordtOvergenomenDoor, true, 'Nog geen andere organisatie neemt haar oplossingen over.', 2)}
     `,
   );
 }
