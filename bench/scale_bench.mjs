@@ -128,7 +128,7 @@ function routes(f) {
     '/lessen', `/lessen?q=${encodeURIComponent('hoe regel je koppelingen met waterschappen')}`, `/lessen?organisatie=${f.org}&cluster=data_en_technologie`,
     `${i}/lessen`, `${i}/lessen-van-anderen`, `${i}/terugblikken`, `${i}/terugblikritme`, `${i}/uitnodigingen`, '/uitnodigingen',
     `${i}/versies`, `${i}/algoritmeregister`, `${i}/algoritmeregister/controle`,
-    `${i}/netwerk`, `${o}/netwerk`, `/clusters/${f.cluster}/netwerk`,
+    `${i}/netwerk`, `${o}/netwerk`, `/clusters/${f.cluster}/netwerk`, `${o}/te-bevestigen`, '/catalogus',
   ];
 }
 

@@ -257,9 +257,9 @@ http::Response ExportInnovaties(Services& s, const Call& c) {
   for (const auto& o : orgs.value()) (*tooi)[o.code] = o.tooi;
   auto writer = TableWriter::Open(
       formaat, "innovaties",
-      {"id", "titel", "organisatie", "organisatieNaam", "organisatieTooi", "domein", "fase", "status", "innovatieType", "orientatie",
-       "waardecreatie", "waardepotentie", "startDatum", "kostenExtern", "interneUren", "batenGeschatPerJaar",
-       "batenGerealiseerdPerJaar", "zichtbaarheid", "gewijzigdOp"});
+      {"id", "titel", "organisatie", "organisatieNaam", "organisatieTooi", "domein", "fase", "status", "innovatieType",
+       "orientatie", "waardecreatie", "waardepotentie", "startDatum", "kostenExtern", "interneUren",
+       "batenGeschatPerJaar", "batenGerealiseerdPerJaar", "zichtbaarheid", "gewijzigdOp"});
   if (!writer.ok()) return Problem(writer.error(), c.req.path);
   auto pages = std::make_shared<InnovationPages>(s.portfolio.Innovations(f, c.actor));
   auto next = [pages, tooi]() -> Result<Rows> {
@@ -272,7 +272,8 @@ http::Response ExportInnovaties(Services& s, const Call& c) {
     for (const auto& row : page.value()) {
       const Innovation& in = row.innovatie;
       rows.push_back({static_cast<double>(in.id), in.titel, in.organisatie, text(in.organisatie_naam),
-                      text((*tooi)[in.organisatie]), text(in.domein), in.fase, in.status, text(in.innovatie_type), text(in.orientatie),
+                      text((*tooi)[in.organisatie]), text(in.domein), in.fase, in.status, text(in.innovatie_type),
+                      text(in.orientatie),
                       text(in.waardecreatie), text(in.waardepotentie), text(in.start_datum), num(in.kosten_extern),
                       num(in.interne_uren), num(row.baten_geschat_per_jaar), num(row.baten_gerealiseerd_per_jaar),
                       in.zichtbaarheid, in.gewijzigd_op});

@@ -271,10 +271,13 @@ Result<Innovation> Register::Replace(int64_t id, Innovation in, int64_t expected
   auto problems = std::move(earlier);
   MergeProblems(&problems, Check(&in));
   if (!problems.empty()) return Rejected(std::move(problems), "De innovatie");
-  if (!CanEditCircle(actor, facts) && ChangesCircle(facts, in))
+  if (!CanEditCircle(actor, facts) && ChangesCircle(facts, in)) {
+    auto owner = GetOrganisation(facts.organisatie);
     return Refuse(actor, "wijzigen", id, facts.organisatie,
                   Forbidden("Als partner mag u deze innovatie bewerken, maar wie meedoet, wie mag bewerken en wie "
-                            "haar mag lezen bepaalt " + facts.organisatie + " als eigenaar."));
+                            "haar mag lezen bepaalt " + (owner.ok() ? owner.value().naam : facts.organisatie) +
+                            " als eigenaar."));
+  }
   if (in.organisatie != facts.organisatie && !CanCreateFor(actor, in.organisatie))
     return Refuse(actor, "wijzigen", id, facts.organisatie,
                   Forbidden("U mag de innovatie niet onderbrengen bij " + in.organisatie + "."));

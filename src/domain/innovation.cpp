@@ -74,11 +74,11 @@ bool IsOrgCode(const std::string& code) {
 }  // namespace
 
 void Normalise(Innovation* in) {
-  for (std::string* s : {&in->titel, &in->samenvatting, &in->opgave, &in->doel, &in->organisatie, &in->start_datum, &in->herzien_op,
-                         &in->referentie})
+  for (std::string* s : {&in->titel, &in->samenvatting, &in->opgave, &in->doel, &in->organisatie, &in->start_datum,
+                         &in->herzien_op, &in->referentie})
     *s = Trim(*s);
-  for (auto* list : {&in->partners, &in->partners_met_bewerkrecht, &in->tags, &in->technieken, &in->databronnen, &in->waarde_soorten,
-                     &in->opgeschaald_naar})
+  for (auto* list : {&in->partners, &in->partners_met_bewerkrecht, &in->tags, &in->technieken, &in->databronnen,
+                     &in->waarde_soorten, &in->opgeschaald_naar})
     NormaliseList(list);
   for (auto* set : {&in->partners, &in->partners_met_bewerkrecht})  // sets; the store returns them sorted
     std::sort(set->begin(), set->end());
