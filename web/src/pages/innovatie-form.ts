@@ -272,8 +272,9 @@ function partnerPicker(state: State): TemplateResult {
     ${codes.length
       ? html`<ul class="koers-chosen" aria-label="Gekozen partners">${codes.map((c) => html`<li>${organisationName(c)}
           <span class="utrecht-form-field utrecht-form-field--checkbox koers-inline-check">
-            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" name="partnersMetBewerkrecht" id="bewerkrecht-${c}" .value=${c} ?checked=${editing.includes(c)}>
-            <label class="utrecht-form-label utrecht-form-label--checkbox" for="bewerkrecht-${c}">mag meebewerken<span class="koers-visually-hidden"> (${organisationName(c)})</span></label>
+            <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" name="partnersMetBewerkrecht" id="bewerkrecht-${c}" .value=${c} ?checked=${editing.includes(c)}
+              aria-label="mag meebewerken: ${organisationName(c)}">
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for="bewerkrecht-${c}">mag meebewerken</label>
           </span>
           <button class="utrecht-button utrecht-button--subtle koers-link-button" type="button" @click=${(e: Event) => {
             readForm((e.target as HTMLElement).closest('form')!, state);
