@@ -72,6 +72,14 @@ http::Response GetCluster(Services&, const Call&);
 http::Response GetClusterNetwerk(Services&, const Call&);
 http::Response GetInnovatieNetwerk(Services&, const Call&);
 http::Response GetOrganisatieNetwerk(Services&, const Call&);
+http::Response ListMissies(Services&, const Call&);
+http::Response CreateMissie(Services&, const Call&);
+http::Response GetMissie(Services&, const Call&);
+http::Response ReplaceMissie(Services&, const Call&);
+http::Response DeleteMissie(Services&, const Call&);
+http::Response CreateBijdrage(Services&, const Call&);
+http::Response DecideBijdrage(Services&, const Call&);
+http::Response DeleteBijdrage(Services&, const Call&);
 http::Response GetGemeentekaart(Services&, const Call&);
 
 http::Response ListIndicatoren(Services&, const Call&);

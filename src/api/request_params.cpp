@@ -100,7 +100,7 @@ bool ParseId(std::string_view text, int64_t* id) {
 bool IsIntegerId(std::string_view name) {
   static constexpr std::string_view kIds[] = {"id",           "rolId",       "beoordelingId", "onzekerheidId",
                                               "hergebruikId", "adoptieId",   "indicatorId",   "lesId",
-                                              "terugblikId",  "uitnodigingId"};
+                                              "terugblikId",  "uitnodigingId", "missieId",      "innovatieId"};
   return std::find(std::begin(kIds), std::end(kIds), name) != std::end(kIds);
 }
 

@@ -25,6 +25,7 @@ class Indicators;
 class Portfolio;
 class Learning;
 class Networks;
+class Missions;
 }
 
 namespace koers::api {
@@ -46,6 +47,7 @@ struct Services {
   Portfolio& portfolio;
   Learning& learning;
   Networks& networks;
+  Missions& missions;
   const MunicipalityMap* kaart;  // null when the boundaries are missing
   ResponseCache& cache;
   RateLimiter& limits;

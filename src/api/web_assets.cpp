@@ -62,7 +62,8 @@ bool IsAppPage(const std::string& path) {
       {"organisaties", "*", "lessen"}, {"lessen"},   {"innovaties", "*", "indicatoren"}, {"organisaties", "*", "dashboard"},
       {"organisaties", "*", "ter-besluit"}, {"innovaties", "*", "leren"}, {"uitnodigingen"}, {"uitnodigingen", "*"},
       {"innovaties", "*", "publicatie"}, {"organisaties", "*", "netwerk"},
-      {"organisaties", "*", "te-bevestigen"},
+      {"organisaties", "*", "te-bevestigen"}, {"missies"}, {"missies", "nieuw"}, {"missies", "*"},
+      {"missies", "*", "bewerken"},
   };
   for (const auto& p : kPages)
     if (MatchSegments(path, p)) return true;

@@ -21,6 +21,7 @@
 #include "app/diagnosis.hpp"
 #include "app/indicators.hpp"
 #include "app/learning.hpp"
+#include "app/missions.hpp"
 #include "app/network.hpp"
 #include "app/clusters.hpp"
 #include "formats/area_codes.hpp"
@@ -248,9 +249,10 @@ int Serve(const Common& c, http::ServerOptions options, ServeSettings settings) 
   AuditTrail audit(*w.store, *w.reg);
   Learning learning(*w.store, *w.reg, knowledge.value());
   Networks networks(*w.reg, adoptions);
+  Missions missions(*w.store, *w.reg);
   api::Services services{*w.reg,     *w.accounts, audit,    steering, clusters,
                          adoptions,  diagnosis,   indicators, portfolio, learning,
-                         networks,   kaart ? &*kaart : nullptr, cache, limits, api_options};
+                         networks,   missions,    kaart ? &*kaart : nullptr, cache, limits, api_options};
   api::Api app(services, web, oidc.get());
   options.body_limit_for = api::BodyLimitFor;
   options.decorate = [](const std::string& target, http::Response* res) {

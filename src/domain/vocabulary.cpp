@@ -152,6 +152,21 @@ constexpr VocabEntry kAdoptieStatusEntries[] = {
     {"in_gebruik", "In gebruik"},
     {"gestopt", "Gestopt"},
 };
+constexpr VocabEntry kMissieRolEntries[] = {
+    {"overheid", "Overheid"},
+    {"markt", "Markt (bedrijven)"},
+    {"kennisinstellingen", "Kennisinstellingen"},
+    {"samenleving", "Inwoners en maatschappelijke organisaties"},
+};
+constexpr VocabEntry kMissieStatusEntries[] = {
+    {"concept", "Concept (alleen de eigenaren)"},
+    {"gepubliceerd", "Gepubliceerd"},
+};
+constexpr VocabEntry kBijdrageStatusEntries[] = {
+    {"gevraagd", "Wacht op instemming"},
+    {"ingestemd", "Ingestemd"},
+    {"afgewezen", "Afgewezen"},
+};
 constexpr VocabEntry kHergebruikSoortEntries[] = {
     {"aanbesteding", "Aanbestedingsdocumenten"},
     {"broncode", "Broncode"},
@@ -210,13 +225,17 @@ const Vocabulary kHoeGeleerd{"hoeGeleerd", kHoeGeleerdEntries};
 const Vocabulary kLesSoort{"lesSoort", kLesSoortEntries};
 const Vocabulary kTerugblikSoort{"terugblikSoort", kTerugblikSoortEntries};
 const Vocabulary kPublicatieCategorie{"publicatieCategorie", kPublicatieCategorieEntries};
+const Vocabulary kMissieRol{"missieRol", kMissieRolEntries};
+const Vocabulary kMissieStatus{"missieStatus", kMissieStatusEntries};
+const Vocabulary kBijdrageStatus{"bijdrageStatus", kBijdrageStatusEntries};
 
 std::span<const Vocabulary* const> All() {
-  static const std::array<const Vocabulary*, 23> kAll = {
+  static const std::array<const Vocabulary*, 26> kAll = {
       &kDomein,     &kFase,          &kStatus, &kInnovatieType, &kInnovatieNiveau,
       &kAnalyseNiveau, &kOrientatie, &kWaardeSoort, &kWaardeNiveau, &kInkoopRoute,
       &kZichtbaarheid, &kUrgentie,   &kRol,    &kArchetype,     &kOrganisatieSoort, &kGebruikersRol,
-      &kAdoptieStatus, &kHergebruikSoort, &kLesVorm,     &kHoeGeleerd,    &kLesSoort, &kTerugblikSoort, &kPublicatieCategorie};
+      &kAdoptieStatus, &kHergebruikSoort, &kLesVorm,     &kHoeGeleerd,    &kLesSoort, &kTerugblikSoort, &kPublicatieCategorie,
+      &kMissieRol, &kMissieStatus, &kBijdrageStatus};
   return kAll;
 }
 

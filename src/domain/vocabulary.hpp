@@ -51,6 +51,9 @@ extern const Vocabulary kTerugblikSoort;
 // The publication category of the Algoritmeregister standard; the labels
 // are the standard's own values.
 extern const Vocabulary kPublicatieCategorie;
+extern const Vocabulary kMissieRol;
+extern const Vocabulary kMissieStatus;
+extern const Vocabulary kBijdrageStatus;
 
 // All lists, in a fixed order.
 std::span<const Vocabulary* const> All();

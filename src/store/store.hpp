@@ -27,6 +27,7 @@
 #include "store/indicator_store.hpp"
 #include "store/innovation_store.hpp"
 #include "store/learning_store.hpp"
+#include "store/mission_store.hpp"
 #include "store/steering_store.hpp"
 
 namespace koers {
@@ -49,6 +50,7 @@ class Work {
   virtual IndicatorStore& indicators() = 0;
   virtual AdoptionStore& adoptions() = 0;
   virtual LearningStore& learning() = 0;
+  virtual MissionStore& missions() = 0;
   virtual AuditStore& audit() = 0;
   virtual ChangeFeed& changes() = 0;
   virtual ClusterStore& clusters() = 0;

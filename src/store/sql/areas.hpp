@@ -208,6 +208,18 @@ class SqlClusters final : public ClusterStore {
   Connection& c_;
 };
 
+class SqlMissions final : public MissionStore {
+ public:
+  explicit SqlMissions(Connection& c) : c_(c) {}
+  Result<std::vector<Mission>> All() override;
+  Result<Mission> Get(int64_t id) override;
+  Result<Mission> Save(const Mission& m, int64_t expected_version, TimePoint now) override;
+  Status Delete(int64_t id) override;
+
+ private:
+  Connection& c_;
+};
+
 class SqlLearning final : public LearningStore {
  public:
   explicit SqlLearning(Connection& c) : c_(c) {}

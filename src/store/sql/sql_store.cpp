@@ -38,6 +38,7 @@ class SqlWork final : public Work {
         indicators_(*c_),
         adoptions_(*c_, organisations_),
         learning_(*c_),
+        missions_(*c_),
         audit_(*c_),
         changes_(*c_),
         clusters_(*c_) {}
@@ -53,6 +54,7 @@ class SqlWork final : public Work {
   IndicatorStore& indicators() override { return indicators_; }
   AdoptionStore& adoptions() override { return adoptions_; }
   LearningStore& learning() override { return learning_; }
+  MissionStore& missions() override { return missions_; }
   AuditStore& audit() override { return audit_; }
   ChangeFeed& changes() override { return changes_; }
   ClusterStore& clusters() override { return clusters_; }
@@ -77,6 +79,7 @@ class SqlWork final : public Work {
   SqlIndicators indicators_;
   SqlAdoptions adoptions_;
   SqlLearning learning_;
+  SqlMissions missions_;
   SqlAudit audit_;
   SqlChangeFeed changes_;
   SqlClusters clusters_;

@@ -386,6 +386,21 @@ inline constexpr const char* kRollup =
     "SELECT gemeente, jaar, som, metingen, aantal, kleinste_aantal FROM meting_jaar WHERE indicator_id = ?1 "
     "ORDER BY gemeente, jaar";
 
+// --- missions ------------------------------------------------------------------
+// A mission keeps its fields and contributions as JSON (domain/mission).
+inline constexpr const char* kMissionColumns =
+    "SELECT id, inhoud, aangemaakt_op, gewijzigd_op, versie FROM missie";
+inline constexpr const char* kWhereMission = " WHERE id = ?1";
+inline constexpr const char* kOrderMissions = " ORDER BY id DESC";
+inline constexpr const char* kInsertMission =
+    "INSERT INTO missie (status, inhoud, aangemaakt_op, gewijzigd_op, versie) VALUES (?1, ?2, ?3, ?3, 1) "
+    "RETURNING id";
+inline constexpr const char* kUpdateMission =
+    "UPDATE missie SET status = ?2, inhoud = ?3, gewijzigd_op = ?4, versie = versie + 1 "
+    "WHERE id = ?1 AND (?5 = 0 OR versie = ?5)";
+inline constexpr const char* kMissionVersion = "SELECT versie FROM missie WHERE id = ?1";
+inline constexpr const char* kDeleteMission = "DELETE FROM missie WHERE id = ?1";
+
 // --- learning ------------------------------------------------------------------
 // Lessons and After Action Reviews keep their content as JSON
 // (domain/learning_json); read by ReadLesson and ReadActionReview

@@ -590,6 +590,17 @@ ALTER TABLE innovatie ADD COLUMN herzien_op TEXT;
 UPDATE innovatie SET bevestigd_op = substr(gewijzigd_op, 1, 10), herzien_op = date(substr(gewijzigd_op, 1, 10), '+1 year');
 CREATE INDEX innovatie_herzien_idx ON innovatie(organisatie_id, herzien_op);
 )sql",
+    // Missions: shared goals with their partners and contributions, as JSON.
+    R"sql(
+CREATE TABLE missie (
+  id            INTEGER PRIMARY KEY,
+  status        TEXT NOT NULL,
+  inhoud        TEXT NOT NULL,
+  aangemaakt_op TEXT NOT NULL,
+  gewijzigd_op  TEXT NOT NULL,
+  versie        INTEGER NOT NULL
+);
+)sql",
 };
 
 
