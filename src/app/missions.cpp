@@ -37,7 +37,7 @@ bool Matches(const Mission& m, const std::string& folded) {
   return std::any_of(m.partners.begin(), m.partners.end(), [&](const MissionPartner& p) { return has(p.naam); });
 }
 
-MissionContribution* Find(Mission& m, int64_t innovation_id) {
+const MissionContribution* Find(const Mission& m, int64_t innovation_id) {
   for (auto& b : m.bijdragen)
     if (b.innovatie_id == innovation_id) return &b;
   return nullptr;
@@ -195,7 +195,6 @@ Result<MissionView> Missions::Replace(int64_t id, Mission m, int64_t expected_ve
   if (!current.ok()) return current.error();
   if (!CanEdit(actor, current.value())) return NotOwner();
   m.id = id;
-  m.bijdragen = current.value().bijdragen;
   if (m.eigenaren.empty()) m.eigenaren = current.value().eigenaren;  // not named: unchanged
   m.titel = Trim(m.titel);
   Normalise(&m);
@@ -229,6 +228,28 @@ Status Missions::Delete(int64_t id, const Actor& actor) {
   return Status::Ok();
 }
 
+namespace {
+json ContributionJson(const MissionContribution* c) {
+  if (!c) return json::object();
+  return json{{"status", c->status}, {"toelichting", c->toelichting}, {"gevraagdOp", c->gevraagd_op},
+              {"beslistOp", c->beslist_op}};
+}
+}  // namespace
+
+// The audit entry belongs to the innovation: who may read it reads that it joined.
+Status Missions::SaveContribution(int64_t id, const MissionContribution* before, const MissionContribution* after,
+                                  const Innovation& in, const Actor& actor, const char* actie) {
+  ChangeContext change = reg_.Change(actor);
+  Status st = store_.Write([&](Work& w) -> Status {
+    Status s = after ? w.missions().SaveContribution(id, *after) : w.missions().DeleteContribution(id, in.id);
+    if (!s.ok()) return s;
+    return w.audit().Append(PartAudit(change, actie, "missiebijdrage", std::to_string(id), in.organisatie, in.id,
+                                      ContributionJson(before), ContributionJson(after)));
+  });
+  if (!st.ok()) return WordedMission(st.error());
+  return Status::Ok();
+}
+
 Result<MissionView> Missions::Propose(int64_t id, int64_t innovation_id, std::string toelichting, const Actor& actor) {
   if (actor.Anonymous()) return LoginNeeded();
   auto current = Readable(id, actor);
@@ -255,10 +276,8 @@ Result<MissionView> Missions::Propose(int64_t id, int64_t innovation_id, std::st
     b.status = "ingestemd";
     b.beslist_op = b.gevraagd_op;
   }
-  m.bijdragen.push_back(std::move(b));
-  const int64_t version = m.versie;
-  auto saved = Save(m, version, actor, "bijdrage aangemeld");
-  if (!saved.ok()) return saved.error();
+  Status st = SaveContribution(id, nullptr, &b, in.value(), actor, "aangemeld");
+  if (!st.ok()) return st.error();
   return Get(id, actor);
 }
 
@@ -270,15 +289,16 @@ Result<MissionView> Missions::Decide(int64_t id, int64_t innovation_id, const st
   auto current = Readable(id, actor);
   if (!current.ok()) return current.error();
   Mission m = std::move(current).value();
-  MissionContribution* b = Find(m, innovation_id);
+  const MissionContribution* b = Find(m, innovation_id);
   auto in = reg_.Get(innovation_id, actor);
   if (!b || !in.ok()) return NotFound("Deze bijdrage bestaat niet of is niet zichtbaar voor u.");
   if (!CanEdit(actor, FactsOf(in.value())))
     return Forbidden("Alleen wie de innovatie mag wijzigen, stemt in met haar bijdrage aan een missie.");
-  b->status = status;
-  b->beslist_op = FormatDate(reg_.clock().Now());
-  auto saved = Save(m, m.versie, actor, status == "ingestemd" ? "bijdrage ingestemd" : "bijdrage afgewezen");
-  if (!saved.ok()) return saved.error();
+  MissionContribution decided = *b;
+  decided.status = status;
+  decided.beslist_op = FormatDate(reg_.clock().Now());
+  Status st = SaveContribution(id, b, &decided, in.value(), actor, status == "ingestemd" ? "ingestemd" : "afgewezen");
+  if (!st.ok()) return st.error();
   return Get(id, actor);
 }
 
@@ -288,13 +308,11 @@ Status Missions::Withdraw(int64_t id, int64_t innovation_id, const Actor& actor)
   if (!current.ok()) return current.error();
   Mission m = std::move(current).value();
   auto in = reg_.Get(innovation_id, actor);
-  if (!Find(m, innovation_id) || !in.ok()) return NotFound("Deze bijdrage bestaat niet of is niet zichtbaar voor u.");
+  const MissionContribution* b = Find(m, innovation_id);
+  if (!b || !in.ok()) return NotFound("Deze bijdrage bestaat niet of is niet zichtbaar voor u.");
   if (!CanEdit(actor, m) && !CanEdit(actor, FactsOf(in.value())))
     return Forbidden("Alleen de eigenaren van de missie of van de innovatie trekken een bijdrage in.");
-  std::erase_if(m.bijdragen, [&](const MissionContribution& c) { return c.innovatie_id == innovation_id; });
-  auto saved = Save(m, m.versie, actor, "bijdrage ingetrokken");
-  if (!saved.ok()) return saved.error();
-  return Status::Ok();
+  return SaveContribution(id, b, nullptr, in.value(), actor, "ingetrokken");
 }
 
 }  // namespace koers

@@ -71,6 +71,9 @@ class Missions {
   std::vector<FieldProblem> CheckOwners(const Mission& m);
   // Stores `m` (its contributions as they are) and audits the change.
   Result<Mission> Save(const Mission& m, int64_t expected_version, const Actor& actor, const char* actie);
+  // Puts `after` in place of `before` (either may be null) and audits it.
+  Status SaveContribution(int64_t id, const MissionContribution* before, const MissionContribution* after,
+                          const Innovation& in, const Actor& actor, const char* actie);
   Store& store_;
   Register& reg_;
 };

@@ -176,31 +176,7 @@ std::vector<FieldProblem> FromJson(const json& j, Mission* m) {
 json ToStored(const Mission& m) {
   json out = ToJson(m);
   for (const char* managed : {"id", "aangemaaktOp", "gewijzigdOp", "versie"}) out.erase(managed);
-  json bijdragen = json::array();
-  for (const auto& b : m.bijdragen)
-    bijdragen.push_back({{"innovatieId", b.innovatie_id},
-                         {"status", b.status},
-                         {"toelichting", b.toelichting},
-                         {"gevraagdOp", b.gevraagd_op},
-                         {"beslistOp", b.beslist_op}});
-  out["bijdragen"] = std::move(bijdragen);
   return out;
-}
-
-void FromStored(const json& j, Mission* m) {
-  if (!j.is_object()) return;
-  (void)FromJson(j, m);
-  m->bijdragen.clear();
-  for (const auto& b : j.value("bijdragen", json::array())) {
-    if (!b.is_object()) continue;
-    MissionContribution c;
-    c.innovatie_id = b.value("innovatieId", int64_t{0});
-    c.status = b.value("status", std::string("gevraagd"));
-    c.toelichting = b.value("toelichting", std::string());
-    c.gevraagd_op = b.value("gevraagdOp", std::string());
-    c.beslist_op = b.value("beslistOp", std::string());
-    m->bijdragen.push_back(std::move(c));
-  }
 }
 
 std::optional<MissionProgress> Progress(const Mission& m) {

@@ -67,9 +67,8 @@ void Normalise(Mission* m);
 // The mission's own fields; bijdragen are written by their own routes.
 nlohmann::json ToJson(const Mission& m);
 std::vector<FieldProblem> FromJson(const nlohmann::json& j, Mission* m);
-// The stored form: the own fields and the contributions.
+// The stored form of the own fields: without id, version and stamps.
 nlohmann::json ToStored(const Mission& m);
-void FromStored(const nlohmann::json& j, Mission* m);
 
 // Progress towards the target: the latest measurement.
 struct MissionProgress {

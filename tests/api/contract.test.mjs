@@ -129,6 +129,12 @@ before(async () => {
   const adoption = await made('beheer', '/adopties', { bron: ids.id, organisatie: 'GM0014', status: 'buitenkring' });
   created.push(['post', '/adopties', adoption]);
   ids.adoptieId = adoption.body.id;
+  const missie = await made('lid', '/missies', { titel: 'Contractmissie', opgave: 'Een gedeeld doel.', doel: { waarde: 10, eenheid: 'wijken', datum: '2030-01-01' }, status: 'gepubliceerd', partners: [{ naam: 'Hogeschool', rol: 'kennisinstellingen' }] });
+  created.push(['post', '/missies', missie]);
+  ids.missieId = missie.body.id;
+  const bijdrage = await made('lid', `/missies/${ids.missieId}/bijdragen`, { innovatieId: ids.id });
+  created.push(['post', '/missies/{missieId}/bijdragen', bijdrage]);
+  ids.innovatieId = ids.id;
   const token = await made('beheer', '/tokens', { naam: 'contract' });
   created.push(['post', '/tokens', token]);
   ids.tokenSecret = token.body.token;

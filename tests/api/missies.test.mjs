@@ -158,6 +158,7 @@ describe('contributions with their owner consent', () => {
     const refused = await api('utrecht', 'POST', `/missies/${mission.id}/bijdragen`, { json: { innovatieId: internal.id } });
     assert.equal(refused.status, 400);
     assert.ok(!refused.text.includes(SECRET));
+    const seenBefore = (await api(null, 'GET', `/missies/${mission.id}`)).body;
     const r = await api('amsterdam', 'POST', `/missies/${mission.id}/bijdragen`, { json: { innovatieId: internal.id } });
     assert.equal(r.status, 201, r.text);
     assert.equal(r.body.portfolio.aantal, 3);
@@ -165,6 +166,8 @@ describe('contributions with their owner consent', () => {
       const seen = await api(who, 'GET', `/missies/${mission.id}`);
       assert.ok(!seen.text.includes(SECRET), `${who} sees nothing of the internal innovation`);
       assert.equal(seen.body.portfolio.aantal, 2);
+      assert.equal(seen.body.versie, seenBefore.versie, 'a private contribution moves neither the version');
+      assert.equal(seen.body.gewijzigdOp, seenBefore.gewijzigdOp, 'nor the time of the last change');
       const list = await api(who, 'GET', '/missies');
       assert.ok(!list.text.includes("Interne waterproef"), `${who} sees nothing of it in the list`);
     }

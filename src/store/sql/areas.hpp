@@ -215,6 +215,8 @@ class SqlMissions final : public MissionStore {
   Result<Mission> Get(int64_t id) override;
   Result<Mission> Save(const Mission& m, int64_t expected_version, TimePoint now) override;
   Status Delete(int64_t id) override;
+  Status SaveContribution(int64_t mission_id, const MissionContribution& c) override;
+  Status DeleteContribution(int64_t mission_id, int64_t innovation_id) override;
 
  private:
   Connection& c_;

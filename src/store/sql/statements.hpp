@@ -400,6 +400,16 @@ inline constexpr const char* kUpdateMission =
     "WHERE id = ?1 AND (?5 = 0 OR versie = ?5)";
 inline constexpr const char* kMissionVersion = "SELECT versie FROM missie WHERE id = ?1";
 inline constexpr const char* kDeleteMission = "DELETE FROM missie WHERE id = ?1";
+inline constexpr const char* kContributionColumns =
+    "SELECT missie_id, innovatie_id, status, toelichting, gevraagd_op, coalesce(beslist_op, '') FROM missie_bijdrage";
+inline constexpr const char* kWhereContributionsOf = " WHERE missie_id = ?1 ORDER BY gevraagd_op, innovatie_id";
+inline constexpr const char* kOrderContributions = " ORDER BY missie_id, gevraagd_op, innovatie_id";
+inline constexpr const char* kUpsertContribution =
+    "INSERT INTO missie_bijdrage (missie_id, innovatie_id, status, toelichting, gevraagd_op, beslist_op) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (missie_id, innovatie_id) DO UPDATE SET status = excluded.status, "
+    "toelichting = excluded.toelichting, beslist_op = excluded.beslist_op";
+inline constexpr const char* kDeleteContribution =
+    "DELETE FROM missie_bijdrage WHERE missie_id = ?1 AND innovatie_id = ?2";
 
 // --- learning ------------------------------------------------------------------
 // Lessons and After Action Reviews keep their content as JSON

@@ -590,7 +590,7 @@ ALTER TABLE innovatie ADD COLUMN herzien_op TEXT;
 UPDATE innovatie SET bevestigd_op = substr(gewijzigd_op, 1, 10), herzien_op = date(substr(gewijzigd_op, 1, 10), '+1 year');
 CREATE INDEX innovatie_herzien_idx ON innovatie(organisatie_id, herzien_op);
 )sql",
-    // Missions: shared goals with their partners and contributions, as JSON.
+    // Missions: shared goals with their partners, as JSON, and the innovations that contribute.
     R"sql(
 CREATE TABLE missie (
   id            INTEGER PRIMARY KEY,
@@ -600,6 +600,16 @@ CREATE TABLE missie (
   gewijzigd_op  TEXT NOT NULL,
   versie        INTEGER NOT NULL
 );
+CREATE TABLE missie_bijdrage (
+  missie_id    INTEGER NOT NULL REFERENCES missie(id) ON DELETE CASCADE,
+  innovatie_id INTEGER NOT NULL REFERENCES innovatie(id) ON DELETE CASCADE,
+  status       TEXT NOT NULL,
+  toelichting  TEXT NOT NULL,
+  gevraagd_op  TEXT NOT NULL,
+  beslist_op   TEXT,
+  PRIMARY KEY (missie_id, innovatie_id)
+);
+CREATE INDEX missie_bijdrage_innovatie_idx ON missie_bijdrage(innovatie_id);
 )sql",
 };
 
