@@ -109,6 +109,7 @@ M['vriend.geheim'] = marker('vriend.geheim', 'zqvriendgeheim', 'team', ['landeli
 M['vriend.bericht'] = marker('vriend.bericht', 'zqvriendbericht', 'vriend', ['teamA', 'lezerC']);
 M['vriend.commentaar'] = marker('vriend.commentaar', 'zqvriendcommentaar', 'vriend', ['teamA', 'lezerC']);
 // A team-only lesson on the public innovation: its team (lidA) reads it.
+M['org.missie'] = marker('org.missie', 'zqorgmissie', 'orgA'); // a concept mission of A
 M['pub.les'] = marker('pub.les', 'zqpubteamles', 'pubteam', ['landelijk', 'lidA']);
 M['org.token'] = marker('org.token', 'zqorgtoken', 'token', ['lidA', 'landelijk']);
 M['org.stuurNaam'] = marker('org.stuurNaam', 'zqorgstuurnaam', 'orgA'); // decides on private innovations only
@@ -331,7 +332,7 @@ function firstDifference(a, b) {
 // canSee null: not an object with a reader rule (organisations, clusters).
 const ids = {
   innovatie: [], beoordeling: [], onzekerheid: [], hergebruik: [], indicator: [], adoptie: [],
-  gebruiker: [], rol: [], token: [], cluster: [], code: [], les: [], terugblik: [], uitnodiging: [],
+  gebruiker: [], rol: [], token: [], cluster: [], code: [], les: [], terugblik: [], uitnodiging: [], missie: [],
 };
 const open = () => true;
 const byAudience = (audience) => (who) => AUDIENCE[audience](actorInfo(who));
@@ -358,6 +359,8 @@ function idsFor(template, name) {
     lesId: 'les',
     terugblikId: 'terugblik',
     uitnodigingId: 'uitnodiging',
+    missieId: 'missie',
+    innovatieId: 'innovatie',
     adoptieId: 'adoptie',
     clusterId: 'cluster',
     rolId: 'rol',
@@ -370,7 +373,7 @@ function idsFor(template, name) {
 const AUDIT_RESOURCES = [
   'innovatie', 'beoordeling', 'onzekerheid', 'businesscase', 'pitch', 'diagnose', 'hergebruik', 'indicator',
   'metingen', 'adoptie', 'klimaatmeting', 'volwassenheid', 'token', 'gebruiker', 'rol', 'les', 'terugblik', 'terugblikritme',
-  'uitnodiging', 'commentaar',
+  'uitnodiging', 'commentaar', 'missie', 'missiebijdrage',
 ];
 
 // Query strings per path template, beyond the bare call: what makes the
@@ -751,6 +754,16 @@ describe('phase 1: the public baseline', () => {
     }), 201, 'public reuse asset');
     addId('hergebruik', asset.id, 'public reuse asset');
 
+    const mission = expectStatus(await api('lidA', 'POST', '/missies', {
+      json: {
+        titel: 'Schone binnenstad', opgave: 'Minder zwerfafval en minder ritten in de binnenstad.', status: 'gepubliceerd',
+        doel: { waarde: 50, eenheid: '% minder ritten', datum: '2030-12-31' }, partners: [{ naam: 'Afvalbedrijf', rol: 'markt' }],
+      },
+    }), 201, 'public mission');
+    fixture.mission = mission.id;
+    addId('missie', mission.id, 'public mission');
+    expectStatus(await api('lidA', 'POST', `/missies/${mission.id}/bijdragen`, { json: { innovatieId: pub.id } }), 201, 'public contribution');
+
     const adoption = expectStatus(await api('lidB', 'POST', '/adopties', {
       json: { bron: pub.id, organisatie: B, status: 'in_uitvoering', datum: '2026-10-01', notitie: `aanbesteding loopt ${M['adoptie.notitie']}`, maakInnovatie: true },
     }), 201, 'adoption by B');
@@ -801,6 +814,12 @@ describe("phase 2: A's organisation-only objects", () => {
       },
     }), 201, 'team-only lesson of the public innovation');
     addId('les', pubLesson.id, 'team-only lesson of the public innovation', byAudience('pubteam'));
+    // The organisation-only innovation joins the public mission; a concept mission stays with A.
+    expectStatus(await api('lidA', 'POST', `/missies/${fixture.mission}/bijdragen`, { json: { innovatieId: org.id, toelichting: 'interne bijdrage' } }), 201, 'private contribution');
+    const concept = expectStatus(await api('lidA', 'POST', '/missies', {
+      json: { titel: `Conceptmissie ${M['org.missie']}`, opgave: `Nog geheim ${M['org.missie']}`, doel: { datum: '2031-01-01' }, status: 'concept' },
+    }), 201, 'concept mission');
+    addId('missie', concept.id, 'concept mission', byAudience('orgA'));
 
     expectStatus(await api('beheerA', 'POST', `/organisaties/${A}/klimaat`, {
       json: { datum: '2026-09-01', kenmerken: { voortouw_nemen: { score: 2, notitie: `niemand trekt ${M['org.klimaat']}` } }, drempels: { middelen: { score: 4, notitie: 'geen budget' } } },
