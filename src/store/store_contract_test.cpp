@@ -657,6 +657,54 @@ TEST_P(StoreContract, InvitationsBelongToAnAccountAndGoWithTheirInnovation) {
   EXPECT_TRUE(store_->Read([&](Work& w) { return w.learning().Comments(id); }).value().empty());
 }
 
+TEST_P(StoreContract, AMissionKeepsItsFieldsAndItsContributionsApart) {
+  Mission m;
+  m.titel = "Klimaatbestendig";
+  m.opgave = "Elke wijk";
+  m.doel_waarde = 100;
+  m.doel_eenheid = "%";
+  m.doel_datum = "2030-12-31";
+  m.eigenaren = {"GM0344"};
+  m.partners = {{"Hogeschool", "kennisinstellingen"}};
+  m.metingen = {{"2026-01-01", 40}};
+  auto saved = store_->Write([&](Work& w) { return w.missions().Save(m, 0, now_); });
+  ASSERT_TRUE(saved.ok());
+  EXPECT_EQ(saved.value().versie, 1);
+  EXPECT_EQ(saved.value().partners, m.partners);
+  EXPECT_EQ(saved.value().metingen, m.metingen);
+  const int64_t id = saved.value().id;
+
+  int64_t innovation = Create(Sample());
+  MissionContribution c{innovation, "gevraagd", "draagt bij", "2026-02-01", ""};
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.missions().SaveContribution(id, c); }).ok());
+  c.status = "ingestemd";
+  c.beslist_op = "2026-02-02";
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.missions().SaveContribution(id, c); }).ok());
+  auto read = store_->Read([&](Work& w) { return w.missions().Get(id); });
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read.value().versie, 1) << "a contribution does not move the mission's version";
+  ASSERT_EQ(read.value().bijdragen.size(), 1u);
+  EXPECT_EQ(read.value().bijdragen[0], c);
+  EXPECT_EQ(store_->Read([&](Work& w) { return w.missions().All(); }).value().at(0).bijdragen.size(), 1u);
+  EXPECT_EQ(store_->Write([&](Work& w) { return w.missions().SaveContribution(999999, c); }).error().kind,
+            ErrorKind::kNotFound);
+
+  Mission changed = read.value();
+  changed.titel = "Nieuw";
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.missions().Save(changed, 1, now_); }).ok());
+  auto stale = store_->Write([&](Work& w) { return w.missions().Save(changed, 1, now_); });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().kind, ErrorKind::kPreconditionFailed);
+
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.innovations().Delete(innovation); }).ok());
+  EXPECT_TRUE(store_->Read([&](Work& w) { return w.missions().Get(id); }).value().bijdragen.empty())
+      << "a contribution goes with its innovation";
+  EXPECT_EQ(store_->Write([&](Work& w) { return w.missions().DeleteContribution(id, innovation); }).error().kind,
+            ErrorKind::kNotFound);
+  ASSERT_TRUE(store_->Write([&](Work& w) { return w.missions().Delete(id); }).ok());
+  EXPECT_EQ(store_->Read([&](Work& w) { return w.missions().Get(id); }).error().kind, ErrorKind::kNotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(Backends()),
                          [](const ::testing::TestParamInfo<Backend>& info) { return info.param.name; });
 
