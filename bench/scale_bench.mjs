@@ -101,13 +101,18 @@ async function fixtures(base, db, headers) {
   const token = (await post('/tokens', { naam: 'bench' })).id;
   const gebruiker = Number(sql(db, `SELECT id FROM gebruiker WHERE email = '${ADMIN}'`));
   const rol = (await post(`/gebruikers/${gebruiker}/rollen`, { organisatie: 'GM0014', rol: 'lezer' })).id;
+  const missie = (await post('/missies', {
+    titel: 'Elke wijk klimaatbestendig', opgave: 'Hitte en wateroverlast terugdringen.', status: 'gepubliceerd',
+    doel: { waarde: 100, eenheid: '% van de wijken', datum: '2030-12-31' }, eigenaren: [org],
+  })).id;
+  await post(`/missies/${missie}/bijdragen`, { innovatieId: innovatie });
   // The first cluster page after the start (a database without stored links
   // compares everything once, begun beside the start).
   const t0 = performance.now();
   const list = await (await fetch(`${base}/api/v1/clusters?paginaGrootte=1`, { headers })).json();
   const firstClusters = performance.now() - t0;
   const cluster = list._embedded.clusters[0]?.id ?? 'c1';
-  return { innovatie, org, indicator, beoordeling, adoptie, token, gebruiker, rol, cluster, firstClusters };
+  return { innovatie, org, indicator, beoordeling, adoptie, token, gebruiker, rol, missie, cluster, firstClusters };
 }
 
 function routes(f) {
@@ -129,6 +134,7 @@ function routes(f) {
     `${i}/lessen`, `${i}/lessen-van-anderen`, `${i}/terugblikken`, `${i}/terugblikritme`, `${i}/uitnodigingen`, '/uitnodigingen',
     `${i}/versies`, `${i}/algoritmeregister`, `${i}/algoritmeregister/controle`,
     `${i}/netwerk`, `${o}/netwerk`, `/clusters/${f.cluster}/netwerk`, `${o}/te-bevestigen`, '/catalogus',
+    '/missies', '/missies?q=wijk', `/missies/${f.missie}`,
   ];
 }
 
