@@ -28,6 +28,7 @@ import { indicatorsPage } from './pages/indicatoren';
 import { dashboardPage } from './pages/dashboard';
 import { networkPage } from './pages/netwerk';
 import { overduePage } from './pages/te-bevestigen';
+import { missionFormPage, missionPage, missionsPage } from './pages/missies';
 
 addRoute('/', startPage);
 addRoute('/innovaties', listPage);
@@ -52,6 +53,10 @@ addRoute('/organisaties/:code/dashboard', dashboardPage);
 addRoute('/innovaties/:id/indicatoren', indicatorsPage);
 addRoute('/innovaties/:id/leren', learningPage);
 addRoute('/lessen', lessonsPage);
+addRoute('/missies', missionsPage);
+addRoute('/missies/nieuw', missionFormPage);
+addRoute('/missies/:id', missionPage);
+addRoute('/missies/:id/bewerken', missionFormPage);
 addRoute('/uitnodigingen', invitationsPage);
 addRoute('/uitnodigingen/:id', sharedPage);
 addRoute('/innovaties/:id/beoordelingen/nieuw', reviewPage);

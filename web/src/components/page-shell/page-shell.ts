@@ -12,6 +12,7 @@ function navItems(): { href: string; label: string }[] {
     { href: '/organisaties', label: 'Organisaties' },
     { href: '/clusters', label: 'Wie gebruikt wat' },
     { href: '/lessen', label: 'Lessen' },
+    { href: '/missies', label: 'Missies' },
   ];
   if (session().ingelogd) items.push({ href: '/innovaties/nieuw', label: 'Nieuwe innovatie' });
   // The user's own organisation, and for a stuurgroep member what waits for a decision.
